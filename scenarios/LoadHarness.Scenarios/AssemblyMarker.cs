@@ -1,0 +1,2 @@
+namespace LoadHarness.Scenarios;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace LoadHarness.Core;
+internal static class AssemblyMarker { }

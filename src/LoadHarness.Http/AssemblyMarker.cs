@@ -1,0 +1,2 @@
+namespace LoadHarness.Http;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace LoadHarness.Postgres;
+internal static class AssemblyMarker { }

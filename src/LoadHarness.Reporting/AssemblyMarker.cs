@@ -1,0 +1,2 @@
+namespace LoadHarness.Reporting;
+internal static class AssemblyMarker { }
