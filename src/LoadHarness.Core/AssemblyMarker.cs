@@ -1,2 +1,0 @@
-namespace LoadHarness.Core;
-internal static class AssemblyMarker { }

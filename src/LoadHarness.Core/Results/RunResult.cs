@@ -1,0 +1,48 @@
+namespace LoadHarness.Core.Results;
+
+/// <summary>
+/// The immutable outcome of one run (or of several merged segments). Every report format is a
+/// function of this record; <c>result.json</c> is its canonical serialisation (see <see cref="RunResultJson"/>).
+/// All latencies are milliseconds; histograms inside are microseconds.
+/// </summary>
+public sealed record RunResult
+{
+    /// <summary>Bumped when the JSON shape changes incompatibly.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    public required TestInfo Test { get; init; }
+
+    public required EnvironmentInfo Environment { get; init; }
+
+    /// <summary>How the run ended: completed, aborted by an abortOnFail threshold, or interrupted (Ctrl+C / SIGTERM).</summary>
+    public required RunStatus Status { get; init; }
+
+    /// <summary>Why the run stopped early (the threshold that aborted it, or the signal), else null.</summary>
+    public string? StopReason { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public required DateTimeOffset EndedUtc { get; init; }
+
+    public required double DurationMs { get; init; }
+
+    /// <summary>The execution segment this process ran (<c>"0:1"</c> for the whole test; several when merged).</summary>
+    public IReadOnlyList<string> Segments { get; init; } = ["0:1"];
+
+    public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
+
+    public IReadOnlyList<ThresholdOutcome> Thresholds { get; init; } = [];
+
+    /// <summary>Extra sections captured during the run (e.g. database health); rendered generically.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+
+    /// <summary>True when every threshold held (and there were none with no data).</summary>
+    public bool Passed => Thresholds.All(t => t.Passed);
+}
+
+public enum RunStatus
+{
+    Completed,
+    Aborted,
+    Interrupted,
+}

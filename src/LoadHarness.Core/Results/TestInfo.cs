@@ -1,0 +1,39 @@
+namespace LoadHarness.Core.Results;
+
+/// <summary>What was run: NBomber's TestSuite/TestName, the config file and a unique session id.</summary>
+public sealed record TestInfo
+{
+    public required string TestSuite { get; init; }
+
+    public required string TestName { get; init; }
+
+    public required string SessionId { get; init; }
+
+    /// <summary>Path of the config file as given, or null when the run was built in code.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Where the load went, with any password removed (e.g. "http://127.0.0.1:5080", "Host=...;Database=...").</summary>
+    public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Free-form labels (e.g. "embedded" = "true", "migration" = "before").</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>Where it ran: enough to tell two results apart when comparing builds.</summary>
+public sealed record EnvironmentInfo
+{
+    public required string MachineName { get; init; }
+
+    public required int ProcessorCount { get; init; }
+
+    public required string OsDescription { get; init; }
+
+    public required string DotnetVersion { get; init; }
+
+    public required string HarnessVersion { get; init; }
+
+    /// <summary>The git commit of the working directory when it is a repository, else null.</summary>
+    public string? GitCommit { get; init; }
+
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}
