@@ -1,2 +1,0 @@
-namespace LoadHarness.Reporting;
-internal static class AssemblyMarker { }
