@@ -1,2 +1,0 @@
-namespace LoadHarness.Postgres;
-internal static class AssemblyMarker { }
