@@ -1,0 +1,76 @@
+using System.Text;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Formatting;
+using LoadHarness.Reporting.Writing;
+
+namespace LoadHarness.Reporting.Csv;
+
+/// <summary>stats.csv: one row per scenario and per step, every stat, invariant numbers, units in the column names.</summary>
+public sealed class CsvReportWriter : IReportWriter
+{
+    public const string FileName = "stats.csv";
+
+    private static readonly string[] Header =
+    [
+        "scenario", "step", "requests", "ok", "fail", "error_rate", "rps",
+        "min_ms", "mean_ms", "stddev_ms", "p50_ms", "p75_ms", "p90_ms", "p95_ms", "p99_ms", "max_ms",
+        "ok_min_ms", "ok_mean_ms", "ok_p50_ms", "ok_p75_ms", "ok_p95_ms", "ok_p99_ms", "ok_max_ms",
+        "bytes_total", "clamped", "status_codes", "errors",
+    ];
+
+    public string Format => ReportFormats.Csv;
+
+    public async Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var path = await AtomicFile.WriteTextAsync(Path.Combine(outputFolder, FileName), Render(result), cancellationToken)
+            .ConfigureAwait(false);
+        return [path];
+    }
+
+    public static string Render(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', Header)).Append('\n');
+        foreach (var row in StatsRow.InOrder(result))
+        {
+            var s = row.Stats;
+            string[] cells =
+            [
+                row.Scenario, row.Step ?? string.Empty,
+                Num.Raw(s.RequestCount), Num.Raw(s.OkCount), Num.Raw(s.FailCount), Num.Raw(s.ErrorRate), Num.Raw(s.Rps),
+                .. Latency(s.Latency, withStdDev: true),
+                Num.Raw(s.OkLatency.MinMs), Num.Raw(s.OkLatency.MeanMs), Num.Raw(s.OkLatency.P50Ms), Num.Raw(s.OkLatency.P75Ms),
+                Num.Raw(s.OkLatency.P95Ms), Num.Raw(s.OkLatency.P99Ms), Num.Raw(s.OkLatency.MaxMs),
+                Num.Raw(s.BytesTotal), Num.Raw(s.ClampedCount),
+                string.Join(';', s.StatusCodes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + ":" + Num.Raw(c.Value))),
+                string.Join(';', s.Errors.Select(e => e.Kind + ":" + Num.Raw(e.Count))),
+            ];
+            sb.Append(string.Join(',', cells.Select(Quote))).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static IEnumerable<string> Latency(LatencyStats l, bool withStdDev)
+    {
+        yield return Num.Raw(l.MinMs);
+        yield return Num.Raw(l.MeanMs);
+        if (withStdDev)
+        {
+            yield return Num.Raw(l.StdDevMs);
+        }
+
+        yield return Num.Raw(l.P50Ms);
+        yield return Num.Raw(l.P75Ms);
+        yield return Num.Raw(l.P90Ms);
+        yield return Num.Raw(l.P95Ms);
+        yield return Num.Raw(l.P99Ms);
+        yield return Num.Raw(l.MaxMs);
+    }
+
+    /// <summary>RFC 4180: quote a cell holding a comma, quote or line break; double its quotes.</summary>
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

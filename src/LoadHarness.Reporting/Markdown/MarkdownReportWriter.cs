@@ -1,0 +1,47 @@
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Charts;
+using LoadHarness.Reporting.Writing;
+
+namespace LoadHarness.Reporting.Markdown;
+
+/// <summary>summary.md (for a CI step summary or a PR comment) and its PNG charts beside it.</summary>
+public sealed class MarkdownReportWriter : IReportWriter
+{
+    public const string FileName = "summary.md";
+
+    public string Format => ReportFormats.Md;
+
+    /// <summary>False writes only summary.md (no images), e.g. for a PR comment where images cannot be attached.</summary>
+    public bool WriteCharts { get; init; } = true;
+
+    public async Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var written = new List<string>();
+        var images = new List<(string File, string Title)>();
+        if (WriteCharts)
+        {
+            var charts = ReportCharts.Build(result);
+            try
+            {
+                foreach (var chart in charts)
+                {
+                    var file = chart.Id + ".png";
+                    written.Add(await AtomicFile.WriteBytesAsync(Path.Combine(outputFolder, file), chart.ToPng(), cancellationToken).ConfigureAwait(false));
+                    images.Add((file, chart.Title));
+                }
+            }
+            finally
+            {
+                foreach (var chart in charts)
+                {
+                    chart.Dispose();
+                }
+            }
+        }
+
+        var text = MarkdownSummary.Render(result, images);
+        written.Insert(0, await AtomicFile.WriteTextAsync(Path.Combine(outputFolder, FileName), text, cancellationToken).ConfigureAwait(false));
+        return written;
+    }
+}
