@@ -57,8 +57,9 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         await StaleClusters.CleanAsync(options.RootDirectory, bin, cancellationToken).ConfigureAwait(false);
 
         var folder = Path.Combine(options.RootDirectory,
-            Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"));
-        var socketFolder = Path.Combine(folder, "socket");
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12]);
+        var socketFolder = SocketFolder(folder);
+        Directory.CreateDirectory(folder);
         Directory.CreateDirectory(socketFolder);
         try
         {
@@ -66,6 +67,7 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
             {
                 await OsCommand.EnsurePostgresUserAsync(cancellationToken).ConfigureAwait(false);
                 await OsCommand.ChownToPostgresAsync(folder, cancellationToken).ConfigureAwait(false);
+                await OsCommand.ChownToPostgresAsync(socketFolder, cancellationToken).ConfigureAwait(false);
                 // The postgres user must be able to reach the folder.
                 File.SetUnixFileMode(options.RootDirectory, (UnixFileMode)0b111_111_111 | UnixFileMode.StickyBit);
             }
@@ -95,8 +97,18 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         catch
         {
             StaleClusters.TryDelete(folder);
+            StaleClusters.TryDelete(socketFolder);
             throw;
         }
+    }
+
+    /// <summary>The socket folder: inside the cluster folder unless that path is too long for a Unix socket (107 bytes).</summary>
+    internal static string SocketFolder(string folder)
+    {
+        var inside = Path.Combine(folder, "s");
+        return inside.Length + "/.s.PGSQL.65535".Length <= 100
+            ? inside
+            : Path.Combine("/tmp", "lhpg-" + Path.GetFileName(folder));
     }
 
     /// <summary>Superuser connection string to another database of this cluster.</summary>
@@ -130,6 +142,7 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         NpgsqlConnection.ClearAllPools();
         await StaleClusters.StopServerAsync(DataDirectory, BinDirectory, CancellationToken.None).ConfigureAwait(false);
         StaleClusters.TryDelete(ClusterDirectory);
+        StaleClusters.TryDelete(SocketFolder(ClusterDirectory));
     }
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ internal static class StaleClusters
 
             await StopServerAsync(Path.Combine(folder, LocalPostgres.DataFolderName), binDirectory, ct).ConfigureAwait(false);
             TryDelete(folder);
+            TryDelete(LocalPostgres.SocketFolder(folder));
         }
     }
 
