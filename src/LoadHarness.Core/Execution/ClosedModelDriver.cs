@@ -1,0 +1,300 @@
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Scenarios;
+
+namespace LoadHarness.Core.Execution;
+
+/// <summary>
+/// Closed model: keeps the planned number of VUs alive; each loops iteration → think time. VU i runs while
+/// i &lt; target. On ramp-down a thinking VU stops at once and an iterating one finishes, up to GracefulStop.
+/// IterationsForConstant phases hold their VUs until the shared iteration budget is spent, then the plan resumes.
+/// </summary>
+internal sealed class ClosedModelDriver : IScenarioDriver
+{
+    private const int YieldEvery = 256;
+
+    private readonly ScenarioRuntime runtime;
+    private readonly List<VuSlot> slots = [];
+    private readonly List<(VuSlot Slot, long Since)> stopping = [];
+    private readonly long graceTicks;
+    private volatile int target;
+    private volatile bool stopped;
+    private long budget;
+    private volatile bool budgetMode;
+    private TimeSpan shift;
+    private int iterationPhase = -1;
+    private TimeSpan iterationPhaseEnteredAt;
+    private int nextIterationPhase;
+
+    public ClosedModelDriver(ScenarioRuntime runtime)
+    {
+        this.runtime = runtime;
+        graceTicks = (long)(runtime.Definition.GracefulStop.TotalSeconds * runtime.Time.TimestampFrequency);
+    }
+
+    public bool PlanFinished { get; private set; }
+
+    public int Target => target;
+
+    public void Restart(long planOrigin)
+    {
+        shift = TimeSpan.Zero;
+        iterationPhase = -1;
+        nextIterationPhase = 0;
+        budgetMode = false;
+        PlanFinished = false;
+    }
+
+    public void Control(long now, TimeSpan planTime)
+    {
+        if (stopped)
+        {
+            return;
+        }
+
+        var plan = runtime.Plan;
+        int newTarget;
+        if (iterationPhase >= 0)
+        {
+            if (Interlocked.Read(ref budget) > 0 || runtime.ActiveVUs > 0)
+            {
+                ManageStopping(now);
+                return;
+            }
+
+            // The shared iterations are done: resume the plan where the phase began.
+            shift += planTime - iterationPhaseEnteredAt;
+            iterationPhase = -1;
+            budgetMode = false;
+            target = 0; // its VUs have all left; the next SetTarget starts the plan's VUs afresh
+        }
+
+        var effective = planTime - shift;
+        var phases = plan.Phases;
+        while (nextIterationPhase < phases.Count
+            && phases[nextIterationPhase].Iterations is null)
+        {
+            nextIterationPhase++;
+        }
+
+        if (nextIterationPhase < phases.Count && effective >= phases[nextIterationPhase].Start)
+        {
+            var phase = phases[nextIterationPhase++];
+            iterationPhase = nextIterationPhase - 1;
+            iterationPhaseEnteredAt = planTime;
+            var iterations = plan.Segment.Scale(phase.Iterations!.Value);
+            var copies = (int)Math.Max(iterations > 0 ? 1 : 0, plan.Segment.Scale((long)phase.To));
+            Interlocked.Exchange(ref budget, iterations);
+            budgetMode = true;
+            newTarget = copies;
+        }
+        else if (effective >= plan.Duration)
+        {
+            PlanFinished = true;
+            newTarget = 0;
+        }
+        else
+        {
+            newTarget = plan.TargetVUsAt(effective);
+        }
+
+        SetTarget(newTarget, now);
+        ManageStopping(now);
+    }
+
+    /// <summary>The planned VUs at plan time t (for the console and the timeline).</summary>
+    public double PlannedLoad(TimeSpan planTime) => iterationPhase >= 0 ? target : runtime.Plan.TargetVUsAt(planTime - shift);
+
+    public void RequestStop(long now)
+    {
+        stopped = true;
+        PlanFinished = true;
+        SetTarget(0, now);
+    }
+
+    public void InterruptAll()
+    {
+        lock (slots)
+        {
+            foreach (var slot in slots)
+            {
+                if (Volatile.Read(ref slot.Running) != 0)
+                {
+                    slot.Context.Interrupt();
+                }
+            }
+        }
+    }
+
+    public void CheckTimeouts(long now, long timeoutTicks)
+    {
+        lock (slots)
+        {
+            foreach (var slot in slots)
+            {
+                if (slot.State == VuState.Iterating)
+                {
+                    slot.Context.CheckTimeout(now, timeoutTicks);
+                }
+            }
+        }
+
+        ManageStopping(now);
+    }
+
+    private void SetTarget(int newTarget, long now)
+    {
+        var old = target;
+        if (newTarget == old)
+        {
+            return;
+        }
+
+        target = newTarget;
+        lock (slots)
+        {
+            if (newTarget > old)
+            {
+                while (slots.Count < newTarget)
+                {
+                    slots.Add(new VuSlot(slots.Count, new ScenarioContext(runtime, slots.Count)));
+                }
+
+                for (var i = old; i < newTarget; i++)
+                {
+                    TryStart(slots[i]);
+                }
+            }
+            else
+            {
+                for (var i = newTarget; i < Math.Min(old, slots.Count); i++)
+                {
+                    var slot = slots[i];
+                    if (slot.State == VuState.Thinking)
+                    {
+                        slot.Context.Interrupt();
+                    }
+                    else if (slot.State == VuState.Iterating)
+                    {
+                        stopping.Add((slot, now));
+                    }
+                }
+            }
+        }
+    }
+
+    private void ManageStopping(long now)
+    {
+        lock (slots)
+        {
+            for (var i = stopping.Count - 1; i >= 0; i--)
+            {
+                var (slot, since) = stopping[i];
+                if (Volatile.Read(ref slot.Running) == 0 || slot.Index < target)
+                {
+                    stopping.RemoveAt(i);
+                }
+                else if (now - since > graceTicks)
+                {
+                    slot.Context.Interrupt();
+                    stopping.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    private void TryStart(VuSlot slot)
+    {
+        if (Interlocked.CompareExchange(ref slot.Running, 1, 0) == 0)
+        {
+            slot.Context.Revive();
+            _ = Task.Run(() => RunVuAsync(slot));
+        }
+    }
+
+    private bool ShouldRun(VuSlot slot) => !stopped && slot.Index < target;
+
+    private async Task RunVuAsync(VuSlot slot)
+    {
+        var ctx = slot.Context;
+        var definition = runtime.Definition;
+        var thinkMin = definition.ThinkTimeMin;
+        var thinkSpan = (definition.ThinkTimeMax - definition.ThinkTimeMin).Ticks;
+        var time = runtime.Time;
+        runtime.VuBusy();
+        try
+        {
+            while (true)
+            {
+                if (!slot.Initialized)
+                {
+                    slot.Initialized = true;
+                    await IterationRunner.InitVuAsync(runtime, ctx).ConfigureAwait(false);
+                }
+
+                var sinceYield = 0;
+                while (ShouldRun(slot) && !ctx.Interrupted)
+                {
+                    if (budgetMode && Interlocked.Decrement(ref budget) < 0)
+                    {
+                        break;
+                    }
+
+                    slot.State = VuState.Iterating;
+                    await IterationRunner.RunAsync(runtime, ctx, time.GetTimestamp(), 0).ConfigureAwait(false);
+                    slot.State = VuState.Thinking;
+                    if (!ShouldRun(slot))
+                    {
+                        break;
+                    }
+
+                    if (thinkMin > TimeSpan.Zero || thinkSpan > 0)
+                    {
+                        var think = thinkSpan > 0 ? thinkMin + TimeSpan.FromTicks(ctx.Random.NextInt64(thinkSpan + 1)) : thinkMin;
+                        try
+                        {
+                            await Task.Delay(think, time, ctx.CancellationToken).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            break;
+                        }
+                    }
+                    else if (++sinceYield >= YieldEvery)
+                    {
+                        sinceYield = 0;
+                        await Task.Yield();
+                    }
+                }
+
+                slot.State = VuState.Idle;
+                Volatile.Write(ref slot.Running, 0);
+                if (!ShouldRun(slot) || (budgetMode && Interlocked.Read(ref budget) <= 0) || Interlocked.CompareExchange(ref slot.Running, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                ctx.Revive();
+            }
+        }
+        finally
+        {
+            runtime.VuIdle();
+        }
+    }
+
+    private enum VuState
+    {
+        Idle,
+        Iterating,
+        Thinking,
+    }
+
+    private sealed class VuSlot(int index, ScenarioContext context)
+    {
+        public readonly int Index = index;
+        public readonly ScenarioContext Context = context;
+        public int Running;
+        public volatile VuState State;
+        public bool Initialized;
+    }
+}

@@ -1,0 +1,77 @@
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Thresholds;
+
+namespace LoadHarness.Core.Execution;
+
+/// <summary>
+/// Once a second: gives the observer a snapshot and judges abortOnFail thresholds on cumulative statistics
+/// (each after its delayAbortEval). The first crossing stops every scenario and is remembered as the cause.
+/// </summary>
+internal sealed class RunMonitor(
+    IReadOnlyList<ScenarioExecutor> executors,
+    IReadOnlyList<ThresholdDefinition> thresholds,
+    RunOptions options,
+    TestDefinition test,
+    EnvironmentInfo environment,
+    DateTimeOffset startedUtc,
+    long startTimestamp)
+{
+    private volatile ThresholdDefinition? abortedBy;
+
+    public ThresholdDefinition? AbortedBy => abortedBy;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var time = options.TimeProvider;
+        var abortable = options.AbortOnFail ? thresholds.Where(t => t.AbortOnFail).ToArray() : [];
+        if (options.Observer is null && abortable.Length == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Tick(time.GetElapsedTime(startTimestamp), abortable);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Tick(TimeSpan elapsed, ThresholdDefinition[] abortable)
+    {
+        var provisional = executors.Select(e => e.Collector.Provisional).ToArray();
+        IReadOnlyList<ThresholdOutcome> outcomes = [];
+        if (provisional.All(p => p is not null) && (abortable.Length > 0 || (options.Observer is not null && thresholds.Count > 0)))
+        {
+            var result = LoadRunner.BuildResult(test, options, environment, startedUtc, startedUtc + elapsed, elapsed.TotalMilliseconds, provisional!, RunStatus.Completed, null);
+            outcomes = ThresholdEvaluator.Evaluate(result, thresholds);
+            if (abortedBy is null)
+            {
+                for (var i = 0; i < thresholds.Count; i++)
+                {
+                    var t = thresholds[i];
+                    if (abortable.Contains(t) && elapsed >= t.DelayAbortEval && !outcomes[i].Passed && !outcomes[i].NoData)
+                    {
+                        abortedBy = t;
+                        foreach (var executor in executors)
+                        {
+                            executor.RequestStop($"threshold '{t}' crossed (abortOnFail)");
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        options.Observer?.Invoke(new RunSnapshot(
+            elapsed,
+            executors.Select(e => e.Collector.Snapshot).Where(s => s is not null).Select(s => s!).ToArray(),
+            outcomes.Select(o => new ThresholdState(o.Expression, o.Scenario, o.Step, o.Passed, o.Description)).ToArray()));
+    }
+}

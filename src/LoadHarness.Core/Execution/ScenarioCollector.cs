@@ -1,0 +1,140 @@
+using HdrHistogram;
+using LoadHarness.Core.Metrics;
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Core.Execution;
+
+/// <summary>
+/// Turns a scenario's recorders into its 1 s timeline and, after each interval, publishes an immutable
+/// provisional <see cref="ScenarioResult"/> (for the abort-on-fail monitor) and a <see cref="ScenarioSnapshot"/>
+/// (for the console). Runs only on the scenario's control loop.
+/// </summary>
+internal sealed class ScenarioCollector
+{
+    private readonly ScenarioRuntime runtime;
+    private readonly List<IntervalPoint> timeline = [];
+    private readonly Dictionary<StepRecorder, List<IntervalPoint>> stepTimelines = [];
+    private long lastTimestamp;
+    private long lastStarted;
+    private long lastCompleted;
+    private long lastDropped;
+
+    public ScenarioCollector(ScenarioRuntime runtime) => this.runtime = runtime;
+
+    public long OriginTimestamp { get; private set; }
+
+    public ScenarioResult? Provisional { get; private set; }
+
+    public ScenarioSnapshot? Snapshot { get; private set; }
+
+    public void Start(long timestamp)
+    {
+        OriginTimestamp = timestamp;
+        lastTimestamp = timestamp;
+    }
+
+    public double ElapsedSec(long now) => runtime.Time.GetElapsedTime(OriginTimestamp, now).TotalSeconds;
+
+    /// <summary>Closes the interval ending at <paramref name="now"/>.</summary>
+    public void Collect(long now, double plannedLoad, bool warmingUp, bool finished)
+    {
+        var intervalSec = runtime.Time.GetElapsedTime(lastTimestamp, now).TotalSeconds;
+        lastTimestamp = now;
+        var timeSec = ElapsedSec(now);
+        var (started, completed) = runtime.IterationTotals();
+        var dropped = runtime.Dropped;
+        var (ok, fail) = runtime.Iterations.CollectInterval();
+        var point = Point(ok, fail, timeSec, intervalSec) with
+        {
+            ActiveVUs = runtime.ActiveVUs,
+            TargetRate = runtime.Plan.Model == LoadModel.Open ? plannedLoad : 0,
+            Started = started - lastStarted,
+            Completed = completed - lastCompleted,
+            Dropped = dropped - lastDropped,
+        };
+        (lastStarted, lastCompleted, lastDropped) = (started, completed, dropped);
+        if (intervalSec > 1e-6 || finished)
+        {
+            timeline.Add(point);
+        }
+
+        foreach (var step in runtime.Steps)
+        {
+            var (stepOk, stepFail) = step.CollectInterval();
+            if (!stepTimelines.TryGetValue(step, out var list))
+            {
+                stepTimelines[step] = list = [];
+            }
+
+            if (intervalSec > 1e-6 || finished)
+            {
+                list.Add(Point(stepOk, stepFail, timeSec, intervalSec));
+            }
+        }
+
+        Provisional = BuildResult(timeSec, finished);
+        Snapshot = new ScenarioSnapshot
+        {
+            Name = runtime.Name,
+            Elapsed = TimeSpan.FromSeconds(timeSec),
+            Total = runtime.Plan.Duration,
+            IsWarmingUp = warmingUp,
+            IsFinished = finished,
+            ActiveVUs = runtime.ActiveVUs,
+            PlannedLoad = plannedLoad,
+            Rps = point.Rps,
+            P95Ms = point.P95Ms,
+            ErrorRate = point.ErrorRate,
+            TotalRequests = Provisional.Steps.Count == 0 ? Provisional.Stats.RequestCount : Provisional.Steps.Sum(s => s.Stats.RequestCount),
+            TotalFailures = Provisional.Steps.Count == 0 ? Provisional.Stats.FailCount : Provisional.Steps.Sum(s => s.Stats.FailCount),
+            Dropped = dropped,
+        };
+    }
+
+    /// <summary>The scenario's result so far (final when called after the last interval with every VU done).</summary>
+    public ScenarioResult BuildResult(double durationSec, bool final)
+    {
+        var (started, completed) = runtime.IterationTotals();
+        return new ScenarioResult
+        {
+            Name = runtime.Name,
+            Model = runtime.Plan.Model,
+            Stats = runtime.Iterations.BuildStats(durationSec, final),
+            Steps = runtime.Steps.Select(s => new StepResult
+            {
+                Name = s.Name,
+                Stats = s.BuildStats(durationSec, final),
+                Timeline = stepTimelines.TryGetValue(s, out var list) ? list.ToArray() : [],
+            }).ToArray(),
+            Iterations = new IterationCounts { Started = started, Completed = completed, Dropped = runtime.Dropped },
+            Timeline = timeline.ToArray(),
+            PlannedLoad = runtime.Plan.Sample(TimeSpan.FromSeconds(1)),
+            Checks = runtime.Checks.ToResults(),
+            DurationMs = durationSec * 1000,
+            PeakVUs = runtime.PeakVUs,
+        };
+    }
+
+    private static IntervalPoint Point(HistogramBase ok, HistogramBase fail, double timeSec, double intervalSec)
+    {
+        var all = Histograms.Create();
+        all.Add(ok);
+        all.Add(fail);
+        var requests = all.TotalCount;
+        return new IntervalPoint
+        {
+            TimeSec = Math.Round(timeSec, 3),
+            IntervalSec = Math.Round(intervalSec, 3),
+            Requests = requests,
+            Ok = ok.TotalCount,
+            Fail = fail.TotalCount,
+            Rps = intervalSec > 0 ? requests / intervalSec : 0,
+            ErrorRate = requests == 0 ? 0 : (double)fail.TotalCount / requests,
+            P50Ms = LatencyStatsCalculator.Percentile(all, 50),
+            P75Ms = LatencyStatsCalculator.Percentile(all, 75),
+            P95Ms = LatencyStatsCalculator.Percentile(all, 95),
+            P99Ms = LatencyStatsCalculator.Percentile(all, 99),
+            MaxMs = requests == 0 ? 0 : all.GetMaxValue() / 1000.0,
+        };
+    }
+}

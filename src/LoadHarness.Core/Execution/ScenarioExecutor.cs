@@ -1,0 +1,167 @@
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Scenarios;
+
+namespace LoadHarness.Core.Execution;
+
+/// <summary>
+/// Runs one scenario: a single control loop on a <see cref="PeriodicTimer"/> (the injected clock) that lets the
+/// driver follow the plan, fires request timeouts, collects the 1 s interval, and on the end or a stop request
+/// gives in-flight iterations GracefulStop before interrupting them.
+/// </summary>
+internal sealed class ScenarioExecutor
+{
+    private readonly ScenarioRuntime runtime;
+    private readonly IScenarioDriver driver;
+    private readonly TimeSpan controlInterval;
+    private readonly long secondTicks;
+    private volatile string? stopReason;
+    private int stopRequested;
+
+    public ScenarioExecutor(ScenarioDefinition definition, ExecutionSegment segment, TimeProvider time, TimeSpan controlInterval)
+    {
+        var plan = LoadPlan.Create(definition.LoadSimulations, segment, definition.Model == LoadModel.Closed ? definition.MaxVUs : null);
+        runtime = new ScenarioRuntime(definition, plan, time);
+        Collector = new ScenarioCollector(runtime);
+        driver = plan.Model == LoadModel.Closed ? new ClosedModelDriver(runtime) : new OpenModelDriver(runtime, time.GetTimestamp());
+        this.controlInterval = controlInterval;
+        secondTicks = time.TimestampFrequency;
+    }
+
+    public string Name => runtime.Name;
+
+    public ScenarioCollector Collector { get; }
+
+    public ScenarioDefinition Definition => runtime.Definition;
+
+    /// <summary>Why the scenario stopped early (MaxFailCount, abort, interrupt), else null.</summary>
+    public string? StopReason => stopReason;
+
+    /// <summary>Asks the scenario to stop starting work; in-flight iterations get GracefulStop.</summary>
+    public void RequestStop(string reason)
+    {
+        if (Interlocked.Exchange(ref stopRequested, 1) == 0)
+        {
+            stopReason = reason;
+        }
+    }
+
+    public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var time = runtime.Time;
+        var definition = runtime.Definition;
+        var start = time.GetTimestamp();
+        var warmUpTicks = (long)(definition.WarmUpDuration.TotalSeconds * secondTicks);
+        var warming = warmUpTicks > 0;
+        var planOrigin = start;
+        driver.Restart(planOrigin);
+        if (!warming)
+        {
+            BeginRecording(start);
+        }
+
+        var nextCollect = start + secondTicks;
+        var timeoutTicks = definition.RequestTimeout == Timeout.InfiniteTimeSpan ? long.MaxValue : (long)(definition.RequestTimeout.TotalSeconds * secondTicks);
+        var timeoutCheckEvery = Math.Max(1, secondTicks / 10);
+        var nextTimeoutCheck = start;
+        long? drainSince = null;
+        var graceTicks = (long)(definition.GracefulStop.TotalSeconds * secondTicks);
+        using var timer = new PeriodicTimer(controlInterval, time);
+        using var registration = cancellationToken.Register(() => RequestStop("interrupted"));
+        while (true)
+        {
+            var now = time.GetTimestamp();
+            if (warming && now - start >= warmUpTicks)
+            {
+                warming = false;
+                planOrigin = now;
+                driver.Restart(planOrigin);
+                BeginRecording(now);
+                nextCollect = now + secondTicks;
+            }
+
+            var planTime = time.GetElapsedTime(planOrigin, now);
+            if (drainSince is null)
+            {
+                if (Volatile.Read(ref stopRequested) != 0)
+                {
+                    driver.RequestStop(now);
+                }
+                else
+                {
+                    driver.Control(now, planTime);
+                }
+
+                if (driver.PlanFinished && !warming)
+                {
+                    driver.RequestStop(now);
+                    drainSince = now;
+                }
+            }
+
+            if (now >= nextTimeoutCheck)
+            {
+                nextTimeoutCheck = now + timeoutCheckEvery;
+                if (timeoutTicks != long.MaxValue)
+                {
+                    driver.CheckTimeouts(now, timeoutTicks);
+                }
+            }
+
+            if (!warming && now >= nextCollect)
+            {
+                Collector.Collect(now, PlannedLoad(planTime), warmingUp: warming, finished: false);
+                nextCollect += secondTicks * Math.Max(1, ((now - nextCollect) / secondTicks) + 1);
+                CheckMaxFailCount();
+            }
+
+            if (drainSince is { } since)
+            {
+                if (runtime.ActiveVUs == 0)
+                {
+                    break;
+                }
+
+                if (now - since > graceTicks)
+                {
+                    driver.InterruptAll();
+                    break;
+                }
+            }
+
+            await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var end = time.GetTimestamp();
+        var planEnd = time.GetElapsedTime(planOrigin, end);
+        if (Collector.OriginTimestamp == 0)
+        {
+            BeginRecording(end);
+        }
+
+        Collector.Collect(end, PlannedLoad(planEnd), warmingUp: false, finished: true);
+        return Collector.BuildResult(Collector.ElapsedSec(end), final: true);
+    }
+
+    private void BeginRecording(long now)
+    {
+        runtime.StartRecording(now);
+        Collector.Start(now);
+    }
+
+    private double PlannedLoad(TimeSpan planTime) => driver switch
+    {
+        ClosedModelDriver closed => closed.PlannedLoad(planTime),
+        OpenModelDriver open => open.PlannedLoad(planTime),
+        _ => 0,
+    };
+
+    private void CheckMaxFailCount()
+    {
+        var max = runtime.Definition.MaxFailCount;
+        if (max > 0 && runtime.FailuresLive() > max)
+        {
+            RequestStop($"scenario '{Name}' exceeded MaxFailCount ({max})");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using HdrHistogram;
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Core.Metrics;
+
+/// <summary>Builds a <see cref="StatsBlock"/> from ok/fail histograms and counters (used by recording and merging alike).</summary>
+public static class StatsBuilder
+{
+    public static StatsBlock Build(
+        HistogramBase ok,
+        HistogramBase fail,
+        double durationSec,
+        long bytes,
+        long clamped,
+        IReadOnlyDictionary<string, long> statusCodes,
+        IReadOnlyList<ErrorKindCount> errors)
+    {
+        ArgumentNullException.ThrowIfNull(ok);
+        ArgumentNullException.ThrowIfNull(fail);
+        var all = Histograms.Create();
+        all.Add(ok);
+        all.Add(fail);
+        var requests = all.TotalCount;
+        return new StatsBlock
+        {
+            RequestCount = requests,
+            OkCount = ok.TotalCount,
+            FailCount = fail.TotalCount,
+            Rps = durationSec > 0 ? requests / durationSec : 0,
+            ErrorRate = requests == 0 ? 0 : (double)fail.TotalCount / requests,
+            Latency = LatencyStatsCalculator.From(all),
+            OkLatency = LatencyStatsCalculator.From(ok),
+            BytesTotal = bytes,
+            StatusCodes = statusCodes,
+            Errors = errors,
+            ClampedCount = clamped,
+            OkHistogram = HistogramCodec.Encode(ok),
+            FailHistogram = HistogramCodec.Encode(fail),
+        };
+    }
+}

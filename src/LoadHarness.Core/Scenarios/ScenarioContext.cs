@@ -1,0 +1,112 @@
+using LoadHarness.Core.Execution;
+
+namespace LoadHarness.Core.Scenarios;
+
+/// <summary>
+/// The engine's <see cref="IScenarioContext"/>: one per VU, reused for every iteration of that VU. Holds the
+/// VU's cancellation source (replaced only after it fired), the start of the current request for the timeout
+/// watchdog, and the open model's scheduled start.
+/// </summary>
+internal sealed class ScenarioContext : IScenarioContext
+{
+    private CancellationTokenSource cts = new();
+    private Dictionary<string, object?>? data;
+    private Random? random;
+    private long requestStart;
+    private int timedOut;
+
+    public ScenarioContext(ScenarioRuntime runtime, int vuId)
+    {
+        Runtime = runtime;
+        VuId = vuId;
+    }
+
+    public ScenarioRuntime Runtime { get; }
+
+    public string ScenarioName => Runtime.Name;
+
+    public int VuId { get; }
+
+    public long IterationNumber { get; internal set; }
+
+    public CancellationToken CancellationToken => cts.Token;
+
+    public IDictionary<string, object?> Data => data ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    public Random Random => random ??= new Random(HashCode.Combine(Runtime.Name, VuId));
+
+    /// <summary>The step currently running on this VU (checks are attributed to it).</summary>
+    internal string? CurrentStep { get; set; }
+
+    /// <summary>Open model: the iteration's scheduled start, used by the first step so latency includes any start delay.</summary>
+    internal long PendingScheduledStart { get; set; }
+
+    /// <summary>Set when the VU was stopped (graceful stop elapsed, run interrupted): its samples are not recorded.</summary>
+    internal bool Interrupted { get; private set; }
+
+    internal bool TimedOut => Volatile.Read(ref timedOut) != 0;
+
+    public void Check(string name, bool passed) => Runtime.Checks.Record(CurrentStep, name, passed);
+
+    /// <summary>Marks the start of a request (step, or the iteration when it has no steps) for the timeout watchdog.</summary>
+    internal void BeginRequest(long timestamp) => Volatile.Write(ref requestStart, timestamp);
+
+    internal void EndRequest() => Volatile.Write(ref requestStart, 0);
+
+    /// <summary>Watchdog: fires the token when the current request has run longer than the timeout.</summary>
+    internal void CheckTimeout(long now, long timeoutTicks)
+    {
+        var start = Volatile.Read(ref requestStart);
+        if (start != 0 && now - start > timeoutTicks && Interlocked.Exchange(ref timedOut, 1) == 0)
+        {
+            cts.Cancel();
+        }
+    }
+
+    /// <summary>Stops the VU's current work (hard stop after the graceful period).</summary>
+    internal void Interrupt()
+    {
+        Interrupted = true;
+        try
+        {
+            cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Turns the outcome into a "timeout" failure when the watchdog fired during this request; re-arms the token.</summary>
+    internal Response Settle(Response response)
+    {
+        if (Volatile.Read(ref timedOut) != 0)
+        {
+            response = Response.Fail(0, "request timed out", response.SizeBytes, ErrorKinds.Timeout);
+            Volatile.Write(ref timedOut, 0);
+            if (!Interrupted)
+            {
+                cts.Dispose();
+                cts = new CancellationTokenSource();
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>A failed response for an exception in user code (never stops the run).</summary>
+    internal Response FailureFor(Exception exception) =>
+        Response.Fail(0, exception.Message, 0, TimedOut && exception is OperationCanceledException ? ErrorKinds.Timeout : ErrorKinds.ForException(exception));
+
+    /// <summary>Readies the VU for another life after it was stopped (closed model ramping up again).</summary>
+    internal void Revive()
+    {
+        if (cts.IsCancellationRequested)
+        {
+            cts.Dispose();
+            cts = new CancellationTokenSource();
+        }
+
+        Interrupted = false;
+        Volatile.Write(ref timedOut, 0);
+    }
+}

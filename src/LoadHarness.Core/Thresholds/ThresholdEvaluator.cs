@@ -1,0 +1,190 @@
+using System.Globalization;
+using HdrHistogram;
+using LoadHarness.Core.Metrics;
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Core.Thresholds;
+
+/// <summary>
+/// Judges thresholds on a <see cref="RunResult"/> (final, provisional or merged), from its histograms, so a merged
+/// result is judged exactly like a single run. Scope: every scenario, one scenario, or one step. The requests of a
+/// scenario are its steps (or its iterations when it has none).
+/// </summary>
+public static class ThresholdEvaluator
+{
+    public static IReadOnlyList<ThresholdOutcome> Evaluate(RunResult result, IEnumerable<ThresholdDefinition> thresholds, ThresholdDefinition? abortedBy = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var cache = new Dictionary<(string?, string?), ScopeData>();
+        return thresholds.Select(t =>
+        {
+            if (!cache.TryGetValue((t.Scenario, t.Step), out var data))
+            {
+                cache[(t.Scenario, t.Step)] = data = ScopeData.From(result, t.Scenario, t.Step);
+            }
+
+            return Judge(t, data) with { AbortedRun = ReferenceEquals(t, abortedBy) };
+        }).ToArray();
+    }
+
+    public static ThresholdOutcome Evaluate(RunResult result, ThresholdDefinition threshold) =>
+        Evaluate(result, [threshold])[0];
+
+    private static ThresholdOutcome Judge(ThresholdDefinition threshold, ScopeData data)
+    {
+        var e = threshold.Parsed;
+        var observed = Observe(e, data);
+        var unit = e.IsLatency && e.Stat != ThresholdStat.Count ? " ms" : e.Stat == ThresholdStat.Percent ? " %" : "";
+        var limit = $"limit {ThresholdExpression.OperatorText(e.Operator)} {Format(e.Limit)}{unit}";
+        if (observed is null)
+        {
+            return new ThresholdOutcome
+            {
+                Expression = threshold.Expression,
+                Scenario = threshold.Scenario,
+                Step = threshold.Step,
+                Metric = e.MetricName,
+                Passed = false,
+                NoData = true,
+                Description = $"{e.MetricName}: no data ({limit})",
+            };
+        }
+
+        return new ThresholdOutcome
+        {
+            Expression = threshold.Expression,
+            Scenario = threshold.Scenario,
+            Step = threshold.Step,
+            Metric = e.MetricName,
+            Passed = e.Compare(observed.Value),
+            Observed = observed,
+            Description = $"{e.MetricName}={Format(observed.Value)}{unit}, {limit}",
+        };
+    }
+
+    private static double? Observe(ThresholdExpression e, ScopeData d)
+    {
+        var requests = d.Ok.TotalCount + d.Fail.TotalCount;
+        switch (e.Metric)
+        {
+            case ThresholdMetric.Latency:
+            case ThresholdMetric.OkLatency:
+            case ThresholdMetric.FailLatency:
+                var h = e.Metric == ThresholdMetric.OkLatency ? d.Ok : e.Metric == ThresholdMetric.FailLatency ? d.Fail : d.All;
+                if (e.Stat == ThresholdStat.Count)
+                {
+                    return h.TotalCount;
+                }
+
+                return h.TotalCount == 0 ? null : e.Stat switch
+                {
+                    ThresholdStat.Percentile => h.GetValueAtPercentile(e.Percentile) / 1000.0,
+                    ThresholdStat.Med => h.GetValueAtPercentile(50) / 1000.0,
+                    ThresholdStat.Avg => h.GetMean() / 1000.0,
+                    ThresholdStat.Min => LatencyStatsCalculator.MinValue(h) / 1000.0,
+                    _ => h.GetMaxValue() / 1000.0,
+                };
+            case ThresholdMetric.Requests:
+                return e.Stat == ThresholdStat.Rps ? Rate(requests, d.DurationSec) : requests;
+            case ThresholdMetric.OkRequests:
+            case ThresholdMetric.FailedRequests:
+                var count = e.Metric == ThresholdMetric.OkRequests ? d.Ok.TotalCount : d.Fail.TotalCount;
+                return Share(e.Stat, count, requests, d.DurationSec);
+            case ThresholdMetric.StatusCode:
+                var code = d.StatusCodes.GetValueOrDefault(e.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "");
+                return Share(e.Stat, code, requests, d.DurationSec);
+            case ThresholdMetric.Checks:
+                var checks = d.ChecksPassed + d.ChecksFailed;
+                return e.Stat == ThresholdStat.Count ? d.ChecksFailed
+                    : checks == 0 ? null
+                    : e.Stat == ThresholdStat.Percent ? 100.0 * d.ChecksPassed / checks : (double)d.ChecksPassed / checks;
+            default:
+                return e.Stat switch
+                {
+                    ThresholdStat.Dropped => d.Dropped,
+                    ThresholdStat.Rps => Rate(d.IterationsCompleted, d.DurationSec),
+                    _ => d.IterationsCompleted,
+                };
+        }
+    }
+
+    private static double? Share(ThresholdStat stat, long count, long requests, double durationSec) => stat switch
+    {
+        ThresholdStat.Count => count,
+        ThresholdStat.Rps => Rate(count, durationSec),
+        ThresholdStat.Percent => requests == 0 ? null : 100.0 * count / requests,
+        _ => requests == 0 ? null : (double)count / requests,
+    };
+
+    private static double Rate(long count, double seconds) => seconds > 0 ? count / seconds : 0;
+
+    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private sealed class ScopeData
+    {
+        public required LongHistogram Ok { get; init; }
+
+        public required LongHistogram Fail { get; init; }
+
+        public required LongHistogram All { get; init; }
+
+        public double DurationSec { get; init; }
+
+        public long Dropped { get; init; }
+
+        public long IterationsCompleted { get; init; }
+
+        public long ChecksPassed { get; init; }
+
+        public long ChecksFailed { get; init; }
+
+        public required Dictionary<string, long> StatusCodes { get; init; }
+
+        public static ScopeData From(RunResult result, string? scenario, string? step)
+        {
+            var scenarios = result.Scenarios.Where(s => scenario is null || s.Name == scenario).ToArray();
+            var ok = Histograms.Create();
+            var fail = Histograms.Create();
+            var codes = new Dictionary<string, long>(StringComparer.Ordinal);
+            long passed = 0, failed = 0;
+            foreach (var s in scenarios)
+            {
+                var blocks = step is not null ? s.Steps.Where(x => x.Name == step).Select(x => x.Stats)
+                    : s.Steps.Count > 0 ? s.Steps.Select(x => x.Stats)
+                    : [s.Stats];
+                foreach (var block in blocks)
+                {
+                    ok.Add(HistogramCodec.DecodeOrEmpty(block.OkHistogram));
+                    fail.Add(HistogramCodec.DecodeOrEmpty(block.FailHistogram));
+                    foreach (var (code, count) in block.StatusCodes)
+                    {
+                        codes[code] = codes.GetValueOrDefault(code) + count;
+                    }
+                }
+
+                foreach (var check in s.Checks.Where(c => step is null || c.Step == step))
+                {
+                    passed += check.Passes;
+                    failed += check.Fails;
+                }
+            }
+
+            var all = Histograms.Create();
+            all.Add(ok);
+            all.Add(fail);
+            return new ScopeData
+            {
+                Ok = ok,
+                Fail = fail,
+                All = all,
+                DurationSec = scenario is null ? result.DurationMs / 1000 : scenarios.Sum(s => s.DurationMs) / 1000,
+                Dropped = scenarios.Sum(s => s.Iterations.Dropped),
+                IterationsCompleted = scenarios.Sum(s => s.Iterations.Completed),
+                ChecksPassed = passed,
+                ChecksFailed = failed,
+                StatusCodes = codes,
+            };
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace LoadHarness.Core.Thresholds;
+
+/// <summary>What a threshold looks at.</summary>
+public enum ThresholdMetric
+{
+    /// <summary>Latency of every request (k6 http_req_duration). The default for p(N), avg, med, min, max.</summary>
+    Latency,
+
+    /// <summary>Latency of ok requests (NBomber OkLatency).</summary>
+    OkLatency,
+
+    /// <summary>Latency of failed requests.</summary>
+    FailLatency,
+
+    /// <summary>All requests (count, rps). The default for count and rps.</summary>
+    Requests,
+
+    /// <summary>Ok requests (NBomber OkRequest): count, rps, rate/percent of all.</summary>
+    OkRequests,
+
+    /// <summary>Failed requests (NBomber FailRequest, k6 http_req_failed): rate/percent of all, count, rps. The default for rate.</summary>
+    FailedRequests,
+
+    /// <summary>k6 checks: rate/percent passed, count of failed checks.</summary>
+    Checks,
+
+    /// <summary>Iterations: count completed, rps, dropped.</summary>
+    Iterations,
+
+    /// <summary>Requests with one status code (NBomber StatusCode): count, rate/percent of all.</summary>
+    StatusCode,
+}
+
+/// <summary>The statistic of a metric a threshold compares.</summary>
+public enum ThresholdStat
+{
+    Percentile,
+    Avg,
+    Med,
+    Min,
+    Max,
+    Rate,
+    Percent,
+    Count,
+    Rps,
+    Dropped,
+}
+
+public enum ThresholdOperator
+{
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+}

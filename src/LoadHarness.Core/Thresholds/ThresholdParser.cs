@@ -1,0 +1,269 @@
+using System.Globalization;
+
+namespace LoadHarness.Core.Thresholds;
+
+/// <summary>Recursive-descent parser of <see cref="ThresholdExpression"/>; every error carries its position.</summary>
+internal sealed class ThresholdParser
+{
+    private static readonly Dictionary<string, ThresholdMetric> Metrics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["latency"] = ThresholdMetric.Latency,
+        ["http_req_duration"] = ThresholdMetric.Latency,
+        ["OkLatency"] = ThresholdMetric.OkLatency,
+        ["FailLatency"] = ThresholdMetric.FailLatency,
+        ["requests"] = ThresholdMetric.Requests,
+        ["http_reqs"] = ThresholdMetric.Requests,
+        ["OkRequest"] = ThresholdMetric.OkRequests,
+        ["FailRequest"] = ThresholdMetric.FailedRequests,
+        ["http_req_failed"] = ThresholdMetric.FailedRequests,
+        ["errors"] = ThresholdMetric.FailedRequests,
+        ["checks"] = ThresholdMetric.Checks,
+        ["iterations"] = ThresholdMetric.Iterations,
+        ["StatusCode"] = ThresholdMetric.StatusCode,
+    };
+
+    private readonly string text;
+    private int pos;
+
+    public ThresholdParser(string text) => this.text = text;
+
+    public ThresholdExpression Parse()
+    {
+        SkipSpaces();
+        if (pos >= text.Length)
+        {
+            throw Error("empty expression (e.g. 'p(95) < 500')");
+        }
+
+        var metric = (ThresholdMetric?)null;
+        int? statusCode = null;
+        var save = pos;
+        var word = Identifier();
+        SkipSpaces();
+        if (word.Length > 0 && (Peek(':') || (Peek('(') && word.Equals("StatusCode", StringComparison.OrdinalIgnoreCase))))
+        {
+            if (!Metrics.TryGetValue(word, out var m))
+            {
+                pos = save;
+                throw Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N))");
+            }
+
+            metric = m;
+            if (m == ThresholdMetric.StatusCode)
+            {
+                Expect('(');
+                statusCode = (int)Number("a status code");
+                Expect(')');
+            }
+
+            Expect(':');
+            SkipSpaces();
+        }
+        else
+        {
+            pos = save;
+        }
+
+        var statPos = pos;
+        var (stat, percentile, defaultMetric) = Stat();
+        var finalMetric = metric ?? defaultMetric;
+        CheckAllowed(finalMetric, stat, statPos);
+        SkipSpaces();
+        var op = Operator();
+        SkipSpaces();
+        var limitPos = pos;
+        var limit = Number("a number");
+        SkipSpaces();
+        var unit = Identifier();
+        if (unit.Length == 0 && Peek('%'))
+        {
+            pos++;
+            unit = "%";
+        }
+
+        limit = ApplyUnit(unit, limit, finalMetric, stat, limitPos);
+        SkipSpaces();
+        if (pos < text.Length)
+        {
+            throw Error($"unexpected '{text[pos..]}'");
+        }
+
+        return new ThresholdExpression(finalMetric, stat, percentile, statusCode, op, limit, text);
+    }
+
+    private (ThresholdStat Stat, double Percentile, ThresholdMetric DefaultMetric) Stat()
+    {
+        var start = pos;
+        var word = Identifier();
+        if (word.Length == 0)
+        {
+            throw Error("expected a statistic (p(95), avg, med, min, max, rate, rps, count, dropped, checks)");
+        }
+
+        var lower = word.ToLowerInvariant();
+        if (lower == "p" && Peek('('))
+        {
+            pos++;
+            var p = Percent(start);
+            Expect(')');
+            return (ThresholdStat.Percentile, p, ThresholdMetric.Latency);
+        }
+
+        if (lower.Length > 1 && lower[0] == 'p' && char.IsAsciiDigit(lower[1]))
+        {
+            pos = start + 1;
+            return (ThresholdStat.Percentile, Percent(start), ThresholdMetric.Latency);
+        }
+
+        return lower switch
+        {
+            "avg" or "mean" => (ThresholdStat.Avg, 0, ThresholdMetric.Latency),
+            "med" or "median" => (ThresholdStat.Med, 0, ThresholdMetric.Latency),
+            "min" => (ThresholdStat.Min, 0, ThresholdMetric.Latency),
+            "max" => (ThresholdStat.Max, 0, ThresholdMetric.Latency),
+            "rate" => (ThresholdStat.Rate, 0, ThresholdMetric.FailedRequests),
+            "percent" => (ThresholdStat.Percent, 0, ThresholdMetric.FailedRequests),
+            "rps" => (ThresholdStat.Rps, 0, ThresholdMetric.Requests),
+            "count" => (ThresholdStat.Count, 0, ThresholdMetric.Requests),
+            "dropped" => (ThresholdStat.Dropped, 0, ThresholdMetric.Iterations),
+            "checks" => (ThresholdStat.Rate, 0, ThresholdMetric.Checks),
+            _ => throw ErrorAt(start, $"unknown statistic '{word}' (p(95), avg, med, min, max, rate, percent, rps, count, dropped, checks)"),
+        };
+    }
+
+    private double Percent(int start)
+    {
+        var p = Number("a percentile");
+        if (p is <= 0 or > 100)
+        {
+            throw ErrorAt(start, $"percentile {p.ToString(CultureInfo.InvariantCulture)} must be in (0, 100]");
+        }
+
+        return p;
+    }
+
+    private void CheckAllowed(ThresholdMetric metric, ThresholdStat stat, int position)
+    {
+        var latencyStat = stat is ThresholdStat.Percentile or ThresholdStat.Avg or ThresholdStat.Med or ThresholdStat.Min or ThresholdStat.Max;
+        var ok = metric switch
+        {
+            ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency => latencyStat || stat == ThresholdStat.Count,
+            ThresholdMetric.Requests => stat is ThresholdStat.Count or ThresholdStat.Rps,
+            ThresholdMetric.OkRequests or ThresholdMetric.FailedRequests =>
+                stat is ThresholdStat.Count or ThresholdStat.Rps or ThresholdStat.Rate or ThresholdStat.Percent,
+            ThresholdMetric.Checks => stat is ThresholdStat.Rate or ThresholdStat.Percent or ThresholdStat.Count,
+            ThresholdMetric.Iterations => stat is ThresholdStat.Count or ThresholdStat.Rps or ThresholdStat.Dropped,
+            ThresholdMetric.StatusCode => stat is ThresholdStat.Count or ThresholdStat.Rate or ThresholdStat.Percent,
+            _ => false,
+        };
+        if (!ok)
+        {
+            throw ErrorAt(position, $"statistic {stat.ToString().ToLowerInvariant()} does not apply to {metric}");
+        }
+    }
+
+    private double ApplyUnit(string unit, double value, ThresholdMetric metric, ThresholdStat stat, int position)
+    {
+        var isLatency = metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency && stat != ThresholdStat.Count;
+        switch (unit.ToLowerInvariant())
+        {
+            case "":
+                return value;
+            case "ms" when isLatency:
+                return value;
+            case "s" when isLatency:
+                return value * 1000;
+            case "%" when stat == ThresholdStat.Percent:
+                return value;
+            case "%" when stat == ThresholdStat.Rate:
+                return value / 100;
+            default:
+                throw ErrorAt(position, $"unit '{unit}' does not fit {stat.ToString().ToLowerInvariant()}");
+        }
+    }
+
+    private ThresholdOperator Operator()
+    {
+        var rest = text.AsSpan(pos);
+        (string Token, ThresholdOperator Op)[] ops =
+        [
+            ("<=", ThresholdOperator.LessOrEqual), (">=", ThresholdOperator.GreaterOrEqual), ("==", ThresholdOperator.Equal),
+            ("!=", ThresholdOperator.NotEqual), ("<", ThresholdOperator.Less), (">", ThresholdOperator.Greater),
+            ("=", ThresholdOperator.Equal),
+        ];
+        foreach (var (token, op) in ops)
+        {
+            if (rest.StartsWith(token, StringComparison.Ordinal))
+            {
+                pos += token.Length;
+                return op;
+            }
+        }
+
+        throw Error("expected a comparison (<, <=, >, >=, ==, !=)");
+    }
+
+    private double Number(string what)
+    {
+        SkipSpaces();
+        var start = pos;
+        if (pos < text.Length && (text[pos] == '-' || text[pos] == '+'))
+        {
+            pos++;
+        }
+
+        while (pos < text.Length && (char.IsAsciiDigit(text[pos]) || text[pos] == '.'))
+        {
+            pos++;
+        }
+
+        if (!double.TryParse(text.AsSpan(start, pos - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            pos = start;
+            throw Error($"expected {what}");
+        }
+
+        return value;
+    }
+
+    private string Identifier()
+    {
+        var start = pos;
+        while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] == '_'))
+        {
+            if (pos == start && char.IsAsciiDigit(text[pos]))
+            {
+                break;
+            }
+
+            pos++;
+        }
+
+        return text[start..pos];
+    }
+
+    private void Expect(char c)
+    {
+        SkipSpaces();
+        if (!Peek(c))
+        {
+            throw Error($"expected '{c}'");
+        }
+
+        pos++;
+    }
+
+    private bool Peek(char c) => pos < text.Length && text[pos] == c;
+
+    private void SkipSpaces()
+    {
+        while (pos < text.Length && char.IsWhiteSpace(text[pos]))
+        {
+            pos++;
+        }
+    }
+
+    private ThresholdParseException Error(string reason) => ErrorAt(pos, reason);
+
+    private ThresholdParseException ErrorAt(int position, string reason) => new(text, position, reason);
+}
