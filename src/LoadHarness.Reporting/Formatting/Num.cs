@@ -22,6 +22,9 @@ internal static class Num
         return value.ToString(format, Inv);
     }
 
+    /// <summary>A latency of a stats block: "-" when the block saw no requests (its zeros mean nothing).</summary>
+    public static string Ms(Core.Results.StatsBlock stats, double value) => stats.RequestCount == 0 ? Missing : Ms(value);
+
     /// <summary>A count with thousands separators: 12,345.</summary>
     public static string Count(long value) => value.ToString("#,0", Inv);
 

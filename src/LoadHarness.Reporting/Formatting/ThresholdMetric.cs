@@ -27,8 +27,17 @@ internal static class ThresholdMetric
         };
     }
 
-    /// <summary>The report chart that shows a threshold's metric (an anchor id in index.html).</summary>
-    public static string ChartAnchor(string metric, string? scenario)
+    /// <summary>
+    /// The anchor in index.html that shows a threshold's metric: its chart when the report has it
+    /// (<paramref name="chartIds"/>), else the scenarios table.
+    /// </summary>
+    public static string ChartAnchor(string metric, string? scenario, IReadOnlySet<string> chartIds)
+    {
+        var anchor = PreferredAnchor(metric, scenario);
+        return anchor.StartsWith("chart-", StringComparison.Ordinal) && !chartIds.Contains(anchor) ? "scenarios" : anchor;
+    }
+
+    private static string PreferredAnchor(string metric, string? scenario)
     {
         var m = metric.Trim().ToLowerInvariant();
         if (UnitOf(m) == ThresholdUnit.Milliseconds)

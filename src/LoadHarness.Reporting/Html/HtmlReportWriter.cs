@@ -35,9 +35,10 @@ public sealed class HtmlReportWriter : IReportWriter
               .Append(v.Word).Append(" · ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(result.Test.TestName))
               .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
 
-            VerdictSection.Append(sb, result);
+            var chartIds = charts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            VerdictSection.Append(sb, result, chartIds);
             AppendNav(sb, result, charts.Count > 0);
-            ThresholdSection.Append(sb, result);
+            ThresholdSection.Append(sb, result, chartIds);
             ScenarioSection.Append(sb, result);
             ChartSection.Append(sb, charts);
             ChecksSection.Append(sb, result);

@@ -33,7 +33,7 @@ internal static class ScenarioSection
                 Cell.Number(Num.Count(s.RequestCount), s.RequestCount), Cell.Number(Num.Count(s.OkCount), s.OkCount),
                 Cell.Number(Num.Count(s.FailCount), s.FailCount), Cell.Number(Num.Percent(s.ErrorRate), s.ErrorRate),
                 Cell.Number(Num.Rate(s.Rps), s.Rps),
-                Ms(l.MinMs), Ms(l.MeanMs), Ms(l.P50Ms), Ms(l.P75Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.MaxMs),
+                Ms(s, l.MinMs), Ms(s, l.MeanMs), Ms(s, l.P50Ms), Ms(s, l.P75Ms), Ms(s, l.P95Ms), Ms(s, l.P99Ms), Ms(s, l.MaxMs),
                 Cell.Number(Num.Bytes(s.BytesTotal), s.BytesTotal));
         }
 
@@ -82,5 +82,5 @@ internal static class ScenarioSection
         }
     }
 
-    private static Cell Ms(double value) => Cell.Number(Num.Ms(value), value);
+    private static Cell Ms(StatsBlock s, double value) => Cell.Number(Num.Ms(s, value), value);
 }

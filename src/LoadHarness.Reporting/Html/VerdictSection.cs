@@ -7,7 +7,7 @@ namespace LoadHarness.Reporting.Html;
 /// <summary>The banner: PASSED / FAILED, the run's status, and each crossed threshold with observed vs limit.</summary>
 internal static class VerdictSection
 {
-    public static void Append(StringBuilder sb, RunResult r)
+    public static void Append(StringBuilder sb, RunResult r, IReadOnlySet<string> chartIds)
     {
         var v = Verdict.Of(r);
         var css = v.Passed ? "passed" : "failed";
@@ -28,7 +28,7 @@ internal static class VerdictSection
             sb.Append("<ul>\n");
             foreach (var t in crossed)
             {
-                sb.Append("<li><a href=\"#").Append(ThresholdMetric.ChartAnchor(t.Metric, t.Scenario)).Append("\"><code>")
+                sb.Append("<li><a href=\"#").Append(ThresholdMetric.ChartAnchor(t.Metric, t.Scenario, chartIds)).Append("\"><code>")
                   .Append(HtmlTable.Esc(t.Expression)).Append("</code></a> on ").Append(HtmlTable.Esc(Verdict.Target(t)))
                   .Append(": ").Append(HtmlTable.Esc(t.Description)).Append("</li>\n");
             }

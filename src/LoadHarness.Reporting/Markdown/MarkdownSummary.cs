@@ -99,7 +99,7 @@ internal static class MarkdownSummary
             table.Row(
                 row.Step is null ? "**" + row.Scenario + "**" : "↳ " + row.Step,
                 Num.Count(s.RequestCount), Num.Count(s.OkCount), Num.Count(s.FailCount), Num.Percent(s.ErrorRate), Num.Rate(s.Rps),
-                Num.Ms(l.MinMs), Num.Ms(l.MeanMs), Num.Ms(l.P50Ms), Num.Ms(l.P75Ms), Num.Ms(l.P95Ms), Num.Ms(l.P99Ms), Num.Ms(l.MaxMs),
+                Num.Ms(s, l.MinMs), Num.Ms(s, l.MeanMs), Num.Ms(s, l.P50Ms), Num.Ms(s, l.P75Ms), Num.Ms(s, l.P95Ms), Num.Ms(s, l.P99Ms), Num.Ms(s, l.MaxMs),
                 Num.Bytes(s.BytesTotal));
         }
 

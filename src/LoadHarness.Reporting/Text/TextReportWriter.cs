@@ -37,8 +37,8 @@ public sealed class TextReportWriter : IReportWriter
         lines.AddRange(StatsRow.ByP95(result).Select(r => new[]
         {
             r.Label, Num.Count(r.Stats.RequestCount), Num.Count(r.Stats.FailCount), Num.Percent(r.Stats.ErrorRate), Num.Rate(r.Stats.Rps),
-            Num.Ms(r.Stats.Latency.MinMs), Num.Ms(r.Stats.Latency.MeanMs), Num.Ms(r.Stats.Latency.P50Ms),
-            Num.Ms(r.Stats.Latency.P95Ms), Num.Ms(r.Stats.Latency.P99Ms), Num.Ms(r.Stats.Latency.MaxMs),
+            Num.Ms(r.Stats, r.Stats.Latency.MinMs), Num.Ms(r.Stats, r.Stats.Latency.MeanMs), Num.Ms(r.Stats, r.Stats.Latency.P50Ms),
+            Num.Ms(r.Stats, r.Stats.Latency.P95Ms), Num.Ms(r.Stats, r.Stats.Latency.P99Ms), Num.Ms(r.Stats, r.Stats.Latency.MaxMs),
         }));
         var widths = Enumerable.Range(0, header.Length).Select(i => lines.Max(l => l[i].Length)).ToArray();
         foreach (var line in lines)

@@ -1,0 +1,45 @@
+using LoadHarness.Reporting.Html;
+using LoadHarness.Reporting.Tests.Fixtures;
+
+namespace LoadHarness.Reporting.Tests;
+
+public sealed class EdgeCaseTests
+{
+    [Fact]
+    public async Task A_result_with_nothing_in_it_writes_every_format_without_NaN()
+    {
+        using var folder = new TempFolder("empty");
+        var outcomes = await ReportWriterSet.ForFormats(ReportFormats.Known).WriteAsync(Runs.Empty(), folder.Path);
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.ToString()));
+        foreach (var file in outcomes.SelectMany(o => o.Files).Where(f => !f.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        }
+
+        var html = await File.ReadAllTextAsync(folder.File("index.html"));
+        Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("No scenarios ran", html, StringComparison.Ordinal);
+        Assert.Contains("interrupted", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_one_hour_run_renders_under_2_MB_with_at_most_600_points_per_series()
+    {
+        var result = Fixtures.Runs.OneHour();
+        Assert.Equal(3600, result.Scenarios[0].Timeline.Count);
+
+        var html = HtmlReportWriter.Render(result);
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(html);
+        Assert.True(bytes < 2 * 1024 * 1024, $"index.html is {bytes:N0} bytes");
+        var latencyChart = html[html.IndexOf("id=\"chart-latency-api-soak\"", StringComparison.Ordinal)..];
+        latencyChart = latencyChart[..latencyChart.IndexOf("</figure>", StringComparison.Ordinal)];
+        var longestPath = System.Text.RegularExpressions.Regex.Matches(latencyChart, " d=\"([^\"]*)\"")
+            .Max(m => m.Groups[1].Value.Count(c => c == 'L'));
+        Assert.InRange(longestPath, 100, 620);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "one-hour-size.txt"), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,93 @@
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Tests.Fixtures;
+
+namespace LoadHarness.Reporting.Tests;
+
+public sealed class ReportWriterSetTests
+{
+    [Fact]
+    public async Task Writes_result_json_first_then_every_format()
+    {
+        using var folder = new TempFolder("all-formats");
+        var result = Runs.Mixed(seconds: 6);
+        var set = ReportWriterSet.ForFormats(ReportFormats.Known);
+
+        var outcomes = await set.WriteAsync(result, folder.Path);
+
+        Assert.Equal(["json", "html", "md", "csv", "txt", "junit"], outcomes.Select(o => o.Format));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.ToString()));
+        Assert.All(outcomes.SelectMany(o => o.Files), f => Assert.True(File.Exists(f), f));
+        var json = await RunResultJson.ReadAsync(folder.File("result.json"));
+        Assert.Equal(result.Scenarios.Select(s => s.Stats.RequestCount), json.Scenarios.Select(s => s.Stats.RequestCount));
+        foreach (var name in new[] { "index.html", "summary.md", "stats.csv", "summary.txt", "junit.xml" })
+        {
+            Assert.True(File.Exists(folder.File(name)), name);
+        }
+
+        Assert.Contains(outcomes.Single(o => o.Format == "md").Files, f => f.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp-*"));
+    }
+
+    [Fact]
+    public async Task A_failing_writer_is_reported_and_the_others_still_write()
+    {
+        using var folder = new TempFolder("failing-writer");
+        var set = new ReportWriterSet([ReportFormats.Create("csv"), new ThrowingWriter(), ReportFormats.Create("junit")]);
+
+        var outcomes = await set.WriteAsync(Runs.Mixed(seconds: 4), folder.Path);
+
+        var failed = Assert.Single(outcomes, o => !o.Succeeded);
+        Assert.Equal("broken", failed.Format);
+        Assert.IsType<InvalidOperationException>(failed.Error);
+        Assert.Contains("disk on fire", failed.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.File("result.json")));
+        Assert.True(File.Exists(folder.File("stats.csv")));
+        Assert.True(File.Exists(folder.File("junit.xml")));
+        Assert.False(File.Exists(folder.File("broken.txt")));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp-*"));
+    }
+
+    [Theory]
+    [InlineData("Html", "html")]
+    [InlineData("MD", "md")]
+    [InlineData(" csv ", "csv")]
+    [InlineData("Txt", "txt")]
+    [InlineData("JUnit", "junit")]
+    public void Format_names_are_case_insensitive(string name, string expected)
+    {
+        Assert.Equal(expected, ReportFormats.Normalize(name));
+        Assert.Equal(expected, ReportFormats.Create(name).Format);
+        Assert.True(ReportFormats.IsKnown(name));
+    }
+
+    [Fact]
+    public void An_unknown_format_names_itself_and_the_known_ones()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => ReportWriterSet.ForFormats(["html", "pdf"]));
+        Assert.Contains("'pdf'", ex.Message, StringComparison.Ordinal);
+        foreach (var known in ReportFormats.Known)
+        {
+            Assert.Contains(known, ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(ReportFormats.IsKnown("pdf"));
+    }
+
+    [Fact]
+    public void Duplicate_format_names_write_once()
+    {
+        var set = ReportWriterSet.ForFormats(["Html", "html", "HTML", "md"]);
+        Assert.Equal(["html", "md"], set.Writers.Select(w => w.Format));
+    }
+
+    private sealed class ThrowingWriter : IReportWriter
+    {
+        public string Format => "broken";
+
+        public async Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            throw new InvalidOperationException("disk on fire");
+        }
+    }
+}
