@@ -71,9 +71,9 @@ internal sealed class ThresholdParser
         SkipSpaces();
         var op = Operator();
         SkipSpaces();
-        var limitPos = pos;
         var limit = Number("a number");
         SkipSpaces();
+        var unitPos = pos;
         var unit = Identifier();
         if (unit.Length == 0 && Peek('%'))
         {
@@ -81,7 +81,7 @@ internal sealed class ThresholdParser
             unit = "%";
         }
 
-        limit = ApplyUnit(unit, limit, finalMetric, stat, limitPos);
+        limit = ApplyUnit(unit, limit, finalMetric, stat, unitPos);
         SkipSpaces();
         if (pos < text.Length)
         {
