@@ -25,6 +25,22 @@ public sealed class HtmlReportBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_report_of_a_real_engine_run_renders_every_chart_without_errors()
+    {
+        var result = await EngineRuns.DelayStepsAsync();
+        Assert.True(result.Scenarios[0].Stats.RequestCount > 50, "the engine run must have recorded iterations");
+        Assert.NotEmpty(result.Scenarios[0].Timeline);
+
+        var page = await OpenAsync(result, "engine-run", ColorScheme.Light);
+
+        Assert.Equal(result.Passed ? "PASSED" : "FAILED", await page.Page.InnerTextAsync("#verdict .word"));
+        Assert.Equal(result.Passed ? "true" : "false", await page.Page.GetAttributeAsync("#verdict", "data-passed"));
+        Assert.Equal(result.Thresholds.Count, await page.Page.Locator("#thresholds tbody tr").CountAsync());
+        await AssertChartsDrawnAsync(page.Page, expectedAtLeast: 6);
+        page.AssertClean();
+    }
+
+    [Fact]
     public async Task A_failed_run_says_so_links_thresholds_to_charts_and_sorts_tables()
     {
         var result = Runs.Mixed(seconds: 12);

@@ -40,4 +40,11 @@ internal static class ChartStyle
         : value.ToString("0.###", CultureInfo.InvariantCulture);
 
     public static void Legend(Plot plot) => plot.ShowLegend(Alignment.UpperLeft);
+
+    /// <summary>A y axis from zero to a little above the data (room for the legend), whatever the data.</summary>
+    public static void FromZero(Plot plot, IEnumerable<double> values)
+    {
+        var max = values.Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsY(0, max <= 0 ? 1 : max * 1.3);
+    }
 }

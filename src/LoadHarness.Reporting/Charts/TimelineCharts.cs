@@ -18,6 +18,7 @@ internal static class TimelineCharts
         var models = scenarios.Select(s => s.Model).Distinct().ToList();
         var yLabel = models.Count > 1 ? "VUs | iterations/s" : models[0] == LoadModel.Open ? "iterations/s" : "VUs";
         var plot = ChartStyle.NewPlot("Load: actual vs planned", "time (s)", yLabel);
+        var ys = new List<double>();
         for (var i = 0; i < scenarios.Count; i++)
         {
             var s = scenarios[i];
@@ -28,6 +29,7 @@ internal static class TimelineCharts
                 var actual = s.Model == LoadModel.Open
                     ? timeline.Select(p => p.Started / Seconds(p)).ToArray()
                     : timeline.Select(p => (double)p.ActiveVUs).ToArray();
+                ys.AddRange(actual);
                 var line = Line(plot, Times(timeline), actual, color);
                 line.LegendText = s.Model == LoadModel.Open ? $"{s.Name} arrival rate" : $"{s.Name} VUs";
             }
@@ -35,13 +37,14 @@ internal static class TimelineCharts
             var plan = TimelineAggregation.Downsample(s.PlannedLoad);
             if (plan.Count > 0)
             {
+                ys.AddRange(plan.Select(p => p.Value));
                 var planned = Line(plot, [.. plan.Select(p => p.TimeSec)], [.. plan.Select(p => p.Value)], color);
                 planned.LinePattern = LinePattern.Dashed;
                 planned.LegendText = $"{s.Name} planned";
             }
         }
 
-        plot.Axes.Margins(bottom: 0);
+        ChartStyle.FromZero(plot, ys);
         ChartStyle.Legend(plot);
         return new ReportChart(ChartIds.Load, "Load", "Active VUs (closed model) or arrival rate (open model) per second; dashed: the planned load.", plot);
     }
@@ -56,9 +59,10 @@ internal static class TimelineCharts
 
         var plot = ChartStyle.NewPlot("Requests per second", "time (s)", "requests/s");
         var x = Times(total);
-        Line(plot, x, [.. total.Select(p => p.Ok / Seconds(p))], ChartStyle.Ok).LegendText = "ok";
+        double[] ok = [.. total.Select(p => p.Ok / Seconds(p))];
+        Line(plot, x, ok, ChartStyle.Ok).LegendText = "ok";
         Line(plot, x, [.. total.Select(p => p.Fail / Seconds(p))], ChartStyle.Fail).LegendText = "failed";
-        plot.Axes.Margins(bottom: 0);
+        ChartStyle.FromZero(plot, total.Select(p => Math.Max(p.Ok, p.Fail) / Seconds(p)));
         ChartStyle.Legend(plot);
         return new ReportChart(ChartIds.Rps, "Throughput", "Ok and failed requests per second, all scenarios.", plot);
     }
@@ -79,7 +83,7 @@ internal static class TimelineCharts
             Line(plot, Times(timeline), rate, ChartStyle.Series(i)).LegendText = scenarios[i].Name;
         }
 
-        plot.Axes.SetLimitsY(0, Math.Max(1, scenarios.Max(s => s.Timeline.Count == 0 ? 0 : s.Timeline.Max(p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests)) * 1.1));
+        ChartStyle.FromZero(plot, scenarios.SelectMany(s => s.Timeline).Select(p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests));
         ChartStyle.Legend(plot);
         return new ReportChart(ChartIds.Errors, "Error rate", "Failed requests as a percentage of each second's requests, per scenario.", plot);
     }
@@ -96,8 +100,9 @@ internal static class TimelineCharts
         var x = Times(timeline);
         Line(plot, x, [.. timeline.Select(p => Finite(p.P50Ms))], ChartStyle.Series(0)).LegendText = "p50";
         Line(plot, x, [.. timeline.Select(p => Finite(p.P95Ms))], ChartStyle.Warning).LegendText = "p95";
-        Line(plot, x, [.. timeline.Select(p => Finite(p.P99Ms))], ChartStyle.Fail).LegendText = "p99";
-        plot.Axes.Margins(bottom: 0);
+        double[] p99 = [.. timeline.Select(p => Finite(p.P99Ms))];
+        Line(plot, x, p99, ChartStyle.Fail).LegendText = "p99";
+        ChartStyle.FromZero(plot, p99);
         ChartStyle.Legend(plot);
         var note = scenario.Timeline.Count > TimelineAggregation.MaxPoints
             ? " Long run: each point is the worst of several seconds."

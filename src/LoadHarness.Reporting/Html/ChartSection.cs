@@ -14,6 +14,7 @@ internal static class ChartSection
             sb.Append("<p class=\"note\">No timeline or latency data to chart.</p>\n");
         }
 
+        sb.Append("<div class=\"charts\">\n");
         foreach (var chart in charts)
         {
             sb.Append("<figure class=\"chart\" id=\"").Append(chart.Id).Append("\">\n")
@@ -22,6 +23,6 @@ internal static class ChartSection
               .Append(HtmlTable.Esc(chart.Caption)).Append("</figcaption>\n</figure>\n");
         }
 
-        sb.Append("</section>\n");
+        sb.Append("</div>\n</section>\n");
     }
 }

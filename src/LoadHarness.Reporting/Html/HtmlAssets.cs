@@ -45,7 +45,8 @@ td.fail { color: var(--fail); font-weight: 600; }
 table.info th { text-align: left; background: none; font-weight: 600; color: var(--muted); }
 td.msg { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; max-width: 560px; overflow-wrap: anywhere; }
 .note { color: var(--muted); }
-figure.chart { margin: 14px 0 22px; padding: 8px; border: 1px solid var(--line); border-radius: 8px; }
+div.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; margin-top: 12px; }
+figure.chart { margin: 0; padding: 8px; border: 1px solid var(--line); border-radius: 8px; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 figure.chart figcaption { color: var(--muted); font-size: 13px; margin: 6px 4px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }

@@ -1,2 +1,0 @@
-namespace LoadHarness.Http;
-internal static class AssemblyMarker { }
