@@ -20,39 +20,69 @@ internal static class DistributionCharts
             return null;
         }
 
-        // The tail beyond p99.9 would squeeze everything else into a few bins; the percentile chart shows it.
-        var upperMicros = Math.Max(1, histograms.Max(h => h.Histogram.GetValueAtPercentile(99.9)));
-        var binMicros = Math.Max(1, (long)Math.Ceiling(upperMicros / (double)Bins));
-        var plot = ChartStyle.NewPlot("Latency distribution", "latency (ms)", "requests");
+        // Log-spaced bins from the fastest request to p99.9 (the slower tail goes in the last bin; the
+        // percentile chart shows it): a fast step and a 2 s timeout then both keep their shape.
+        var lowMs = Math.Max(0.001, histograms.Min(h => h.Histogram.GetValueAtPercentile(0)) / 1000.0);
+        var highMs = Math.Max(lowMs * 1.5, histograms.Max(h => h.Histogram.GetValueAtPercentile(99.9)) / 1000.0);
+        var logLow = Math.Log10(lowMs);
+        var width = (Math.Log10(highMs) - logLow) / Bins;
+        var plot = ChartStyle.NewPlot("Latency distribution", "latency (ms, log scale)", "requests");
         for (var i = 0; i < histograms.Count; i++)
         {
             var counts = new double[Bins];
             foreach (var v in histograms[i].Histogram.RecordedValues())
             {
-                var bin = (int)Math.Min(Bins - 1, v.ValueIteratedTo / binMicros);
+                var ms = Math.Max(lowMs, v.ValueIteratedTo / 1000.0);
+                var bin = (int)Math.Clamp(Math.Floor((Math.Log10(ms) - logLow) / width), 0, Bins - 1);
                 counts[bin] += v.CountAddedInThisIterationStep;
             }
 
             var color = ChartStyle.Series(i).WithAlpha(histograms.Count > 1 ? 0.55 : 0.85);
             var bars = Enumerable.Range(0, Bins).Where(b => counts[b] > 0).Select(b => new Bar
             {
-                Position = (b + 0.5) * binMicros / 1000.0,
+                Position = logLow + ((b + 0.5) * width),
                 Value = counts[b],
-                Size = binMicros / 1000.0,
+                Size = width,
                 FillColor = color,
                 LineWidth = 0,
             }).ToList();
-            var plottable = plot.Add.Bars(bars);
-            plottable.LegendText = histograms[i].Name;
+            plot.Add.Bars(bars).LegendText = histograms[i].Name;
         }
 
+        plot.Axes.Bottom.TickGenerator = LogTicks(lowMs, highMs);
+        plot.Axes.SetLimitsX(logLow, logLow + (Bins * width));
         plot.Axes.Margins(bottom: 0);
         ChartStyle.Legend(plot);
         return new ReportChart(
             ChartIds.Histogram,
             "Latency distribution",
-            $"Requests by latency up to p99.9 ({Num.Ms(upperMicros / 1000.0)} ms), {Bins} bins; slower requests are in the last bin.",
+            $"Requests by latency, {Bins} log-spaced bins from {Num.Ms(lowMs)} ms to p99.9 ({Num.Ms(highMs)} ms); slower requests are in the last bin.",
             plot);
+    }
+
+    /// <summary>Ticks at 1, 2 and 5 of each decade between two latencies, for an axis of log10(ms).</summary>
+    private static NumericManual LogTicks(double lowMs, double highMs)
+    {
+        var ticks = new NumericManual();
+        for (var decade = Math.Floor(Math.Log10(lowMs)); decade <= Math.Ceiling(Math.Log10(highMs)); decade++)
+        {
+            foreach (var m in new[] { 1.0, 2.0, 5.0 })
+            {
+                var ms = m * Math.Pow(10, decade);
+                if (ms >= lowMs * 0.999 && ms <= highMs * 1.001)
+                {
+                    ticks.AddMajor(Math.Log10(ms), ms.ToString("0.###", CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        if (ticks.Ticks.Length < 3)
+        {
+            ticks.AddMajor(Math.Log10(lowMs), Num.Ms(lowMs));
+            ticks.AddMajor(Math.Log10(highMs), Num.Ms(highMs));
+        }
+
+        return ticks;
     }
 
     public static ReportChart? Percentiles(RunResult result)

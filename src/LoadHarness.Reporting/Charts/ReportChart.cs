@@ -5,8 +5,8 @@ namespace LoadHarness.Reporting.Charts;
 /// <summary>A chart of the report: an anchor id, a title, a caption and the ScottPlot plot that draws it.</summary>
 internal sealed class ReportChart(string id, string title, string caption, Plot plot) : IDisposable
 {
-    public const int Width = 900;
-    public const int Height = 320;
+    public const int Width = 760;
+    public const int Height = 340;
 
     public string Id { get; } = id;
 
