@@ -64,6 +64,7 @@ internal static class DistributionCharts
     private static NumericManual LogTicks(double lowMs, double highMs)
     {
         var ticks = new NumericManual();
+        var added = 0;
         for (var decade = Math.Floor(Math.Log10(lowMs)); decade <= Math.Ceiling(Math.Log10(highMs)); decade++)
         {
             foreach (var m in new[] { 1.0, 2.0, 5.0 })
@@ -72,11 +73,12 @@ internal static class DistributionCharts
                 if (ms >= lowMs * 0.999 && ms <= highMs * 1.001)
                 {
                     ticks.AddMajor(Math.Log10(ms), ms.ToString("0.###", CultureInfo.InvariantCulture));
+                    added++;
                 }
             }
         }
 
-        if (ticks.Ticks.Length < 3)
+        if (added < 3)
         {
             ticks.AddMajor(Math.Log10(lowMs), Num.Ms(lowMs));
             ticks.AddMajor(Math.Log10(highMs), Num.Ms(highMs));
