@@ -8,6 +8,9 @@ namespace LoadHarness.Core.Load;
 /// </summary>
 public sealed class LoadPlan
 {
+    /// <summary>Open model: arrivals (integral of the rate) before each phase; cumulative[^1] is the total.</summary>
+    private readonly double[] cumulative;
+
     private LoadPlan(LoadModel model, IReadOnlyList<PlanPhase> phases, ExecutionSegment segment, int? maxVUs)
     {
         Model = model;
@@ -15,6 +18,12 @@ public sealed class LoadPlan
         Segment = segment;
         MaxVUs = maxVUs;
         Duration = phases.Count == 0 ? TimeSpan.Zero : phases[^1].End;
+        cumulative = new double[phases.Count + 1];
+        for (var i = 0; i < phases.Count; i++)
+        {
+            cumulative[i + 1] = cumulative[i] + phases[i].IntegralAt(phases[i].Duration.TotalSeconds);
+        }
+
         TotalArrivals = model == LoadModel.Open ? (long)Math.Floor(WholeIntegral(Duration.TotalSeconds) + 0.5 - 1e-9) : 0;
     }
 
@@ -160,21 +169,30 @@ public sealed class LoadPlan
     /// <summary>Open model: when whole-plan arrival <paramref name="index"/> is due.</summary>
     public TimeSpan ArrivalTime(long index)
     {
-        double before = 0;
         var target = index + 0.5;
-        foreach (var phase in Phases)
+        if (Phases.Count == 0 || target > cumulative[^1] + 1e-9)
         {
-            var inPhase = phase.IntegralAt(phase.Duration.TotalSeconds);
-            if (target <= before + inPhase + 1e-9)
-            {
-                var offset = phase.InverseIntegral(target - before);
-                return phase.Start + TimeSpan.FromSeconds(Math.Clamp(offset, 0, phase.Duration.TotalSeconds));
-            }
-
-            before += inPhase;
+            return Duration;
         }
 
-        return Duration;
+        // The first phase whose end reaches the target (binary search over the cumulative arrivals).
+        int lo = 0, hi = Phases.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (target <= cumulative[mid + 1] + 1e-9)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        var phase = Phases[lo];
+        var offset = phase.InverseIntegral(target - cumulative[lo]);
+        return phase.Start + TimeSpan.FromSeconds(Math.Clamp(offset, 0, phase.Duration.TotalSeconds));
     }
 
     internal PlanPhase? PhaseAt(TimeSpan t)
