@@ -1,2 +1,0 @@
-namespace LoadHarness.Scenarios;
-internal static class AssemblyMarker { }

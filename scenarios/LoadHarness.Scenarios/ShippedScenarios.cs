@@ -1,0 +1,19 @@
+using LoadHarness.Core.Catalog;
+using LoadHarness.Scenarios.Db;
+
+namespace LoadHarness.Scenarios;
+
+/// <summary>The scenarios the command runs by name: the seed's k6 script and benchmark queries, as api_* and db_*.</summary>
+public static class ShippedScenarios
+{
+    public static ScenarioCatalog Register(ScenarioCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        foreach (var descriptor in DbScenarios.Descriptors())
+        {
+            catalog.Register(descriptor);
+        }
+
+        return catalog;
+    }
+}
