@@ -1,0 +1,63 @@
+using System.Net.Sockets;
+using LoadHarness.Core.Scenarios;
+
+namespace LoadHarness.Http;
+
+/// <summary>The error kind of a failed HTTP exchange: "timeout", "connection refused", "connection reset", ... or the exception's type name.</summary>
+public static class HttpErrors
+{
+    public const string ConnectionRefused = "connection refused";
+    public const string ConnectionReset = "connection reset";
+    public const string ConnectTimeout = "connect timeout";
+    public const string NameResolution = "name resolution";
+    public const string Tls = "tls error";
+    public const string ResponseEnded = "response ended";
+    public const string InvalidResponse = "invalid response";
+    public const string ProtocolError = "protocol error";
+    public const string Canceled = "canceled";
+
+    /// <summary>The kind of <paramref name="exception"/>; a cancellation of <paramref name="requestToken"/> (the step's timeout) is "timeout".</summary>
+    public static string KindOf(Exception exception, CancellationToken requestToken)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is OperationCanceledException oce)
+        {
+            return requestToken.IsCancellationRequested ? ErrorKinds.Timeout
+                : oce.InnerException is TimeoutException ? ConnectTimeout
+                : Canceled;
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket && SocketKind(socket.SocketErrorCode) is { } kind)
+            {
+                return kind;
+            }
+        }
+
+        var error = exception switch
+        {
+            HttpRequestException hre => hre.HttpRequestError,
+            HttpIOException hio => hio.HttpRequestError,
+            _ => HttpRequestError.Unknown,
+        };
+        return error switch
+        {
+            HttpRequestError.NameResolutionError => NameResolution,
+            HttpRequestError.SecureConnectionError => Tls,
+            HttpRequestError.ResponseEnded => ResponseEnded,
+            HttpRequestError.InvalidResponse => InvalidResponse,
+            HttpRequestError.HttpProtocolError or HttpRequestError.VersionNegotiationError => ProtocolError,
+            _ => ErrorKinds.ForException(exception),
+        };
+    }
+
+    private static string? SocketKind(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => ConnectionRefused,
+        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => ConnectionReset,
+        SocketError.TimedOut => ConnectTimeout,
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => NameResolution,
+        _ => null,
+    };
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Net.Security;
+
+namespace LoadHarness.Http;
+
+/// <summary>Creates the one <see cref="SocketsHttpHandler"/> a target uses, tuned for generating load.</summary>
+public static class HttpHandlerFactory
+{
+    public static SocketsHttpHandler CreateHandler(HttpTargetOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = options.FollowRedirects,
+            AutomaticDecompression = options.AutomaticDecompression,
+            PooledConnectionLifetime = options.PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            EnableMultipleHttp2Connections = true,
+            ConnectTimeout = options.ConnectTimeout,
+            // Injecting trace headers would mutate requests that VUs reuse; a load generator does not trace itself.
+            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
+        };
+        if (options.AcceptAnyServerCertificate)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };
+        }
+
+        return handler;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using LoadHarness.Core.Scenarios;
+
+namespace LoadHarness.Http;
+
+/// <summary>What an HTTP step returns: the recorded <see cref="Core.Scenarios.Response"/>, the status, size, duration and (when asked) the body.</summary>
+public readonly struct HttpResult
+{
+    public HttpResult(Response response, int statusCode, long sizeBytes, TimeSpan duration, string? body)
+    {
+        Response = response;
+        StatusCode = statusCode;
+        SizeBytes = sizeBytes;
+        Duration = duration;
+        Body = body;
+    }
+
+    /// <summary>The outcome as recorded for the step (a failure carries its kind: "status 503", "timeout", ...).</summary>
+    public Response Response { get; }
+
+    public bool IsOk => Response.IsOk;
+
+    /// <summary>The HTTP status, 0 when no response arrived.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>Body bytes received (counted even when the body was discarded).</summary>
+    public long SizeBytes { get; }
+
+    /// <summary>From sending the request to the end of its body.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>The body as text (UTF-8), only when the request asked for it (<c>readBody</c>); else null.</summary>
+    public string? Body { get; }
+
+    /// <summary>Parses the body as JSON (the request must have asked for the body). Dispose the document.</summary>
+    public JsonDocument ParseJson() => JsonDocument.Parse(Body ?? throw NoBody());
+
+    /// <summary>Deserializes the body (the request must have asked for the body).</summary>
+    public T? BodyAs<T>(JsonSerializerOptions? options = null) =>
+        JsonSerializer.Deserialize<T>(Body ?? throw NoBody(), options ?? JsonSerializerOptions.Web);
+
+    /// <summary>A top-level property of a JSON object body as text (e.g. the token of a login), or null when absent or not JSON.</summary>
+    public string? JsonString(string propertyName)
+    {
+        if (string.IsNullOrEmpty(Body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.NameEquals(propertyName) || property.Name.Equals(propertyName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                }
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} ({SizeBytes} bytes, {Duration.TotalMilliseconds:0.###} ms){(IsOk ? "" : " " + Response.ErrorKind)}");
+
+    private static InvalidOperationException NoBody() =>
+        new("the body was not read: ask for it with readBody: true (HttpRequestSettings.ReadBody in config)");
+}

@@ -1,0 +1,41 @@
+using System.Net;
+
+namespace LoadHarness.Http;
+
+/// <summary>How the shared handler of a target is tuned. A record: targets with equal options share one handler.</summary>
+public sealed record HttpTargetOptions
+{
+    public static readonly HttpTargetOptions Default = new();
+
+    /// <summary>Time to open a TCP (and TLS) connection. Default 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections are recycled after this long so DNS changes and load balancers are followed. Default 5 min.</summary>
+    public TimeSpan PooledConnectionLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Idle connections are closed after this long. Default 1 min.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Unlimited by default: each VU may hold its own connection, as real clients do.</summary>
+    public int MaxConnectionsPerServer { get; init; } = int.MaxValue;
+
+    /// <summary>None by default (bytes are counted as sent on the wire); set e.g. GZip to make the client ask for and inflate it.</summary>
+    public DecompressionMethods AutomaticDecompression { get; init; } = DecompressionMethods.None;
+
+    /// <summary>Off by default: a redirect is a response of its own (3xx), counted as such.</summary>
+    public bool FollowRedirects { get; init; }
+
+    /// <summary>Responses with a status at or above this are failures ("status 503"). Default 400.</summary>
+    public int FailStatusFrom { get; init; } = 400;
+
+    /// <summary>The HTTP version requests ask for. Default 1.1.</summary>
+    public Version HttpVersion { get; init; } = System.Net.HttpVersion.Version11;
+
+    public HttpVersionPolicy VersionPolicy { get; init; } = HttpVersionPolicy.RequestVersionOrLower;
+
+    /// <summary>Accept any TLS certificate (self-signed test environments only).</summary>
+    public bool AcceptAnyServerCertificate { get; init; }
+
+    /// <summary>Bodies read for checks or on request are kept up to this size; the rest is drained and counted. Default 32 MiB.</summary>
+    public int MaxBufferedBodyBytes { get; init; } = 32 * 1024 * 1024;
+}

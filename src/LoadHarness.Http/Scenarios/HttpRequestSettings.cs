@@ -1,0 +1,29 @@
+namespace LoadHarness.Http.Scenarios;
+
+/// <summary>One request of the built-in <c>http</c> scenario, bound from the config; it becomes a step named <see cref="Name"/>.</summary>
+public sealed class HttpRequestSettings
+{
+    /// <summary>The step name (unique within the scenario).</summary>
+    public string Name { get; set; } = "";
+
+    public string Method { get; set; } = "GET";
+
+    /// <summary>Absolute, or relative to <see cref="HttpScenarioSettings.BaseUrl"/> (else <c>Target.ApiBaseUrl</c>), appended to its path.</summary>
+    public string Url { get; set; } = "";
+
+    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? Body { get; set; }
+
+    /// <summary>Content-Type of <see cref="Body"/>; default <c>application/json</c> when a body is given.</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>k6-style checks: <c>status == 200</c>, <c>duration &lt; 200ms</c>, <c>body contains ok</c>, <c>label: expression</c>.</summary>
+    public List<string> Checks { get; set; } = [];
+
+    /// <summary>A pause after this request (e.g. <c>500ms</c>), inside the iteration but in no step's latency.</summary>
+    public string? ThinkTime { get; set; }
+
+    /// <summary>Read the body into memory (checks on the body do this by themselves).</summary>
+    public bool ReadBody { get; set; }
+}

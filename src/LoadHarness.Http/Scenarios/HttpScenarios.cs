@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using LoadHarness.Core.Catalog;
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Scenarios;
+using LoadHarness.Http.Checks;
+
+namespace LoadHarness.Http.Scenarios;
+
+/// <summary>The built-in <c>http</c> scenario: the config's requests in order, one step each, with their checks and think times.</summary>
+public static class HttpScenarios
+{
+    /// <summary>The name the command registers the built-in scenario under.</summary>
+    public const string DefaultName = "http";
+
+    /// <summary>
+    /// Builds the scenario (load simulations and thresholds are applied by the command). Throws
+    /// <see cref="ArgumentException"/> listing every problem when the settings are invalid or a relative URL has no base.
+    /// </summary>
+    public static ScenarioDefinition Create(string name, HttpScenarioSettings settings, TargetSettings target, string settingsPath = "Http")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(target);
+        var errors = settings.Validate(settingsPath).ToList();
+        var baseUrl = string.IsNullOrWhiteSpace(settings.BaseUrl) ? target.ApiBaseUrl : settings.BaseUrl;
+        if (errors.Count == 0 && string.IsNullOrWhiteSpace(baseUrl) && settings.Requests.Any(r => !HttpUrls.LooksAbsolute(r.Url.Trim())))
+        {
+            errors.Add($"{settingsPath}.BaseUrl: relative request URLs need BaseUrl or Target.ApiBaseUrl");
+        }
+
+        if (errors.Count == 0 && !string.IsNullOrWhiteSpace(baseUrl) && !HttpUrls.TryParseAbsolute(baseUrl, out _))
+        {
+            errors.Add($"Target.ApiBaseUrl: '{SecretRedactor.RedactUrl(baseUrl)}' is not an absolute http(s) URL");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"scenario '{name}':\n  " + string.Join("\n  ", errors), nameof(settings));
+        }
+
+        var options = OptionsOf(settings);
+        var steps = settings.Requests.Select(r => BuildStep(r, baseUrl, options)).ToArray();
+        return Scenario.Create(name, ctx => RunIteration(ctx, steps));
+    }
+
+    private static HttpTargetOptions OptionsOf(HttpScenarioSettings settings)
+    {
+        var options = HttpTargetOptions.Default with
+        {
+            FollowRedirects = settings.FollowRedirects,
+            AcceptAnyServerCertificate = settings.AcceptAnyServerCertificate,
+            AutomaticDecompression = settings.Decompress ? DecompressionMethods.All : DecompressionMethods.None,
+            FailStatusFrom = settings.FailStatusFrom ?? HttpTargetOptions.Default.FailStatusFrom,
+        };
+        return settings.ConnectTimeout is null ? options : options with { ConnectTimeout = DurationParser.Parse(settings.ConnectTimeout) };
+    }
+
+    private static ConfiguredStep BuildStep(HttpRequestSettings request, string? baseUrl, HttpTargetOptions options)
+    {
+        var url = request.Url.Trim();
+        var target = HttpUrls.LooksAbsolute(url)
+            ? HttpTarget.For(new Uri(url).GetLeftPart(UriPartial.Authority), options)
+            : HttpTarget.For(baseUrl!, options);
+        var contentType = request.ContentType ?? (request.Body is null ? null : "application/json");
+        var template = new HttpRequestTemplate(
+            target,
+            new HttpMethod(HttpScenarioSettings.NormalizeMethod(request.Method)),
+            target.Resolve(url),
+            request.Headers,
+            request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body),
+            contentType,
+            request.ReadBody);
+        var checks = request.Checks.Select(HttpCheck.Parse).ToArray();
+        var thinkTime = request.ThinkTime is null ? TimeSpan.Zero : DurationParser.Parse(request.ThinkTime);
+        return new ConfiguredStep(request.Name, template, checks, thinkTime);
+    }
+
+    /// <summary>Every request in order (a failure does not stop the iteration, as in k6); the iteration fails with its first failed step.</summary>
+    private static async Task<Response> RunIteration(IScenarioContext ctx, ConfiguredStep[] steps)
+    {
+        Response? firstFailure = null;
+        var last = Response.Ok();
+        foreach (var step in steps)
+        {
+            var result = await HttpStep.Send(ctx, step.Name, step.Request, step.Checks).ConfigureAwait(false);
+            last = result.Response;
+            if (!last.IsOk)
+            {
+                firstFailure ??= last;
+            }
+
+            if (step.ThinkTime > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(step.ThinkTime, ctx.CancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        return firstFailure ?? last;
+    }
+
+    private sealed record ConfiguredStep(string Name, HttpRequestTemplate Request, IReadOnlyList<HttpCheck> Checks, TimeSpan ThinkTime);
+}
