@@ -92,7 +92,8 @@ public sealed class HttpScenarioSettings
         var method = NormalizeMethod(request.Method);
         if (!Methods.Contains(method, StringComparer.Ordinal))
         {
-            var hint = NameSuggester.Closest(method, Methods) is { } suggestion ? $" (did you mean {suggestion}?)" : $" (one of {string.Join(", ", Methods)})";
+            var anagram = Methods.FirstOrDefault(m => m.Order().SequenceEqual(method.Order()));
+            var hint = (anagram ?? NameSuggester.Closest(method, Methods)) is { } suggestion ? $" (did you mean {suggestion}?)" : $" (one of {string.Join(", ", Methods)})";
             errors.Add($"{p}.Method: '{request.Method}' is not an HTTP method{hint}");
         }
 

@@ -1,0 +1,58 @@
+using LoadHarness.Core.Catalog;
+using LoadHarness.Core.Execution;
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Scenarios;
+using LoadHarness.Http.Scenarios;
+
+namespace LoadHarness.Http.Tests;
+
+/// <summary>The built-in http scenario through the real engine against Kestrel.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class HttpScenarioRunTests(TestServer server)
+{
+    [Fact]
+    public async Task A_short_run_records_one_step_per_request_with_its_counts_checks_and_error_kinds()
+    {
+        var settings = new HttpScenarioSettings
+        {
+            Requests =
+            [
+                new() { Name = "login", Method = "POST", Url = "/login", Body = "{\"password\":\"secret\"}", Checks = ["status == 200", "has token: body contains token"] },
+                new() { Name = "home", Url = "/ok", Checks = ["status == 200", "body contains nope"], ThinkTime = "20ms" },
+                new() { Name = "broken", Url = "/fail", Checks = ["status < 500"] },
+            ],
+        };
+        var api = HttpScenarios.Create("http", settings, new TargetSettings { ApiBaseUrl = server.BaseUrl })
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(2, 20))
+            .WithGracefulStop(TimeSpan.FromSeconds(5));
+        var slow = HttpScenarios.Create("slow", new HttpScenarioSettings { BaseUrl = server.BaseUrl, Requests = [new() { Name = "slow", Url = "/slow" }] }, new TargetSettings())
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(1, 2))
+            .WithRequestTimeout(TimeSpan.FromMilliseconds(300))
+            .WithGracefulStop(TimeSpan.FromSeconds(5));
+
+        var result = await new LoadRunner().RunAsync(new TestDefinition { Scenarios = [api, slow] }, new RunOptions());
+
+        var http = result.Scenarios.Single(s => s.Name == "http");
+        Assert.Equal(["login", "home", "broken"], http.Steps.Select(s => s.Name));
+        Assert.All(http.Steps, s => Assert.Equal(20, s.Stats.RequestCount));
+        Assert.Equal(20, http.Steps[1].Stats.OkCount);
+        Assert.Equal(2 * 20, http.Steps[1].Stats.BytesTotal);
+        var broken = http.Steps[2].Stats;
+        Assert.Equal(20, broken.FailCount);
+        Assert.Equal("status 500", Assert.Single(broken.Errors).Kind);
+        Assert.Equal(20, broken.StatusCodes["500"]);
+        Assert.Equal(20, http.Stats.FailCount);
+
+        var checks = http.Checks.ToDictionary(c => (c.Step, c.Name), c => (c.Passes, c.Fails));
+        Assert.Equal((20L, 0L), checks[("login", "status == 200")]);
+        Assert.Equal((20L, 0L), checks[("login", "has token")]);
+        Assert.Equal((20L, 0L), checks[("home", "status == 200")]);
+        Assert.Equal((0L, 20L), checks[("home", "body contains nope")]);
+        Assert.Equal((0L, 20L), checks[("broken", "status < 500")]);
+
+        var slowStep = Assert.Single(result.Scenarios.Single(s => s.Name == "slow").Steps);
+        Assert.Equal(2, slowStep.Stats.FailCount);
+        Assert.Equal(ErrorKinds.Timeout, Assert.Single(slowStep.Stats.Errors).Kind);
+        Assert.True(slowStep.Stats.Latency.MaxMs < 2500, $"timeout took {slowStep.Stats.Latency.MaxMs} ms");
+    }
+}
