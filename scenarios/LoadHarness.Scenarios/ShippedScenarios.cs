@@ -1,4 +1,5 @@
 using LoadHarness.Core.Catalog;
+using LoadHarness.Scenarios.Api;
 using LoadHarness.Scenarios.Db;
 
 namespace LoadHarness.Scenarios;
@@ -9,7 +10,7 @@ public static class ShippedScenarios
     public static ScenarioCatalog Register(ScenarioCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        foreach (var descriptor in DbScenarios.Descriptors())
+        foreach (var descriptor in ApiScenarios.Descriptors().Concat(DbScenarios.Descriptors()))
         {
             catalog.Register(descriptor);
         }
