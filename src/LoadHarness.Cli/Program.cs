@@ -1,1 +1,3 @@
-return 0;
+using LoadHarness.Cli.Launch;
+
+return await Launcher.MainAsync(args).ConfigureAwait(false);

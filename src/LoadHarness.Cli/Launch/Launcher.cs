@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace LoadHarness.Cli.Launch;
+
+/// <summary>
+/// The process entry: re-executes with the socket settings when <c>--inline-socket-completions</c> asks for them,
+/// turns Ctrl+C / SIGTERM into cancellation (the run stops and writes its partial result, exit 130), then runs
+/// <see cref="CliApp"/> on the real console.
+/// </summary>
+internal static class Launcher
+{
+    public static async Task<int> MainAsync(string[] args)
+    {
+        if (SocketSettingsRelauncher.IsWanted(args) && !SocketSettingsRelauncher.IsApplied())
+        {
+            return await SocketSettingsRelauncher.RelaunchAsync(args).ConfigureAwait(false);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            // The first signal stops the run gracefully; a second one ends the process the default way.
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine("stopping: letting in-flight iterations finish (GracefulStop), then writing the partial result...");
+                stop.Cancel();
+            }
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var isTerminal = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+        return await CliApp.RunAsync(args, Console.Out, Console.Error, stop.Token, isTerminal).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Cli.Output;
+
+/// <summary>
+/// The end-of-test summary, like k6's: per scenario and step count, RPS, min/mean/p50/p95/p99/max (ms), error %,
+/// then each threshold ✓/✗ with the observed value. Plain text, invariant numbers, works on a terminal and in CI logs.
+/// </summary>
+internal static class RunSummary
+{
+    private static readonly string[] Header = ["", "count", "rps", "min", "mean", "p50", "p95", "p99", "max", "err %"];
+
+    public static void Write(TextWriter output, RunResult result)
+    {
+        var status = result.Status switch
+        {
+            RunStatus.Completed => "completed",
+            RunStatus.Aborted => "ABORTED",
+            _ => "INTERRUPTED",
+        };
+        output.WriteLine();
+        var reason = result.StopReason is null ? "" : $" ({result.StopReason})";
+        output.WriteLine(Invariant($"  {result.Test.TestSuite} / {result.Test.TestName}: {status} in {result.DurationMs / 1000:0.0} s, segment {string.Join(", ", result.Segments)}{reason}"));
+        foreach (var scenario in result.Scenarios)
+        {
+            output.WriteLine();
+            var dropped = scenario.Iterations.Dropped > 0 ? Invariant($", {scenario.Iterations.Dropped} dropped") : "";
+            output.WriteLine(Invariant($"  scenario {scenario.Name} ({scenario.Model.ToString().ToLowerInvariant()}, {scenario.DurationMs / 1000:0.0} s, peak {scenario.PeakVUs} VUs, {scenario.Iterations.Completed} iterations{dropped})"));
+            var rows = new List<string[]> { Header, Row(scenario.Name, scenario.Stats) };
+            rows.AddRange(scenario.Steps.Select(step => Row("  " + step.Name, step.Stats)));
+            WriteTable(output, rows);
+            foreach (var check in scenario.Checks)
+            {
+                var mark = check.Fails == 0 ? "✓" : "✗";
+                output.WriteLine(Invariant($"    {mark} check {(check.Step is null ? "" : check.Step + ": ")}{check.Name}  {check.PassRate * 100:0.00}% ({check.Passes} ✓ / {check.Fails} ✗)"));
+            }
+        }
+
+        output.WriteLine();
+        if (result.Thresholds.Count == 0)
+        {
+            output.WriteLine("  thresholds: none");
+            return;
+        }
+
+        output.WriteLine("  thresholds");
+        foreach (var t in result.Thresholds)
+        {
+            var scope = t.Scenario is null ? "all" : t.Scenario + (t.Step is null ? "" : "/" + t.Step);
+            output.WriteLine($"    {(t.Passed ? "✓" : "✗")} {scope}: {t.Expression}  ({t.Description}){(t.AbortedRun ? "  [aborted the run]" : "")}");
+        }
+    }
+
+    private static string[] Row(string name, StatsBlock s) =>
+    [
+        name,
+        s.RequestCount.ToString(CultureInfo.InvariantCulture),
+        ProgressText.Number(s.Rps),
+        ProgressText.Ms(s.Latency.MinMs),
+        ProgressText.Ms(s.Latency.MeanMs),
+        ProgressText.Ms(s.Latency.P50Ms),
+        ProgressText.Ms(s.Latency.P95Ms),
+        ProgressText.Ms(s.Latency.P99Ms),
+        ProgressText.Ms(s.Latency.MaxMs),
+        (s.ErrorRate * 100).ToString("0.00", CultureInfo.InvariantCulture),
+    ];
+
+    private static void WriteTable(TextWriter output, List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, Header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            var cells = row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]));
+            output.WriteLine("    " + string.Join("  ", cells));
+        }
+
+        output.WriteLine("    (latency in ms)");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+using LoadHarness.Core.Configuration;
+using LoadHarness.Scenarios.Embedded;
+using Microsoft.Extensions.Configuration;
+
+namespace LoadHarness.Cli.Run;
+
+/// <summary>
+/// The embedded default: with no target configured, a throwaway PostgreSQL (seeded) and the sample API are started
+/// for the run and disposed afterwards, on every path (failure and Ctrl+C included, via <c>await using</c>).
+/// </summary>
+internal static class EmbeddedTargetScope
+{
+    /// <summary>Whether the targeted scenarios need a target the config does not give (an http scenario with its own BaseUrl does not).</summary>
+    public static bool IsNeeded(RunSettings settings)
+    {
+        if (!settings.UsesEmbeddedTarget)
+        {
+            return false;
+        }
+
+        return settings.TargetScenarios.Any(name =>
+            settings.Find(name) is not { Http: { } http } || string.IsNullOrWhiteSpace(HttpScenarioBinding.BaseUrl(http)));
+    }
+
+    public static Task<EmbeddedTarget> StartAsync(RunSettings settings, Action<string> log, CancellationToken cancellationToken)
+    {
+        var global = settings.GlobalCustomSettings;
+        var options = new EmbeddedTargetOptions
+        {
+            SeedUsers = global.GetValue("SeedUsers", new EmbeddedTargetOptions().SeedUsers),
+            ApplyIndexMigration = global.GetValue("ApplyIndexMigration", true),
+            Log = log,
+        };
+        return EmbeddedTarget.StartAsync(options, cancellationToken);
+    }
+}

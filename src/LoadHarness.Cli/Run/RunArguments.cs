@@ -1,0 +1,19 @@
+using LoadHarness.Core.Configuration;
+
+namespace LoadHarness.Cli.Run;
+
+/// <summary>What <c>run</c> was asked for.</summary>
+internal sealed record RunArguments
+{
+    public string? ConfigPath { get; init; }
+
+    public ConfigOverrides Overrides { get; init; } = ConfigOverrides.None;
+
+    public string? OutFolder { get; init; }
+
+    public bool NoGate { get; init; }
+
+    public bool Ci { get; init; }
+
+    public bool Quiet { get; init; }
+}

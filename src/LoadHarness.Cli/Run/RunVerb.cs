@@ -1,0 +1,145 @@
+using LoadHarness.Cli.Output;
+using LoadHarness.Core.Catalog;
+using LoadHarness.Core.Configuration;
+using LoadHarness.Core.Execution;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting;
+using LoadHarness.Scenarios.Embedded;
+
+namespace LoadHarness.Cli.Run;
+
+/// <summary>
+/// <c>run</c>: validate the config (exit 2), start the embedded target when none is configured, run with live
+/// progress, print the summary, write result.json then every report (a failing writer is reported, the others still
+/// write), and exit 0 / 99 (threshold crossed, unless --no-gate) / 130 (interrupted, partial result written).
+/// </summary>
+internal sealed class RunVerb(CliContext cli)
+{
+    public async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
+    {
+        var catalog = CliCatalog.Create();
+        var load = CliCatalog.Loader(catalog).Load(arguments.ConfigPath, arguments.Overrides);
+        if (!load.IsValid)
+        {
+            ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
+            return ExitCodes.InvalidInput;
+        }
+
+        var settings = load.Settings!;
+        EmbeddedTarget? embedded = null;
+        try
+        {
+            if (EmbeddedTargetScope.IsNeeded(settings))
+            {
+                cli.Out.WriteLine("no Target configured: starting the embedded PostgreSQL and sample API...");
+                embedded = await EmbeddedTargetScope.StartAsync(settings, line => Log(arguments, line), cancellationToken).ConfigureAwait(false);
+            }
+
+            var target = embedded?.Target ?? settings.Target;
+            var test = TestDefinitionBuilder.Build(settings, catalog, target);
+            return await RunTestAsync(arguments, settings, test, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cli.Problem("interrupted before the test started; nothing was run");
+            return ExitCodes.Interrupted;
+        }
+        finally
+        {
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<int> RunTestAsync(RunArguments arguments, RunSettings settings, TestDefinition test, TargetSettings target, CancellationToken cancellationToken)
+    {
+        var startedUtc = DateTimeOffset.UtcNow;
+        var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, startedUtc);
+        var open = test.Scenarios.Where(s => s.Model == LoadModel.Open).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (!arguments.Quiet)
+        {
+            cli.Out.WriteLine($"running {settings.TestSuite}/{settings.TestName}: {string.Join(", ", test.Scenarios.Select(s => s.Name))}"
+                + (settings.Segment.IsWhole ? "" : $" (segment {settings.Segment})"));
+        }
+
+        RunResult result;
+        var progress = CreateProgress(arguments, settings, open);
+        await using (progress)
+        {
+            var options = new RunOptions
+            {
+                Segment = settings.Segment,
+                Observer = progress is null ? null : progress.OnSnapshot,
+                ConfigPath = settings.ConfigPath,
+                Targets = Targets(target),
+                Labels = Labels(settings, target),
+            };
+            result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        RunSummary.Write(cli.Out, result);
+        var outcomes = await ReportWriterSet.ForFormats(settings.ReportFormats).WriteAsync(result, folder, CancellationToken.None).ConfigureAwait(false);
+        ReportOutcomes.Print(cli, outcomes);
+        var exit = ExitCode(result, arguments.NoGate);
+        var verdict = exit switch
+        {
+            ExitCodes.Interrupted => "interrupted (partial result)",
+            ExitCodes.ThresholdCrossed => "threshold crossed",
+            _ => result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
+        };
+        cli.Out.WriteLine($"{verdict}; exit {exit}; reports: {folder}");
+        return exit;
+    }
+
+    internal static int ExitCode(RunResult result, bool noGate) =>
+        result.Status == RunStatus.Interrupted ? ExitCodes.Interrupted
+        : !noGate && (!result.Passed || result.Status == RunStatus.Aborted) ? ExitCodes.ThresholdCrossed
+        : ExitCodes.Passed;
+
+    private IRunProgress? CreateProgress(RunArguments arguments, RunSettings settings, IReadOnlySet<string> open) =>
+        arguments.Quiet ? null
+        : arguments.Ci ? new CiProgress(cli.Out, settings.ReportingInterval, open)
+        : new LiveProgress(cli.Out, $"{settings.TestSuite}/{settings.TestName}", open);
+
+    private void Log(RunArguments arguments, string line)
+    {
+        if (!arguments.Quiet)
+        {
+            cli.Out.WriteLine("  " + Redactor.Text(line));
+        }
+    }
+
+    private static Dictionary<string, string> Targets(TargetSettings target)
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(target.ApiBaseUrl))
+        {
+            targets["api"] = Redactor.Url(target.ApiBaseUrl);
+        }
+
+        if (!string.IsNullOrWhiteSpace(target.ConnectionString))
+        {
+            targets["database"] = Redactor.ConnectionString(target.ConnectionString);
+        }
+
+        return targets;
+    }
+
+    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (target.IsEmbedded)
+        {
+            labels["embedded"] = "true";
+        }
+
+        if (settings.DurationScale != 1)
+        {
+            labels["durationScale"] = settings.DurationScale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return labels;
+    }
+}

@@ -1,0 +1,91 @@
+using LoadHarness.Cli.Tests.Fixtures;
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Cli.Tests;
+
+/// <summary>CI output mode, report folder layout, `report` round trip, secrets kept out of files and console.</summary>
+public sealed class OutputTests(TargetServer server) : IClassFixture<TargetServer>
+{
+    [Fact]
+    public async Task Ci_mode_prints_progress_lines_not_tables_and_the_summary()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000"], load: """[{ "RampingConstant": [3, "2s"] }, { "KeepConstant": [3, "1s"] }]"""));
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--ci");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var progress = outcome.Out.Split('\n').Where(l => l.StartsWith("[00:0", StringComparison.Ordinal)).ToArray();
+        Assert.True(progress.Length >= 2, outcome.ToString());
+        Assert.All(progress, l => Assert.Contains(" web ", l, StringComparison.Ordinal));
+        Assert.All(progress, l => Assert.Contains("p95 ", l, StringComparison.Ordinal));
+        Assert.DoesNotContain("│", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("╭", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("p95", outcome.Out.Split("scenario web", 2)[1], StringComparison.Ordinal);
+        Assert.Contains("✓ web: p(95) < 1000", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_folder_has_test_name_and_timestamp_and_result_round_trips_through_report()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [1, "1s"] }]"""));
+        var run = await CliRunner.RunAsync("run", "--config", config, "--report-folder", temp.File("reports"), "--quiet");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var folder = Assert.Single(Directory.GetDirectories(temp.File("reports/web_test")));
+        Assert.Matches(@"^\d{8}-\d{6}$", Path.GetFileName(folder));
+        Assert.EndsWith(folder, run.Out.TrimEnd().Split('\n')[^1].Trim());
+        var resultPath = Path.Combine(folder, "result.json");
+        var original = await File.ReadAllTextAsync(resultPath);
+
+        var report = await CliRunner.RunAsync("report", resultPath, "--out", temp.File("again"));
+        Assert.True(report.ExitCode == 0, report.ToString());
+        foreach (var file in new[] { "result.json", "index.html", "summary.md", "stats.csv", "junit.xml" })
+        {
+            Assert.True(File.Exists(temp.File("again/" + file)), file + "\n" + report);
+        }
+
+        Assert.Equal(original, await File.ReadAllTextAsync(temp.File("again/result.json")));
+        Assert.Equal(
+            await File.ReadAllTextAsync(Path.Combine(folder, "summary.md")),
+            await File.ReadAllTextAsync(temp.File("again/summary.md")));
+    }
+
+    [Fact]
+    public async Task Report_of_a_broken_result_json_exits_2_naming_the_file()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("result.json", "{ \"schemaVersion\": 1,\n  \"test\": [ }");
+        var outcome = await CliRunner.RunAsync("report", path);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(path, outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("line 2", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_never_reach_the_console_or_the_files()
+    {
+        using var temp = new TempFolder();
+        var json = Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [1, "1s"] }]""")
+            .Replace("\"ConnectionString\": \"\"", "\"ConnectionString\": \"Host=127.0.0.1;Username=u;Password=hunter2secret\"", StringComparison.Ordinal)
+            .Replace("\"Checks\"", "\"Headers\": { \"Authorization\": \"Bearer tok3nsecret\" }, \"Checks\"", StringComparison.Ordinal);
+        var config = temp.Write("config.json", json);
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--ci");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
+        Assert.Contains("Password=***", result.Test.Targets["database"], StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(temp.File("out")))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain("hunter2secret", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("tok3nsecret", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("hunter2secret", outcome.Out + outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("tok3nsecret", outcome.Out + outcome.Err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,79 @@
+using LoadHarness.Cli.Tests.Fixtures;
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Cli.Tests;
+
+/// <summary>merge (segments), compare, list (dry run) and --help.</summary>
+public sealed class VerbTests(TargetServer server) : IClassFixture<TargetServer>
+{
+    [Fact]
+    public async Task Segments_merge_into_one_result_judged_by_the_config()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000"], load: """[{ "KeepConstant": [4, "2s"] }]"""));
+        var segments = await Task.WhenAll(
+            CliRunner.RunAsync("run", "--config", config, "--segment", "0/2:1/2", "--out", temp.File("s0"), "--no-gate", "--quiet"),
+            CliRunner.RunAsync("run", "--config", config, "--segment", "1/2:2/2", "--out", temp.File("s1"), "--no-gate", "--quiet"));
+        Assert.All(segments, s => Assert.True(s.ExitCode == 0, s.ToString()));
+
+        // The merge judges the config's thresholds, here a stricter one than the segments ran with.
+        var strict = temp.Write("strict.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000", "count > 1000000"]));
+        var merged = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--config", strict, "--out", temp.File("merged"));
+
+        Assert.True(merged.ExitCode == 99, merged.ToString());
+        var a = await RunResultJson.ReadAsync(temp.File("s0/result.json"));
+        var b = await RunResultJson.ReadAsync(temp.File("s1/result.json"));
+        var m = await RunResultJson.ReadAsync(temp.File("merged/result.json"));
+        Assert.Equal(2, m.Segments.Count);
+        Assert.Equal(a.Scenarios[0].Stats.RequestCount + b.Scenarios[0].Stats.RequestCount, m.Scenarios[0].Stats.RequestCount);
+        Assert.Equal(2, m.Thresholds.Count);
+        Assert.False(m.Thresholds.Single(t => t.Expression == "count > 1000000").Passed);
+
+        var lenient = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--out", temp.File("merged2"));
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+
+        var same = await CliRunner.RunAsync("compare", temp.File("s0/result.json"), temp.File("s0/result.json"), "--fail-on-regression", "10", "--out", temp.File("cmp"));
+        Assert.True(same.ExitCode == 0, same.ToString());
+        Assert.Contains("no regression", await File.ReadAllTextAsync(temp.File("cmp/compare.md")), StringComparison.Ordinal);
+
+        var slower = a with
+        {
+            Scenarios = [a.Scenarios[0] with { Stats = a.Scenarios[0].Stats with { Latency = a.Scenarios[0].Stats.Latency with { P95Ms = a.Scenarios[0].Stats.Latency.P95Ms * 3 + 1 } } }],
+        };
+        await RunResultJson.WriteAsync(slower, temp.File("slower.json"));
+        var regression = await CliRunner.RunAsync("compare", temp.File("s0/result.json"), temp.File("slower.json"), "--fail-on-regression", "10");
+        Assert.True(regression.ExitCode == 99, regression.ToString());
+        Assert.Contains("regression", regression.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_shows_the_planned_load_over_time()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", [], load: """[{ "RampingConstant": [10, "1m"] }, { "KeepConstant": [10, "1m"] }]"""));
+        var outcome = await CliRunner.RunAsync("list", "--config", config);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("web (closed model, 02:00", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("total duration: 02:00", outcome.Out, StringComparison.Ordinal);
+        var rows = outcome.Out.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+\d\d:\d\d\s+\d")).ToArray();
+        Assert.True(rows.Length >= 10, outcome.ToString());
+        Assert.Contains(rows, r => r.Contains("01:00", StringComparison.Ordinal) && r.Contains(" 10 ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("report")]
+    [InlineData("list")]
+    [InlineData("validate")]
+    [InlineData("merge")]
+    [InlineData("compare")]
+    public async Task Every_verb_has_help_with_examples(string verb)
+    {
+        var outcome = await CliRunner.RunAsync(verb, "--help");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("Examples:", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("loadharness " + verb, outcome.Out, StringComparison.Ordinal);
+    }
+}
