@@ -1,0 +1,382 @@
+#!/usr/bin/env bash
+# LoadHarness side by side with wrk, autocannon, hey (and ab) on fixed loopback targets; see bench/README-peers.md.
+#
+#   bench/peers.sh [--rounds N] [--seconds S] [--connections C] [--quick] [--targets "nginx api"] [--tools "..."]
+#   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60]     memory at scale (1 s think time)
+#   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30]            open-model timing accuracy
+#   bench/peers.sh --all                                                       all three, one results file
+#   common: --no-install (fail instead of apt/npm), --no-build, --out FILE (default bench/results/<UTC date>.md)
+#
+# Load goes to 127.0.0.1 only and every run is bounded in time. nginx, the sample API and its throwaway PostgreSQL
+# are always stopped at exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PEERS="$ROOT/bench/peers"
+TOOLS="$ROOT/bench/.tools"
+ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
+TARGETS="nginx api"
+TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline"
+MODES=() INSTALL=1 BUILD=1 OUT=""
+SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10
+RATE=2000 ACCURACY_SECONDS=30
+
+COMMAND_LINE="$*"
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --rounds) ROUNDS=$2; shift 2 ;;
+        --seconds) SECONDS_PER_RUN=$2; shift 2 ;;
+        --connections) CONNECTIONS=$2; shift 2 ;;
+        --quick) ROUNDS=1; SECONDS_PER_RUN=3; SCALE_SECONDS=10; SCALE_VUS="2000"; SCALE_RAMP=3; ACCURACY_SECONDS=5; shift ;;
+        --targets) TARGETS=$2; shift 2 ;;
+        --tools) TOOL_LIST=$2; shift 2 ;;
+        --compare) MODES+=(compare); shift ;;
+        --scale) MODES+=(scale); shift ;;
+        --scale-vus) SCALE_VUS=$2; shift 2 ;;
+        --scale-seconds) SCALE_SECONDS=$2; shift 2 ;;
+        --accuracy) MODES+=(accuracy); shift ;;
+        --rate) RATE=$2; shift 2 ;;
+        --accuracy-seconds) ACCURACY_SECONDS=$2; shift 2 ;;
+        --all) MODES+=(compare scale accuracy); shift ;;
+        --no-install) INSTALL=0; shift ;;
+        --no-build) BUILD=0; shift ;;
+        --out) OUT=$2; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "peers.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+[[ ${#MODES[@]} -eq 0 ]] && MODES=(compare)
+has_mode() { [[ " ${MODES[*]} " == *" $1 "* ]]; }
+
+log() { printf '[peers %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+apt_updated=0
+apt_install() {
+    [[ $INSTALL -eq 1 ]] || die "missing $*; install it or run without --no-install"
+    local sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    if [[ $apt_updated -eq 0 ]]; then $sudo apt-get update -qq; apt_updated=1; fi
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v hey >/dev/null || missing+=(hey)
+    command -v ab >/dev/null || missing+=(apache2-utils)
+    command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+    [[ -x /usr/bin/time ]] || missing+=(time)
+    command -v python3 >/dev/null || missing+=(python3)
+    command -v node >/dev/null || missing+=(nodejs npm)
+    command -v curl >/dev/null || missing+=(curl)
+    if [[ " $TARGETS " == *" api "* ]] && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        missing+=(postgresql)
+    fi
+    if [[ ${#missing[@]} -gt 0 ]]; then log "installing ${missing[*]}"; apt_install "${missing[@]}"; fi
+    if [[ ! -x "$TOOLS/node_modules/.bin/autocannon" ]]; then
+        [[ $INSTALL -eq 1 ]] || die "autocannon is missing in bench/.tools"
+        log "installing autocannon into bench/.tools"
+        mkdir -p "$TOOLS"
+        npm install --prefix "$TOOLS" --no-audit --no-fund --silent autocannon >/dev/null
+    fi
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+    AUTOCANNON="$TOOLS/node_modules/.bin/autocannon"
+}
+
+# Release builds into bench/.tools/artifacts, so nobody else's bin/ and obj/ are touched while they build.
+ARTIFACTS="$TOOLS/artifacts"
+build() {
+    NEED_LH=0
+    if [[ " $TOOL_LIST " == *" loadharness"* ]] || has_mode scale || has_mode accuracy; then NEED_LH=1; fi
+    if [[ $BUILD -eq 1 && $NEED_LH -eq 1 ]]; then
+        log "building LoadHarness.Cli (Release)"
+        dotnet build "$ROOT/src/LoadHarness.Cli" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q >"$WORK/build.log" 2>&1 \
+            || { tail -30 "$WORK/build.log" >&2; die "LoadHarness.Cli does not build"; }
+    fi
+    if [[ $BUILD -eq 1 ]] && has_mode compare && [[ " $TARGETS " == *" api "* ]]; then
+        log "building TargetApi (Release)"
+        dotnet build "$ROOT/samples/TargetApi" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q >>"$WORK/build.log" 2>&1 \
+            || { tail -30 "$WORK/build.log" >&2; die "TargetApi does not build"; }
+    fi
+    LH_DLL="$ARTIFACTS/bin/LoadHarness.Cli/release/loadharness.dll"
+    API_DLL="$ARTIFACTS/bin/TargetApi/release/TargetApi.dll"
+    [[ $NEED_LH -eq 0 || -f "$LH_DLL" ]] || die "$LH_DLL is missing (build first)"
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# ---------------------------------------------------------------- targets (always stopped at exit)
+NGINX_PID="" API_PID="" PG_DATA="" WORK=""
+cleanup() {
+    local code=$?
+    [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+    [[ -n "$API_PID" ]] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null || true
+    if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then as_postgres "$PG_CTL" stop -D "$PG_DATA" -m immediate -w >/dev/null 2>&1 || true; fi
+    if [[ -n "$WORK" && -d "$WORK" ]]; then rm -rf "$WORK/pg" "$WORK/nginx/tmp"; fi
+    exit "$code"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_nginx() {
+    local prefix="$WORK/nginx"
+    NGINX_PORT=$(free_port)
+    mkdir -p "$prefix/tmp"
+    sed -e "s#@PREFIX@#$prefix#g" -e "s#@PORT@#$NGINX_PORT#g" "$PEERS/nginx.conf.template" >"$prefix/nginx.conf"
+    "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
+    NGINX_PID=$!
+    wait_http "http://127.0.0.1:$NGINX_PORT/" nginx
+    URL_nginx="http://127.0.0.1:$NGINX_PORT/"
+    log "nginx (1 worker) on $URL_nginx"
+}
+
+as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_api() {
+    local bin; bin=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+    PG_CTL="$bin/pg_ctl"
+    if [[ $(id -u) -eq 0 ]] && ! id postgres >/dev/null 2>&1; then useradd --system --no-create-home postgres; fi
+    PG_DATA="$WORK/pg/data"
+    local port; port=$(free_port)
+    mkdir -p "$WORK/pg"
+    [[ $(id -u) -eq 0 ]] && chown -R postgres "$WORK/pg" && chmod o+x "$WORK"
+    as_postgres "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 >"$WORK/pg-init.log" 2>&1 || { cat "$WORK/pg-init.log" >&2; die "initdb failed"; }
+    as_postgres "$PG_CTL" start -D "$PG_DATA" -w -l "$WORK/pg/server.log" \
+        -o "-p $port -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" >/dev/null \
+        || { cat "$WORK/pg/server.log" >&2; die "PostgreSQL did not start"; }
+    API_PORT=$(free_port)
+    ConnectionStrings__TargetDb="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Maximum Pool Size=100" \
+        dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" >"$WORK/api.log" 2>&1 &
+    API_PID=$!
+    wait_http "http://127.0.0.1:$API_PORT/health" "sample API"
+    URL_api="http://127.0.0.1:$API_PORT/health"
+    log "sample API /health (PostgreSQL SELECT 1) on $URL_api"
+}
+
+wait_http() {
+    for _ in $(seq 1 150); do
+        curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+        sleep 0.2
+    done
+    die "$2 did not answer at $1"
+}
+
+# ---------------------------------------------------------------- LoadHarness configs
+hms() { printf '%02d:%02d:%02d' $(($1 / 3600)) $(($1 % 3600 / 60)) $(($1 % 60)); }
+
+# lh_config FILE BASE_URL PATH SIMULATIONS_JSON [EXTRA_SCENARIO_KEYS]
+lh_config() {
+    local base=${2%/}
+    cat >"$1" <<EOF
+{
+  "TestSuite": "peers",
+  "TestName": "peers",
+  "TargetScenarios": [ "http" ],
+  "Target": { "ApiBaseUrl": "$base" },
+  "GlobalSettings": {
+    "ReportFormats": [],
+    "ScenariosSettings": [
+      {
+        "ScenarioName": "http",
+        "LoadSimulationsSettings": $4,${5:-}
+        "Http": { "BaseUrl": "$base", "Requests": [ { "Name": "get", "Url": "$3" } ] }
+      }
+    ]
+  }
+}
+EOF
+}
+
+# ---------------------------------------------------------------- one run of one tool
+# run_tool TOOL TARGET URL ROUND: runs it under /usr/bin/time -v and appends one JSON line to $RUNS.
+run_tool() {
+    local tool=$1 target=$2 url=$3 round=$4
+    local dir="$WORK/runs/$target-$tool-$round"
+    mkdir -p "$dir"
+    local -a cmd env=()
+    case "$tool" in
+        wrk) cmd=(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url") ;;
+        hey) cmd=(hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" "$url") ;;
+        autocannon) cmd=(node "$TOOLS/node_modules/autocannon/autocannon.js" -c "$CONNECTIONS" -d "$SECONDS_PER_RUN" -j "$url") ;;
+        ab) cmd=(ab -k -q -c "$CONNECTIONS" -t "$SECONDS_PER_RUN" -n $((SECONDS_PER_RUN * 200000)) "$url") ;; # -n: ab allocates 32 B per planned request
+        loadharness|loadharness-inline)
+            local path="/${url#http://*/}"
+            lh_config "$dir/config.json" "${url%"$path"}" "$path" "[ { \"KeepConstant\": [ $CONNECTIONS, \"$(hms "$SECONDS_PER_RUN")\" ] } ]"
+            [[ $tool == loadharness-inline ]] && env=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
+            cmd=(dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
+        *) die "unknown tool '$tool'" ;;
+    esac
+    env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${cmd[@]}" >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
+    python3 "$PEERS/parse.py" "$tool" "$dir/stdout.txt" "$dir/time.txt" "$dir/out/result.json" -- \
+        target="$target" round="$round" seconds="$SECONDS_PER_RUN" connections="$CONNECTIONS" >>"$RUNS"
+    log "$(tail -1 "$RUNS" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("%-19s %-5s round %s: %9s req/s  p50 %s ms  p99 %s ms  CPU %.2f s  %s µs/req  RSS %.0f MB%s" % (r["tool"], r["target"], r["round"], "%.0f" % r["rps"] if r.get("rps") else "-", r.get("p50_ms"), r.get("p99_ms"), r["cpu_s"], "%.1f" % r["cpu_us_per_req"] if r.get("cpu_us_per_req") else "-", r["peak_rss_mb"], ("  PARSE ERROR " + r["parse_error"]) if r.get("parse_error") else ""))')"
+}
+
+# ---------------------------------------------------------------- modes
+compare() {
+    local -a tools; read -r -a tools <<<"$TOOL_LIST"
+    for target in $TARGETS; do
+        local url_var="URL_$target"
+        log "warming $target up (wrk 2 s)"
+        wrk -t1 -c"$CONNECTIONS" -d2s "${!url_var}" >/dev/null
+    done
+    for round in $(seq 1 "$ROUNDS"); do
+        # Interleaved, and the order rotates each round so no tool always runs first (or right after the slowest).
+        local shift=$(((round - 1) % ${#tools[@]}))
+        local -a order=("${tools[@]:$shift}" "${tools[@]:0:$shift}")
+        for target in $TARGETS; do
+            local url_var="URL_$target"
+            for tool in "${order[@]}"; do
+                run_tool "$tool" "$target" "${!url_var}" "$round"
+                sleep 1
+            done
+        done
+    done
+}
+
+scale() {
+    for vus in $SCALE_VUS; do
+        local dir="$WORK/runs/scale-$vus"
+        mkdir -p "$dir"
+        lh_config "$dir/config.json" "$URL_nginx" "/" \
+            "[ { \"RampingConstant\": [ $vus, \"$(hms "$SCALE_RAMP")\" ] }, { \"KeepConstant\": [ $vus, \"$(hms "$SCALE_SECONDS")\" ] } ]" \
+            $'\n        "ThinkTime": "1s",'
+        log "scale: $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
+        /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
+            >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
+        python3 - "$dir" "$vus" "$SCALE_RAMP" >>"$SCALE_RUNS" <<'EOF'
+import json, re, sys
+d, vus, ramp = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+t = open(d + "/time.txt").read()
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
+out = {"vus": vus, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2)}
+try:
+    s = json.load(open(d + "/out/result.json"))["scenarios"][0]
+    # The hold phase only: whole seconds after the ramp plus 2 s to settle, the last (partial) second left out.
+    hold = [p for p in s["timeline"] if p["timeSec"] > ramp + 2 and p["intervalSec"] >= 0.99][:-1]
+    reqs = sum(p["requests"] for p in hold); secs = sum(p["intervalSec"] for p in hold)
+    step = s["steps"][0]["stats"] if s.get("steps") else s["stats"]
+    out.update({"hold_rps": round(reqs / secs, 1) if secs else None, "hold_seconds": secs,
+                "rps_vs_vus": round(reqs / secs / vus, 4) if secs else None,
+                "requests": step["requestCount"], "errors": step["failCount"],
+                "p50_ms": step["latency"]["p50Ms"], "p99_ms": step["latency"]["p99Ms"], "peak_vus": s.get("peakVUs")})
+except Exception as e:
+    out["error"] = f"{type(e).__name__}: {e}"
+print(json.dumps(out, sort_keys=True))
+EOF
+        log "scale $vus: $(tail -1 "$SCALE_RUNS")"
+    done
+}
+
+accuracy() {
+    local dir="$WORK/runs/accuracy"
+    mkdir -p "$dir"
+    : >"$WORK/nginx/arrivals.log"
+    lh_config "$dir/config.json" "$URL_nginx" "/arrivals" "[ { \"Inject\": [ $RATE, \"00:00:01\", \"$(hms "$ACCURACY_SECONDS")\" ] } ]"
+    log "accuracy: Inject($RATE/s, 1 s, ${ACCURACY_SECONDS} s) against nginx /arrivals"
+    /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
+        >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
+    sleep 1.5 # nginx flushes the access-log buffer every second
+    kill -USR1 "$NGINX_PID" 2>/dev/null || true # reopen logs = flush
+    sleep 0.5
+    python3 "$PEERS/lateness.py" "$WORK/nginx/arrivals.log" "$RATE" "$ACCURACY_SECONDS" "$dir/out/result.json" >"$ACCURACY_RUN" \
+        || echo '{"error": "no arrivals parsed"}' >"$ACCURACY_RUN"
+    log "accuracy: $(cat "$ACCURACY_RUN")"
+}
+
+# ---------------------------------------------------------------- report
+machine_lines() {
+    echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
+    echo "- load average at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; the machine is shared with other builds)"
+    echo "- tools: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), hey (Debian $(dpkg-query -W -f='${Version}' hey 2>/dev/null || echo '?')), autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}') on node $(node --version), ab $(ab -V | head -1 | awk '{print $5}'), nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
+    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release, built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only"
+}
+
+write_report() {
+    local file=$1
+    {
+        echo "# LoadHarness vs wrk, autocannon, hey, ab — $(date -u '+%Y-%m-%d %H:%M UTC')"
+        echo
+        echo "Command: \`bench/peers.sh $COMMAND_LINE\`"
+        echo
+        machine_lines
+        echo
+        if has_mode compare; then
+            echo "## Throughput, latency and generator cost"
+            echo
+            echo "$ROUNDS round(s) × $SECONDS_PER_RUN s per tool and target, $CONNECTIONS connections / VUs, no think time, tools interleaved"
+            echo "(order rotated each round). Medians of the rounds. Latency as each tool reports it (ab: whole ms)."
+            echo "CPU = user + system seconds of the generator's whole process (/usr/bin/time -v), startup included;"
+            echo "CPU µs/request = CPU ÷ requests. \`loadharness-inline\` = DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 and"
+            echo "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 (what \`--inline-socket-completions\` sets). Targets: nginx with one worker"
+            echo "returning \`ok\\n\` (200); the sample API's \`/health\` (Kestrel + PostgreSQL \`SELECT 1\`), on the same 2 cores."
+            echo
+            python3 "$PEERS/summarize.py" "$RUNS"
+            echo "<details><summary>Every run</summary>"
+            echo
+            echo '```'
+            cat "$RUNS"
+            echo '```'
+            echo "</details>"
+            echo
+        fi
+        if has_mode scale; then
+            echo "## Memory at scale"
+            echo
+            echo "Closed model against nginx: RampingConstant to N VUs over $SCALE_RAMP s, then KeepConstant N VUs for $SCALE_SECONDS s, 1 s"
+            echo "think time. Peak RSS of the whole process; hold RPS = requests in the whole seconds of the hold phase ÷ their"
+            echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98)."
+            echo
+            echo "| VUs | peak RSS MB | CPU s | hold requests/s | ÷ VUs | p50 ms | p99 ms | errors |"
+            echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    g = lambda k: r.get(k, "–")
+    print(f"| {r[\"vus\"]:,} | {g(\"peak_rss_mb\")} | {g(\"cpu_s\")} | {g(\"hold_rps\")} | {g(\"rps_vs_vus\")} | {g(\"p50_ms\")} | {g(\"p99_ms\")} | {g(\"errors\")} |" + (f" {r[\"error\"]}" if "error" in r else ""))
+' "$SCALE_RUNS"
+            echo
+        fi
+        if has_mode accuracy; then
+            echo "## Open-model timing accuracy"
+            echo
+            echo "Inject($RATE iterations/s, 1 s, $ACCURACY_SECONDS s) against nginx, which logs each request's arrival (\`\$msec\`, ms resolution)."
+            echo "Lateness of the k-th arrival = its time − the k-th slot of the schedule (1/$RATE s apart), anchored on the"
+            echo "earliest; it includes the loopback send. Target: p99 < 5 ms."
+            echo
+            echo '```'
+            python3 -m json.tool "$ACCURACY_RUN"
+            echo '```'
+            echo
+        fi
+    } >"$file"
+}
+
+# ---------------------------------------------------------------- main
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+WORK=$(mktemp -d /tmp/loadharness-peers.XXXXXX)
+RUNS="$WORK/runs.jsonl" SCALE_RUNS="$WORK/scale.jsonl" ACCURACY_RUN="$WORK/accuracy.json"
+: >"$RUNS"; : >"$SCALE_RUNS"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+log "load average $LOAD_START; work folder $WORK"
+
+ensure_tools
+build
+start_nginx
+if has_mode compare && [[ " $TARGETS " == *" api "* ]]; then start_api; fi
+
+has_mode compare && compare
+has_mode scale && scale
+has_mode accuracy && accuracy
+
+OUT=${OUT:-"$ROOT/bench/results/$(date -u +%Y-%m-%d-%H%M).md"}
+mkdir -p "$(dirname "$OUT")"
+write_report "$OUT"
+cp "$RUNS" "$SCALE_RUNS" "$WORK/" 2>/dev/null || true
+log "wrote $OUT (raw runs in $WORK/runs)"
+has_mode compare && python3 "$PEERS/summarize.py" "$RUNS"
+exit 0

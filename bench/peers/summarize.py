@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Medians of bench/peers.sh runs (one JSON line each) -> a Markdown table, ratios and the issue's targets.
+
+usage: summarize.py RUNS_JSONL [--header FILE]   (prints Markdown on stdout)
+"""
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+FIELDS = ("rps", "p50_ms", "p99_ms", "cpu_s", "cpu_us_per_req", "peak_rss_mb", "errors")
+OURS = ("loadharness", "loadharness-inline")
+# The issue's targets, against wrk -t1 on nginx (one worker), same run.
+TARGETS = (
+    ("rps", ">=", 0.80, "requests/s ≥ 0.8 × wrk"),
+    ("cpu_us_per_req", "<=", 1.35, "CPU per request ≤ 1.35 × wrk"),
+    ("p50_ms", "within", 0.15, "p50 within 15 % of wrk"),
+)
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, digits=1):
+    if value is None:
+        return "–"
+    if isinstance(value, float) and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"
+
+
+def load(path):
+    runs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                runs.append(json.loads(line))
+    return runs
+
+
+def medians(runs):
+    grouped = defaultdict(list)
+    for run in runs:
+        grouped[(run["target"], run["tool"])].append(run)
+    table = {}
+    for key, group in grouped.items():
+        row = {field: median([r.get(field) for r in group]) for field in FIELDS}
+        row["n"] = len(group)
+        row["broken"] = sum(1 for r in group if r.get("parse_error") or not r.get("requests"))
+        table[key] = row
+    return table
+
+
+def render(runs):
+    table = medians(runs)
+    targets = sorted({t for t, _ in table}, key=lambda t: (t != "nginx", t))
+    order = ["wrk", "autocannon", "hey", "ab", "loadharness", "loadharness-inline"]
+    lines = []
+    for target in targets:
+        tools = sorted((tool for t, tool in table if t == target), key=lambda x: order.index(x) if x in order else 99)
+        lines.append(f"### Target: {target}")
+        lines.append("")
+        lines.append("| tool | rounds | requests/s | p50 ms | p99 ms | CPU s | CPU µs/request | peak RSS MB | errors |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for tool in tools:
+            row = table[(target, tool)]
+            rounds = f"{row['n']}" + (f" ({row['broken']} broken)" if row["broken"] else "")
+            lines.append(
+                f"| {tool} | {rounds} | {fmt(row['rps'], 0)} | {fmt(row['p50_ms'], 3)} | {fmt(row['p99_ms'], 3)} | "
+                f"{fmt(row['cpu_s'], 2)} | {fmt(row['cpu_us_per_req'], 1)} | {fmt(row['peak_rss_mb'], 0)} | {fmt(row['errors'], 0)} |")
+        lines.append("")
+        ours = [tool for tool in OURS if (target, tool) in table]
+        peers = [tool for tool in tools if tool not in OURS]
+        if ours and peers:
+            lines.append("LoadHarness ÷ peer (medians; requests/s: higher is better, CPU/request and p50: lower is better):")
+            lines.append("")
+            lines.append("| LoadHarness mode | vs | requests/s | CPU µs/request | p50 | p99 |")
+            lines.append("| --- | --- | ---: | ---: | ---: | ---: |")
+            for mine in ours:
+                for peer in peers:
+                    a, b = table[(target, mine)], table[(target, peer)]
+                    cells = [ratio(a[f], b[f]) for f in ("rps", "cpu_us_per_req", "p50_ms", "p99_ms")]
+                    lines.append(f"| {mine} | {peer} | " + " | ".join(cells) + " |")
+            lines.append("")
+        if target == "nginx" and ("nginx", "wrk") in table:
+            lines.append("Targets of issue 7 (against wrk -t1, nginx with one worker):")
+            lines.append("")
+            lines.append("| LoadHarness mode | " + " | ".join(t[3] for t in TARGETS) + " |")
+            lines.append("| --- |" + " --- |" * len(TARGETS))
+            for mine in ours:
+                cells = []
+                for field, op, limit, _ in TARGETS:
+                    a, b = table[("nginx", mine)][field], table[("nginx", "wrk")][field]
+                    if a is None or not b:
+                        cells.append("–")
+                        continue
+                    r = a / b
+                    ok = r >= limit if op == ">=" else r <= limit if op == "<=" else abs(r - 1) <= limit
+                    cells.append(f"{r:.2f}× {'✅ met' if ok else '❌ missed'}")
+                lines.append(f"| {mine} | " + " | ".join(cells) + " |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def ratio(a, b):
+    if a is None or not b:
+        return "–"
+    return f"{a / b:.2f}×"
+
+
+def main(argv):
+    runs = load(argv[1])
+    print(render(runs))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
