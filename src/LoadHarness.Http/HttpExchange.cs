@@ -31,7 +31,8 @@ internal sealed class HttpExchange
     public HttpExchange(HttpVuState vu)
     {
         this.vu = vu;
-        run = RunAsync;
+        // Step.Run wants a Task; a pooled ValueTask turned into a Task allocates a small Task instead of a state machine box.
+        run = () => RunAsync().AsTask();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -78,7 +79,8 @@ internal sealed class HttpExchange
         }
     }
 
-    private async Task<Response> RunAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Response> RunAsync()
     {
         var ctx = context!;
         var template = request!;
