@@ -330,15 +330,7 @@ write_report() {
             echo "think time. Peak RSS of the whole process; hold RPS = requests in the whole seconds of the hold phase ÷ their"
             echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98)."
             echo
-            echo "| VUs | peak RSS MB | CPU s | hold requests/s | ÷ VUs | p50 ms | p99 ms | errors |"
-            echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-            python3 -c '
-import json, sys
-for line in open(sys.argv[1]):
-    r = json.loads(line)
-    g = lambda k: r.get(k, "–")
-    print(f"| {r[\"vus\"]:,} | {g(\"peak_rss_mb\")} | {g(\"cpu_s\")} | {g(\"hold_rps\")} | {g(\"rps_vs_vus\")} | {g(\"p50_ms\")} | {g(\"p99_ms\")} | {g(\"errors\")} |" + (f" {r[\"error\"]}" if "error" in r else ""))
-' "$SCALE_RUNS"
+            python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"
             echo
         fi
         if has_mode accuracy; then

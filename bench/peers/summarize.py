@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Medians of bench/peers.sh runs (one JSON line each) -> a Markdown table, ratios and the issue's targets.
 
-usage: summarize.py RUNS_JSONL [--header FILE]   (prints Markdown on stdout)
+usage: summarize.py RUNS_JSONL | summarize.py scale SCALE_JSONL   (prints Markdown on stdout)
 """
 import json
 import statistics
@@ -111,9 +111,20 @@ def ratio(a, b):
     return f"{a / b:.2f}×"
 
 
+def render_scale(runs):
+    lines = ["| VUs | peak RSS MB | CPU s | hold requests/s | ÷ VUs | p50 ms | p99 ms | errors |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in runs:
+        cells = [f"{r['vus']:,}"] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "hold_rps", "rps_vs_vus", "p50_ms", "p99_ms", "errors")]
+        lines.append("| " + " | ".join(cells) + " |" + (f" {r['error']}" if "error" in r else ""))
+    return "\n".join(lines)
+
+
 def main(argv):
-    runs = load(argv[1])
-    print(render(runs))
+    if argv[1] == "scale":
+        print(render_scale(load(argv[2])))
+        return
+    print(render(load(argv[1])))
 
 
 if __name__ == "__main__":
