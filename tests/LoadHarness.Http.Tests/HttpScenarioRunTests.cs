@@ -55,4 +55,31 @@ public sealed class HttpScenarioRunTests(TestServer server)
         Assert.Equal(ErrorKinds.Timeout, Assert.Single(slowStep.Stats.Errors).Kind);
         Assert.True(slowStep.Stats.Latency.MaxMs < 2500, $"timeout took {slowStep.Stats.Latency.MaxMs} ms");
     }
+
+    [Fact]
+    public async Task A_login_once_per_vu_gives_every_later_request_its_bearer_token()
+    {
+        var settings = new HttpScenarioSettings
+        {
+            BaseUrl = server.BaseUrl,
+            Requests =
+            [
+                new() { Name = "login", Method = "POST", Url = "/login", Body = "{\"password\":\"secret\"}", BearerTokenFrom = "token", Once = true },
+                new() { Name = "whoami", Url = "/whoami", Checks = ["status == 200"] },
+            ],
+        };
+        var scenario = HttpScenarios.Create("http", settings, new TargetSettings())
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(2, 10))
+            .WithGracefulStop(TimeSpan.FromSeconds(5));
+
+        var result = await new LoadRunner().RunAsync(new TestDefinition { Scenarios = [scenario] }, new RunOptions());
+
+        var http = Assert.Single(result.Scenarios);
+        var whoami = http.Steps.Single(s => s.Name == "whoami").Stats;
+        Assert.Equal(10, whoami.OkCount);
+        Assert.Equal(0, whoami.FailCount);
+        Assert.InRange(http.Steps.Single(s => s.Name == "login").Stats.OkCount, 1, 2);
+        var check = Assert.Single(http.Checks);
+        Assert.Equal((10L, 0L), (check.Passes, check.Fails));
+    }
 }

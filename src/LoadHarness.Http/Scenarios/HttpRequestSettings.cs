@@ -26,4 +26,13 @@ public sealed class HttpRequestSettings
 
     /// <summary>Read the body into memory (checks on the body do this by themselves).</summary>
     public bool ReadBody { get; set; }
+
+    /// <summary>
+    /// After an ok response, the VU's bearer token becomes this top-level property of the JSON body (e.g. <c>token</c>):
+    /// every later request of the VU carries <c>Authorization: Bearer ...</c>.
+    /// </summary>
+    public string? BearerTokenFrom { get; set; }
+
+    /// <summary>Sent once per VU before its first iteration (e.g. a login) instead of every iteration; still a recorded step.</summary>
+    public bool Once { get; set; }
 }

@@ -59,6 +59,11 @@ public sealed class HttpScenarioSettings
             return errors;
         }
 
+        if (Requests.All(r => r is null || r.Once))
+        {
+            errors.Add($"{path}.Requests: every request is 'Once'; at least one must run in each iteration");
+        }
+
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Requests.Count; i++)
         {
@@ -132,6 +137,11 @@ public sealed class HttpScenarioSettings
             {
                 errors.Add($"{p}.Checks[{j.ToString(CultureInfo.InvariantCulture)}]: {error!.Message}");
             }
+        }
+
+        if (request.BearerTokenFrom is not null && string.IsNullOrWhiteSpace(request.BearerTokenFrom))
+        {
+            errors.Add($"{p}.BearerTokenFrom: is empty (the JSON property of the body holding the token, e.g. 'token')");
         }
 
         if (request.ThinkTime is not null && !DurationParser.TryParse(request.ThinkTime, out _, out var thinkError))

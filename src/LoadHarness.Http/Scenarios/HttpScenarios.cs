@@ -7,7 +7,11 @@ using LoadHarness.Http.Checks;
 
 namespace LoadHarness.Http.Scenarios;
 
-/// <summary>The built-in <c>http</c> scenario: the config's requests in order, one step each, with their checks and think times.</summary>
+/// <summary>
+/// The built-in <c>http</c> scenario: the config's requests in order, one step each, with their checks and think times;
+/// requests marked <c>Once</c> (a login) run once per VU before its first iteration, and <c>BearerTokenFrom</c> makes the
+/// token of a JSON answer the VU's bearer token.
+/// </summary>
 public static class HttpScenarios
 {
     /// <summary>The name the command registers the built-in scenario under.</summary>
@@ -40,8 +44,10 @@ public static class HttpScenarios
         }
 
         var options = OptionsOf(settings);
-        var steps = settings.Requests.Select(r => BuildStep(r, baseUrl, options)).ToArray();
-        return Scenario.Create(name, ctx => RunIteration(ctx, steps));
+        var once = settings.Requests.Where(r => r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
+        var steps = settings.Requests.Where(r => !r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
+        var scenario = Scenario.Create(name, ctx => RunSteps(ctx, steps));
+        return once.Length == 0 ? scenario : scenario.WithVuInit(ctx => RunSteps(ctx, once));
     }
 
     private static HttpTargetOptions OptionsOf(HttpScenarioSettings settings)
@@ -70,14 +76,14 @@ public static class HttpScenarios
             request.Headers,
             request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body),
             contentType,
-            request.ReadBody);
+            request.ReadBody || request.BearerTokenFrom is not null);
         var checks = request.Checks.Select(HttpCheck.Parse).ToArray();
         var thinkTime = request.ThinkTime is null ? TimeSpan.Zero : DurationParser.Parse(request.ThinkTime);
-        return new ConfiguredStep(request.Name, template, checks, thinkTime);
+        return new ConfiguredStep(request.Name, template, checks, thinkTime, request.BearerTokenFrom?.Trim());
     }
 
     /// <summary>Every request in order (a failure does not stop the iteration, as in k6); the iteration fails with its first failed step.</summary>
-    private static async Task<Response> RunIteration(IScenarioContext ctx, ConfiguredStep[] steps)
+    private static async Task<Response> RunSteps(IScenarioContext ctx, ConfiguredStep[] steps)
     {
         Response? firstFailure = null;
         var last = Response.Ok();
@@ -85,6 +91,10 @@ public static class HttpScenarios
         {
             var result = await HttpStep.Send(ctx, step.Name, step.Request, step.Checks).ConfigureAwait(false);
             last = result.Response;
+            if (step.BearerTokenFrom is not null && last.IsOk && result.JsonString(step.BearerTokenFrom) is { } token)
+            {
+                HttpVuState.Of(ctx).BearerToken = token;
+            }
             if (!last.IsOk)
             {
                 firstFailure ??= last;
@@ -106,5 +116,5 @@ public static class HttpScenarios
         return firstFailure ?? last;
     }
 
-    private sealed record ConfiguredStep(string Name, HttpRequestTemplate Request, IReadOnlyList<HttpCheck> Checks, TimeSpan ThinkTime);
+    private sealed record ConfiguredStep(string Name, HttpRequestTemplate Request, IReadOnlyList<HttpCheck> Checks, TimeSpan ThinkTime, string? BearerTokenFrom);
 }
