@@ -5,6 +5,7 @@
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60]     memory at scale (1 s think time)
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30]            open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
+#   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
 #   common: --no-install (fail instead of apt/npm), --no-build, --out FILE (default bench/results/<UTC date>.md)
 #
 # Load goes to 127.0.0.1 only and every run is bounded in time. nginx, the sample API and its throwaway PostgreSQL
@@ -17,12 +18,12 @@ TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline"
-MODES=() INSTALL=1 BUILD=1 OUT=""
+MODES=() LH_ENV=() INSTALL=1 BUILD=1 OUT=""
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10
 RATE=2000 ACCURACY_SECONDS=30
 
 COMMAND_LINE="$*"
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --rounds) ROUNDS=$2; shift 2 ;;
@@ -42,6 +43,7 @@ while [[ $# -gt 0 ]]; do
         --no-install) INSTALL=0; shift ;;
         --no-build) BUILD=0; shift ;;
         --out) OUT=$2; shift 2 ;;
+        --lh-env) read -r -a LH_ENV <<<"$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "peers.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -204,7 +206,8 @@ run_tool() {
         loadharness|loadharness-inline)
             local path="/${url#http://*/}"
             lh_config "$dir/config.json" "${url%"$path"}" "$path" "[ { \"KeepConstant\": [ $CONNECTIONS, \"$(hms "$SECONDS_PER_RUN")\" ] } ]"
-            [[ $tool == loadharness-inline ]] && env=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
+            env=("${LH_ENV[@]}")
+            [[ $tool == loadharness-inline ]] && env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
             cmd=(dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
         *) die "unknown tool '$tool'" ;;
     esac
@@ -292,7 +295,7 @@ machine_lines() {
     echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
     echo "- load average at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; the machine is shared with other builds)"
     echo "- tools: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), hey (Debian $(dpkg-query -W -f='${Version}' hey 2>/dev/null || echo '?')), autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}') on node $(node --version), ab $(ab -V | head -1 | awk '{print $5}'), nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
-    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release, built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only"
+    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release, built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
 }
 
 write_report() {
