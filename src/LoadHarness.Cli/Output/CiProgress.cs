@@ -10,12 +10,14 @@ internal sealed class CiProgress(TextWriter output, TimeSpan reportingInterval, 
 
     public void OnSnapshot(RunSnapshot snapshot)
     {
-        if (snapshot.Elapsed < nextAt)
+        // Snapshots come about once a second; a little slack so one at 0.99 s counts for the 1 s mark.
+        var now = snapshot.Elapsed + TimeSpan.FromMilliseconds(250);
+        if (now < nextAt)
         {
             return;
         }
 
-        while (nextAt <= snapshot.Elapsed)
+        while (nextAt <= now)
         {
             nextAt += interval;
         }

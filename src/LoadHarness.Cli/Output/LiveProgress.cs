@@ -47,9 +47,9 @@ internal sealed class LiveProgress : IRunProgress
         foreach (var s in snapshot?.Scenarios ?? [])
         {
             var fraction = s.Total > TimeSpan.Zero ? Math.Clamp(s.Elapsed / s.Total, 0, 1) : 0;
-            var bar = new string('█', (int)(fraction * 20)) + new string('░', 20 - (int)(fraction * 20));
+            var bar = new string('█', (int)(fraction * 10)) + new string('░', 10 - (int)(fraction * 10));
             var state = s.IsFinished ? "done" : s.IsWarmingUp ? "warm-up" : $"{bar} {ProgressText.Clock(s.Elapsed)}/{ProgressText.Clock(s.Total)}";
-            var thresholds = ProgressText.Thresholds(snapshot!, s.Name);
+            var thresholds = ProgressText.Thresholds(snapshot!, s.Name, compact: true);
             table.AddRow(
                 Markup.Escape(s.Name),
                 Markup.Escape(state),

@@ -23,7 +23,7 @@ internal static class ProgressText
     public static string Number(double value) => value.ToString(value < 100 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
     /// <summary>"ok", or the crossed thresholds of this scenario (and the global ones), judged on statistics so far.</summary>
-    public static string Thresholds(RunSnapshot snapshot, string scenario)
+    public static string Thresholds(RunSnapshot snapshot, string scenario, bool compact = false)
     {
         var mine = snapshot.Thresholds.Where(t => t.Scenario is null || t.Scenario == scenario).ToArray();
         if (mine.Length == 0)
@@ -32,8 +32,8 @@ internal static class ProgressText
         }
 
         var failing = mine.Where(t => !t.Passing).ToArray();
-        return failing.Length == 0
-            ? $"✓ {mine.Length}/{mine.Length}"
+        return failing.Length == 0 ? $"✓ {mine.Length}/{mine.Length}"
+            : compact ? $"✗ {failing.Length}/{mine.Length} failing"
             : $"✗ {string.Join("; ", failing.Select(t => (t.Step is null ? "" : t.Step + ": ") + t.Expression))}";
     }
 }

@@ -1,3 +1,4 @@
+using LoadHarness.Cli.Launch;
 using LoadHarness.Cli.Output;
 using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Configuration;
@@ -61,7 +62,8 @@ internal sealed class RunVerb(CliContext cli)
         if (!arguments.Quiet)
         {
             cli.Out.WriteLine($"running {settings.TestSuite}/{settings.TestName}: {string.Join(", ", test.Scenarios.Select(s => s.Name))}"
-                + (settings.Segment.IsWhole ? "" : $" (segment {settings.Segment})"));
+                + (settings.Segment.IsWhole ? "" : $" (segment {settings.Segment})")
+                + (SocketSettingsRelauncher.IsApplied() ? "; socket completions inline on 1 socket thread" : ""));
         }
 
         RunResult result;
@@ -73,6 +75,7 @@ internal sealed class RunVerb(CliContext cli)
                 Segment = settings.Segment,
                 Observer = progress is null ? null : progress.OnSnapshot,
                 ConfigPath = settings.ConfigPath,
+                Environment = WithSocketSettings(EnvironmentCapture.Capture()),
                 Targets = Targets(target),
                 Labels = Labels(settings, target),
             };
@@ -109,6 +112,21 @@ internal sealed class RunVerb(CliContext cli)
         {
             cli.Out.WriteLine("  " + Redactor.Text(line));
         }
+    }
+
+    /// <summary>Records the socket engine settings the process runs with, so a result says how it was measured.</summary>
+    private static EnvironmentInfo WithSocketSettings(EnvironmentInfo environment)
+    {
+        var settings = new Dictionary<string, string>(environment.Settings, StringComparer.Ordinal);
+        foreach (var name in new[] { SocketSettingsRelauncher.InlineVariable, SocketSettingsRelauncher.ThreadCountVariable })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                settings[name] = value;
+            }
+        }
+
+        return environment with { Settings = settings };
     }
 
     private static Dictionary<string, string> Targets(TargetSettings target)
