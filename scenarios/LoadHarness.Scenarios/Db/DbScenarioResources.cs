@@ -30,7 +30,8 @@ internal sealed class DbScenarioResources(string scenarioName, string connection
             MinPoolSize = 0,
             ApplicationName = "loadharness:" + scenarioName,
         };
-        var created = NpgsqlDataSource.Create(builder.ConnectionString);
+        // Named, so the pool's metrics (see Postgres.Health.NpgsqlPoolMonitor) say which scenario it belongs to.
+        var created = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = builder.ApplicationName }.Build();
         var winner = Interlocked.CompareExchange(ref dataSource, created, null);
         if (winner is null)
         {

@@ -14,7 +14,7 @@ public static class PgErrors
         {
             PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => null, // our cancellation: the engine decides timeout vs stop
             PostgresException pg => Response.Fail(0, pg.SqlState + ": " + pg.MessageText, 0, KindOf(pg.SqlState)),
-            NpgsqlException { InnerException: TimeoutException } e => Response.Fail(0, e.Message, 0, ErrorKinds.Timeout),
+            NpgsqlException { InnerException: TimeoutException inner } e => Response.Fail(0, e.Message + " (" + inner.Message + ")", 0, ErrorKinds.Timeout),
             TimeoutException e => Response.Fail(0, e.Message, 0, ErrorKinds.Timeout),
             _ => null,
         };

@@ -1,0 +1,31 @@
+using LoadHarness.Postgres.Health;
+
+namespace LoadHarness.Scenarios.Tests;
+
+[Collection(EmbeddedCollection.Name)]
+public sealed class DatabaseHealthTests(EmbeddedTargetFixture fixture)
+{
+    [Fact]
+    public async Task A_snapshot_after_a_run_has_the_seeds_targets_scans_statements_and_the_pools_peak_usage()
+    {
+        using var pools = new NpgsqlPoolMonitor(TimeSpan.FromMilliseconds(200));
+        var scenarios = new[] { ShortRuns.Build("db_unread_count", fixture.Target.Target), ShortRuns.Build("db_profile_fetch", fixture.Target.Target) };
+        await ShortRuns.RunAsync(scenarios, TimeSpan.FromSeconds(1), vus: 4);
+
+        var section = await DatabaseHealth.CaptureAsync(fixture.Target.Target.ConnectionString!, pools.Snapshot());
+
+        Assert.Equal("database", section.Id);
+        Assert.True(section.Notes.Count == 0, string.Join("\n", section.Notes));
+        var titles = section.Tables.Select(t => t.Title).ToArray();
+        Assert.Equal(4, titles.Length);
+        var targets = section.Tables[0];
+        Assert.Equal(["index hit ratio", "table (heap) hit ratio", "index usage (idx_scan share of scans)", "connections now / max_connections"], targets.Rows.Select(r => r[0]));
+        var scans = section.Tables[1];
+        Assert.Contains(scans.Rows, r => r[0] == "notifications");
+        var statements = section.Tables[2];
+        Assert.Contains(statements.Rows, r => r[0].Contains("notifications", StringComparison.Ordinal));
+        var pool = Assert.Single(section.Tables[3].Rows, r => r[0] == "loadharness:db_unread_count");
+        Assert.True(int.Parse(pool[1], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 4, string.Join(", ", pool));
+        Assert.Equal("100", pool[3]);
+    }
+}
