@@ -166,7 +166,7 @@ internal sealed class HttpExchange
 
     private void EnsureBodyBuffer(long? contentLength, int max)
     {
-        var wanted = (int)Math.Clamp(contentLength ?? 16 * 1024, 1024, max);
+        var wanted = (int)Math.Clamp(contentLength ?? 16 * 1024, Math.Min(1024, max), Math.Max(0, max));
         if (bodyBuffer.Length < wanted)
         {
             bodyBuffer = new byte[wanted];
