@@ -80,9 +80,11 @@ public sealed class RunExitCodeTests(TargetServer server) : IClassFixture<Target
         var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"));
 
         Assert.True(outcome.ExitCode == 99, outcome.ToString());
-        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(12), outcome.ToString());
+        // Planned 30 s; abortOnFail judges every second after its 1 s delay (generous bounds: the machine is shared).
+        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(20), outcome.ToString());
         var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
         Assert.Equal(RunStatus.Aborted, result.Status);
+        Assert.True(result.DurationMs < 15_000, outcome.ToString());
         Assert.True(result.Thresholds.Single().AbortedRun);
     }
 
@@ -95,7 +97,7 @@ public sealed class RunExitCodeTests(TargetServer server) : IClassFixture<Target
         var outcome = await CliRunner.RunAsync(ctrlC.Token, "run", "--config", config, "--out", temp.File("out"));
 
         Assert.True(outcome.ExitCode == 130, outcome.ToString());
-        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(10), outcome.ToString());
+        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(20), outcome.ToString());
         var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
         Assert.Equal(RunStatus.Interrupted, result.Status);
         Assert.True(result.Scenarios.Single().Stats.RequestCount > 0);

@@ -67,7 +67,14 @@ internal static class ListCommand
             var iterations = plan.HasIterationPhases ? ", plus iteration-bound phases" : "";
             output.WriteLine($"{name} ({plan.Model.ToString().ToLowerInvariant()} model, {ProgressText.Clock(plan.Duration)}{warmUp}{iterations}): planned {unit}");
             var step = Step(plan.Duration);
-            for (var t = TimeSpan.Zero; t <= plan.Duration; t += step)
+            var times = new List<TimeSpan>();
+            for (var t = TimeSpan.Zero; t < plan.Duration; t += step)
+            {
+                times.Add(t);
+            }
+
+            times.Add(plan.Duration);
+            foreach (var t in times)
             {
                 var value = plan.ValueAt(t == plan.Duration && t > TimeSpan.Zero ? t - TimeSpan.FromMilliseconds(1) : t);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ProgressText.Clock(t),8}  {value,8:0.#}  {Bar(value, plan)}"));

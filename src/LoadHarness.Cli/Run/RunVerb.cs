@@ -28,6 +28,7 @@ internal sealed class RunVerb(CliContext cli)
 
         var settings = load.Settings!;
         EmbeddedTarget? embedded = null;
+        string? lastLine = null;
         try
         {
             if (EmbeddedTargetScope.IsNeeded(settings))
@@ -38,7 +39,8 @@ internal sealed class RunVerb(CliContext cli)
 
             var target = embedded?.Target ?? settings.Target;
             var test = TestDefinitionBuilder.Build(settings, catalog, target);
-            return await RunTestAsync(arguments, settings, test, target, cancellationToken).ConfigureAwait(false);
+            (var exit, lastLine) = await RunTestAsync(arguments, settings, test, target, cancellationToken).ConfigureAwait(false);
+            return exit;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,10 +53,16 @@ internal sealed class RunVerb(CliContext cli)
             {
                 await embedded.DisposeAsync().ConfigureAwait(false);
             }
+
+            // The last line names the report folder, after the embedded target's own shutdown lines.
+            if (lastLine is not null)
+            {
+                cli.Out.WriteLine(lastLine);
+            }
         }
     }
 
-    private async Task<int> RunTestAsync(RunArguments arguments, RunSettings settings, TestDefinition test, TargetSettings target, CancellationToken cancellationToken)
+    private async Task<(int Exit, string LastLine)> RunTestAsync(RunArguments arguments, RunSettings settings, TestDefinition test, TargetSettings target, CancellationToken cancellationToken)
     {
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, startedUtc);
@@ -92,8 +100,7 @@ internal sealed class RunVerb(CliContext cli)
             ExitCodes.ThresholdCrossed => "threshold crossed",
             _ => result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
         };
-        cli.Out.WriteLine($"{verdict}; exit {exit}; reports: {folder}");
-        return exit;
+        return (exit, $"{verdict}; exit {exit}; reports: {folder}");
     }
 
     internal static int ExitCode(RunResult result, bool noGate) =>
