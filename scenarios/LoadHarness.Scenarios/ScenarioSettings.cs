@@ -16,8 +16,10 @@ internal sealed class ScenarioSettings(string scenarioName, ScenarioBuildContext
     public const string AsApiRoleKey = "AsApiRole";
     public const string MaxPoolSizeKey = "MaxPoolSize";
     public const string BusinessesKey = "Businesses";
+    public const string WarmConnectionsKey = "WarmConnections";
 
     public const int DefaultMaxPoolSize = 100;
+    public const int DefaultWarmConnections = 20;
 
     public static readonly TimeSpan DefaultThinkTime = TimeSpan.FromSeconds(1);
 
@@ -32,6 +34,9 @@ internal sealed class ScenarioSettings(string scenarioName, ScenarioBuildContext
     public bool AsApiRole => Bool(AsApiRoleKey) ?? false;
 
     public int MaxPoolSize => Int(MaxPoolSizeKey, null) ?? DefaultMaxPoolSize;
+
+    /// <summary>Connections a db scenario opens before the load starts (kept as the pool's minimum); default 20.</summary>
+    public int WarmConnections => Int(WarmConnectionsKey, null) ?? DefaultWarmConnections;
 
     /// <summary>The API's base URL; throws when the target has none.</summary>
     public Uri ApiBaseUrl => context.Target.ApiBaseUrl is { Length: > 0 } url

@@ -49,7 +49,7 @@ internal static class DbScenarios
 
     private static ScenarioDescriptor Describe(string name, string description, string step, bool businessOwners,
         Func<int, PgStatement[]> statements, string checkName, Func<PgQueryResult, bool> expected) =>
-        new(name, description + ". CustomSettings: Users, AsApiRole, MaxPoolSize" + (businessOwners ? ", Businesses" : ""),
+        new(name, description + ". CustomSettings: Users, AsApiRole, MaxPoolSize, WarmConnections" + (businessOwners ? ", Businesses" : ""),
             ScenarioRequirements.Database,
             context => Build(new ScenarioSettings(name, context), name, step, businessOwners, statements, checkName, expected));
 
@@ -58,7 +58,7 @@ internal static class DbScenarios
     {
         var count = businessOwners ? settings.Businesses : settings.Users;
         var asApiRole = settings.AsApiRole;
-        var resources = new DbScenarioResources(name, settings.ConnectionString, settings.MaxPoolSize);
+        var resources = new DbScenarioResources(name, settings.ConnectionString, settings.MaxPoolSize, settings.WarmConnections);
         var work = new DbWork[count];
         for (var n = 1; n <= count; n++)
         {
@@ -75,6 +75,7 @@ internal static class DbScenarios
                 return await PgStep.Query(context, step, resources.DataSource, next.Statements, next.Options,
                     result => context.Check(checkName, expected(result))).ConfigureAwait(false);
             })
+            .WithInit(resources.InitAsync)
             .WithClean(resources.CleanAsync)
             .WithThinkTime(ScenarioSettings.DefaultThinkTime);
     }

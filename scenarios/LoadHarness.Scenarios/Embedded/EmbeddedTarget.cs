@@ -16,6 +16,9 @@ public sealed class EmbeddedTarget : IAsyncDisposable
 {
     private const string DatabaseName = "target";
 
+    /// <summary>Room for the default config's five db scenarios (Max Pool Size 100 each) and the API's pool (100).</summary>
+    private const int MaxConnections = 700;
+
     private readonly LocalPostgres cluster;
     private readonly TargetApiProcess? api;
     private readonly Action<string>? log;
@@ -53,7 +56,7 @@ public sealed class EmbeddedTarget : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SeedUsers, 1);
         var log = options.Log;
         var watch = Stopwatch.StartNew();
-        var cluster = await LocalPostgres.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { MaxConnections = MaxConnections }, cancellationToken).ConfigureAwait(false);
         TargetApiProcess? api = null;
         try
         {
