@@ -72,6 +72,18 @@ public sealed class RunExitCodeTests(TargetServer server) : IClassFixture<Target
     }
 
     [Fact]
+    public async Task Before_after_with_a_configured_target_is_invalid_input_and_runs_nothing()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"]));
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--before-after");
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("--before-after needs the embedded default", outcome.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("out/result.json")));
+    }
+
+    [Fact]
     public async Task Abort_on_fail_stops_early_with_99()
     {
         using var temp = new TempFolder();

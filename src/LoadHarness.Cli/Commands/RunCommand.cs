@@ -34,6 +34,12 @@ internal static class RunCommand
                 + "(measured ~1.3x more HTTP requests/s on loopback). Trade-off: socket continuations then run on the single socket "
                 + "thread, so CPU-heavy step code (big JSON parsing, hashing) stalls every connection; keep steps I/O-bound.",
         };
+        var beforeAfter = new Option<bool>("--before-after")
+        {
+            Description = "Embedded default only: run the test without the index migration, apply it, run again; writes before/ and after/ "
+                + "report folders and before-after.md (p50, p95, RPS, error rate, gate verdict per scenario and step). "
+                + "The exit code is the 'after' run's gate.",
+        };
         var command = new Command("run", "Run the load test described by the config and gate on its thresholds.\n\n"
             + "With Target.ApiBaseUrl and Target.ConnectionString both empty, a throwaway PostgreSQL and the sample API are started and stopped.\n"
             + "Ctrl+C / SIGTERM: load stops, in-flight iterations finish (up to GracefulStop), the partial result is written; exit 130.\n\n"
@@ -41,9 +47,10 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json\n"
             + "  loadharness run -c nbomber-config.json --duration-scale 0.1 --target-scenarios api_profile\n"
             + "  loadharness run -c nbomber-config.json --segment 0:1/4 --out results/segment-0 --no-gate\n"
+            + "  loadharness run -c nbomber-config.json --before-after --duration-scale 0.1\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets,
+            config, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -63,6 +70,7 @@ internal static class RunCommand
                 NoGate = parse.GetValue(noGate),
                 Ci = parse.GetValue(ci) || !cli.IsTerminal,
                 Quiet = parse.GetValue(quiet),
+                BeforeAfter = parse.GetValue(beforeAfter),
             };
             return new RunVerb(cli).ExecuteAsync(arguments, cancellationToken);
         });

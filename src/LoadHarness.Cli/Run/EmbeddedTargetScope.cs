@@ -22,13 +22,14 @@ internal static class EmbeddedTargetScope
             settings.Find(name) is not { Http: { } http } || string.IsNullOrWhiteSpace(HttpScenarioBinding.BaseUrl(http)));
     }
 
-    public static Task<EmbeddedTarget> StartAsync(RunSettings settings, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>Starts it; <paramref name="applyIndexMigration"/> overrides GlobalCustomSettings.ApplyIndexMigration (before/after: false).</summary>
+    public static Task<EmbeddedTarget> StartAsync(RunSettings settings, Action<string> log, CancellationToken cancellationToken, bool? applyIndexMigration = null)
     {
         var global = settings.GlobalCustomSettings;
         var options = new EmbeddedTargetOptions
         {
             SeedUsers = global.GetValue("SeedUsers", new EmbeddedTargetOptions().SeedUsers),
-            ApplyIndexMigration = global.GetValue("ApplyIndexMigration", true),
+            ApplyIndexMigration = applyIndexMigration ?? global.GetValue("ApplyIndexMigration", true),
             Log = log,
         };
         return EmbeddedTarget.StartAsync(options, cancellationToken);

@@ -16,4 +16,7 @@ internal sealed record RunArguments
     public bool Ci { get; init; }
 
     public bool Quiet { get; init; }
+
+    /// <summary>Embedded default only: run without the index migration, apply it, run again, compare.</summary>
+    public bool BeforeAfter { get; init; }
 }

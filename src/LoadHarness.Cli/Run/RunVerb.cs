@@ -27,6 +27,13 @@ internal sealed class RunVerb(CliContext cli)
         }
 
         var settings = load.Settings!;
+        if (arguments.BeforeAfter && !EmbeddedTargetScope.IsNeeded(settings))
+        {
+            cli.Problem("--before-after needs the embedded default: Target.ApiBaseUrl and Target.ConnectionString must both be empty "
+                + "(it starts the sample database without the index migration, then applies it between the two runs)");
+            return ExitCodes.InvalidInput;
+        }
+
         EmbeddedTarget? embedded = null;
         string? lastLine = null;
         try
@@ -34,12 +41,23 @@ internal sealed class RunVerb(CliContext cli)
             if (EmbeddedTargetScope.IsNeeded(settings))
             {
                 cli.Out.WriteLine("no Target configured: starting the embedded PostgreSQL and sample API...");
-                embedded = await EmbeddedTargetScope.StartAsync(settings, line => Log(arguments, line), cancellationToken).ConfigureAwait(false);
+                embedded = await EmbeddedTargetScope.StartAsync(
+                    settings, line => Log(arguments, line), cancellationToken, applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
             }
 
             var target = embedded?.Target ?? settings.Target;
-            var test = TestDefinitionBuilder.Build(settings, catalog, target);
-            (var exit, lastLine) = await RunTestAsync(arguments, settings, test, target, cancellationToken).ConfigureAwait(false);
+            int exit;
+            if (arguments.BeforeAfter)
+            {
+                (exit, lastLine) = await new BeforeAfterVerb(cli, this).ExecuteAsync(arguments, settings, catalog, embedded!, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var test = TestDefinitionBuilder.Build(settings, catalog, target);
+                var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, DateTimeOffset.UtcNow);
+                (exit, lastLine, _) = await RunTestAsync(arguments, settings, test, target, folder, null, cancellationToken).ConfigureAwait(false);
+            }
+
             return exit;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -62,10 +80,17 @@ internal sealed class RunVerb(CliContext cli)
         }
     }
 
-    private async Task<(int Exit, string LastLine)> RunTestAsync(RunArguments arguments, RunSettings settings, TestDefinition test, TargetSettings target, CancellationToken cancellationToken)
+    /// <summary>Runs one test, writes its reports into <paramref name="folder"/> (after <paramref name="decorate"/>, if any) and judges it.</summary>
+    internal async Task<(int Exit, string LastLine, RunResult Result)> RunTestAsync(
+        RunArguments arguments,
+        RunSettings settings,
+        TestDefinition test,
+        TargetSettings target,
+        string folder,
+        Func<RunResult, RunResult>? decorate,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? extraLabels = null)
     {
-        var startedUtc = DateTimeOffset.UtcNow;
-        var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, startedUtc);
         var open = test.Scenarios.Where(s => s.Model == LoadModel.Open).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         if (!arguments.Quiet)
         {
@@ -85,9 +110,14 @@ internal sealed class RunVerb(CliContext cli)
                 ConfigPath = settings.ConfigPath,
                 Environment = WithSocketSettings(EnvironmentCapture.Capture()),
                 Targets = Targets(target),
-                Labels = Labels(settings, target),
+                Labels = Labels(settings, target, extraLabels),
             };
             result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (decorate is not null)
+        {
+            result = decorate(result);
         }
 
         RunSummary.Write(cli.Out, result);
@@ -100,7 +130,7 @@ internal sealed class RunVerb(CliContext cli)
             ExitCodes.ThresholdCrossed => "threshold crossed",
             _ => result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
         };
-        return (exit, $"{verdict}; exit {exit}; reports: {folder}");
+        return (exit, $"{verdict}; exit {exit}; reports: {folder}", result);
     }
 
     internal static int ExitCode(RunResult result, bool noGate) =>
@@ -152,9 +182,14 @@ internal sealed class RunVerb(CliContext cli)
         return targets;
     }
 
-    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target)
+    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target, IReadOnlyDictionary<string, string>? extra)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            labels[key] = value;
+        }
+
         if (target.IsEmbedded)
         {
             labels["embedded"] = "true";
