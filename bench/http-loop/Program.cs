@@ -7,11 +7,11 @@ using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http;
 
-// http-loop URL [--mode step|engine|invoker|client] [--loops 64] [--duration 10s] [--warmup 2s]
+// http-loop URL [--mode step|engine|raw|raw-engine|invoker|client] [--loops 64] [--duration 10s] [--warmup 2s]
 // [--alloc-types] samples allocations by type (slows the run). N concurrent loops against one URL, as wrk -t1 -cN does; prints req/s, CPU seconds and allocated bytes per request.
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: http-loop URL [--mode step|engine|invoker|client] [--loops 64] [--duration 10s] [--warmup 2s] [--alloc-types]");
+    Console.Error.WriteLine("usage: http-loop URL [--mode step|engine|raw|raw-engine|invoker|client] [--loops 64] [--duration 10s] [--warmup 2s] [--alloc-types]");
     return 2;
 }
 
@@ -23,11 +23,13 @@ var warmup = DurationParser.Parse(Option("--warmup", "2s"));
 
 Func<TimeSpan, Task<(long Requests, long Errors)>> run = mode switch
 {
-    "step" => d => StepLoops(d),
+    "step" => d => StepLoops(d, HttpTargetOptions.Default),
+    "raw" => d => StepLoops(d, new HttpTargetOptions { Transport = HttpTransport.Raw }),
+    "raw-engine" => d => EngineRun(d, new HttpTargetOptions { Transport = HttpTransport.Raw }),
     "invoker" => d => InvokerLoops(d),
     "client" => d => ClientLoops(d),
-    "engine" => d => EngineRun(d),
-    _ => throw new ArgumentException($"unknown mode '{mode}' (step | engine | invoker | client)"),
+    "engine" => d => EngineRun(d, HttpTargetOptions.Default),
+    _ => throw new ArgumentException($"unknown mode '{mode}' (step | engine | raw | raw-engine | invoker | client)"),
 };
 
 await run(warmup);
@@ -81,9 +83,9 @@ async Task<(long, long)> Loops(TimeSpan d, Func<int, CancellationToken, Func<Val
     return (total, failed);
 }
 
-Task<(long, long)> StepLoops(TimeSpan d)
+Task<(long, long)> StepLoops(TimeSpan d, HttpTargetOptions options)
 {
-    var target = HttpTarget.For(url);
+    var target = HttpTarget.For(url, options);
     var request = target.Request(HttpMethod.Get, url);
     return Loops(d, (i, token) =>
     {
@@ -122,9 +124,9 @@ Task<(long, long)> ClientLoops(TimeSpan d)
     });
 }
 
-async Task<(long, long)> EngineRun(TimeSpan d)
+async Task<(long, long)> EngineRun(TimeSpan d, HttpTargetOptions options)
 {
-    var target = HttpTarget.For(url);
+    var target = HttpTarget.For(url, options);
     var request = target.Request(HttpMethod.Get, url);
     var scenario = Scenario.Create("http-loop", async ctx => (await HttpStep.Send(ctx, "get", request).ConfigureAwait(false)).Response)
         .WithLoadSimulations(LoadSimulation.KeepConstant(loops, d))

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
+using LoadHarness.Http.Raw;
 
 namespace LoadHarness.Http;
 
@@ -20,38 +21,36 @@ internal sealed class HttpExchange
     private static readonly byte[] Scratch = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
 
     private readonly HttpVuState vu;
-    private readonly Func<Task<Response>> run;
     private readonly Dictionary<HttpRequestTemplate, (HttpRequestMessage Message, int Version)> messages = new(ReferenceEqualityComparer.Instance);
     private byte[] bodyBuffer = [];
-    private IScenarioContext? context;
-    private HttpRequestTemplate? request;
-    private IReadOnlyList<HttpCheck> checks = [];
     private HttpResult result;
+    private RawClient? raw;
 
-    public HttpExchange(HttpVuState vu)
-    {
-        this.vu = vu;
-        // Step.Run wants a Task; a pooled ValueTask turned into a Task allocates a small Task instead of a state machine box.
-        run = () => RunAsync().AsTask();
-    }
+    public HttpExchange(HttpVuState vu) => this.vu = vu;
 
+    /// <summary>One step: the engine's bookkeeping (<see cref="StepScope"/>) around the request, in one pooled async frame.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResult> SendAsync(IScenarioContext context, string stepName, HttpRequestTemplate request, IReadOnlyList<HttpCheck> checks)
     {
-        this.context = context;
-        this.request = request;
-        this.checks = checks;
         try
         {
-            // Step.Run may turn the response into a "timeout" when the engine's watchdog fired: that one is the truth.
-            var response = await Step.Run(stepName, context, run).ConfigureAwait(false);
+            var scope = StepScope.Begin(stepName, context);
+            Response response;
+            try
+            {
+                response = await RunAsync(context, request, checks).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                response = scope.Failure(e);
+            }
+
+            // End may turn the response into a "timeout" when the engine's watchdog fired: that one is the truth.
+            response = scope.End(response);
             return new HttpResult(response, result.StatusCode, result.SizeBytes, result.Duration, result.Body);
         }
         finally
         {
-            this.context = null;
-            this.request = null;
-            this.checks = [];
             result = default;
             vu.Return(this);
         }
@@ -80,14 +79,16 @@ internal sealed class HttpExchange
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Response> RunAsync()
+    private async ValueTask<Response> RunAsync(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks)
     {
-        var ctx = context!;
-        var template = request!;
-        var stepChecks = checks;
         var options = template.Target.Options;
         var token = ctx.CancellationToken;
         var needBody = template.ReadBody || AnyNeedsBody(stepChecks);
+        if (template.UsesRawTransport)
+        {
+            return await RunRawAsync(ctx, template, stepChecks, needBody, token).ConfigureAwait(false);
+        }
+
         var message = RentMessage(template, options);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
@@ -145,23 +146,70 @@ internal sealed class HttpExchange
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var duration = Stopwatch.GetElapsedTime(started);
-            var kind = HttpErrors.KindOf(e, token);
-            if (!token.IsCancellationRequested)
-            {
-                // k6 judges checks of a failed request too (status 0); a timeout or stop is not judged.
-                RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, default, false, null);
-            }
-
-            result = new HttpResult(default, status, bytes, duration, null);
-            var error = SecretRedactor.RedactText(template.DisplayText + ": " + e.Message, vu.SecretValues());
-            return Response.Fail(status, error, bytes, kind);
+            return Failed(e, ctx, template, stepChecks, token, started, status, bytes);
         }
         finally
         {
             response?.Dispose();
             ReleaseMessage(template, message, failed);
         }
+    }
+
+    /// <summary>The raw HTTP/1.1 transport (<see cref="HttpTransport.Raw"/>): same results, checks and error kinds.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Response> RunRawAsync(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, bool needBody, CancellationToken token)
+    {
+        var client = raw ??= new RawClient();
+        var options = template.Target.Options;
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        try
+        {
+            (status, var bytes) = await client.SendAsync(template, vu, needBody, AnyNeedsHeaders(stepChecks), token).ConfigureAwait(false);
+            var duration = Stopwatch.GetElapsedTime(started);
+            RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, client.Body, needBody, client.Headers);
+            var text = template.ReadBody ? Encoding.UTF8.GetString(client.Body) : null;
+            result = new HttpResult(default, status, bytes, duration, text);
+            return status >= options.FailStatusFrom ? Response.Fail(status, template.DisplayText, bytes) : Response.Ok(status, bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Failed(e, ctx, template, stepChecks, token, started, status, 0);
+        }
+        finally
+        {
+            client.Headers?.Dispose();
+            client.ReleaseBody(MaxRetainedBodyBuffer);
+        }
+    }
+
+    private static bool AnyNeedsHeaders(IReadOnlyList<HttpCheck> checks)
+    {
+        for (var i = 0; i < checks.Count; i++)
+        {
+            if (checks[i].Kind is HttpCheckKind.HeaderContains or HttpCheckKind.HeaderExists)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A failed exchange: its kind by <see cref="HttpErrors.KindOf"/>, checks judged unless it timed out or stopped.</summary>
+    private Response Failed(Exception e, IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, CancellationToken token, long started, int status, long bytes)
+    {
+        var duration = Stopwatch.GetElapsedTime(started);
+        var kind = HttpErrors.KindOf(e, token);
+        if (!token.IsCancellationRequested)
+        {
+            // k6 judges checks of a failed request too (status 0); a timeout or stop is not judged.
+            RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, default, false, null);
+        }
+
+        result = new HttpResult(default, status, bytes, duration, null);
+        var error = SecretRedactor.RedactText(template.DisplayText + ": " + e.Message, vu.SecretValues());
+        return Response.Fail(status, error, bytes, kind);
     }
 
     private void EnsureBodyBuffer(long? contentLength, int max)

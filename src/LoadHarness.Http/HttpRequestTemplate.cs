@@ -48,6 +48,7 @@ public sealed class HttpRequestTemplate
         contentHeaders = all.Where(h => IsContentHeader(h.Key)).ToArray();
         DisplayText = method.Method + " " + SecretRedactor.RedactUrl(uri.ToString());
         ValidateHeaders();
+        UsesRawTransport = Raw.RawClient.Supports(target.Options, uri);
     }
 
     public HttpTarget Target { get; }
@@ -68,6 +69,9 @@ public sealed class HttpRequestTemplate
 
     /// <summary>"GET http://host/path" with secrets removed: the message of failures.</summary>
     public string DisplayText { get; }
+
+    /// <summary>Sent over the raw HTTP/1.1 transport (<see cref="HttpTransport.Raw"/> and a URL/options it supports).</summary>
+    internal bool UsesRawTransport { get; }
 
     /// <summary>Set for one-off templates (a body per call): they are not cached per VU.</summary>
     internal bool IsEphemeral { get; init; }

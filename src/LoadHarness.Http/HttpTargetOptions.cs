@@ -36,6 +36,13 @@ public sealed record HttpTargetOptions
     /// <summary>Accept any TLS certificate (self-signed test environments only).</summary>
     public bool AcceptAnyServerCertificate { get; init; }
 
+    /// <summary>
+    /// <see cref="HttpTransport.Sockets"/> (default) or <see cref="HttpTransport.Raw"/>: the raw HTTP/1.1 fast path for
+    /// load tests where the generator's own CPU matters. Raw applies to <c>http://</c> URLs with HTTP/1.1, no redirects and
+    /// no decompression; other requests of the target fall back to SocketsHttpHandler. Config: <c>"Transport": "raw"</c>.
+    /// </summary>
+    public HttpTransport Transport { get; init; } = HttpTransport.Sockets;
+
     /// <summary>Bodies read for checks or on request are kept up to this size; the rest is drained and counted. Default 32 MiB.</summary>
     public int MaxBufferedBodyBytes { get; init; } = 32 * 1024 * 1024;
 }

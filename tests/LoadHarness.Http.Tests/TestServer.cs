@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LoadHarness.Http.Tests;
 
-/// <summary>A real Kestrel on 127.0.0.1 (free port): /ok, /fail, /status/{code}, /slow, /big, /login, /whoami, /echo.</summary>
+/// <summary>A real Kestrel on 127.0.0.1 (free port): /ok, /fail, /status/{code}, /slow, /big, /json, /chunked, /port, /close, /login, /whoami, /echo.</summary>
 public sealed class TestServer : IAsyncLifetime
 {
     public const int BigSize = 200_000;
@@ -46,6 +46,21 @@ public sealed class TestServer : IAsyncLifetime
         });
         app.MapGet("/whoami", (HttpRequest request) =>
             request.Headers.Authorization == "Bearer " + Token ? Results.Text("you are vu") : Results.Text("no", statusCode: 401));
+        app.MapGet("/chunked", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain";
+            for (var i = 0; i < 3; i++)
+            {
+                await context.Response.WriteAsync($"chunk-{i};");
+                await context.Response.Body.FlushAsync();
+            }
+        });
+        app.MapGet("/port", (HttpContext context) => context.Connection.RemotePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        app.MapGet("/close", (HttpContext context) =>
+        {
+            context.Response.Headers.Connection = "close";
+            return context.Connection.RemotePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
         app.MapGet("/echo", (HttpRequest request) => request.Headers["X-Echo"].ToString());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LoadHarness.Core.Scenarios;
 
 namespace LoadHarness.Core.Execution;
@@ -7,6 +8,7 @@ internal static class IterationRunner
 {
     /// <param name="start">When the iteration starts now (timestamp).</param>
     /// <param name="scheduled">Open model: when it was due (latency counts from here); 0 for the closed model.</param>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask RunAsync(ScenarioRuntime runtime, ScenarioContext ctx, long start, long scheduled)
     {
         var measuredFrom = scheduled != 0 && scheduled < start ? scheduled : start;

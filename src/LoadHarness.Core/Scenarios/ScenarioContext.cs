@@ -1,4 +1,5 @@
 using LoadHarness.Core.Execution;
+using LoadHarness.Core.Metrics;
 
 namespace LoadHarness.Core.Scenarios;
 
@@ -13,6 +14,8 @@ internal sealed class ScenarioContext : IScenarioContext
     private Dictionary<string, object?>? data;
     private Random? random;
     private long requestStart;
+    private string? lastStepName;
+    private StepRecorder? lastStepRecorder;
     private int timedOut;
 
     public ScenarioContext(ScenarioRuntime runtime, int vuId)
@@ -45,6 +48,20 @@ internal sealed class ScenarioContext : IScenarioContext
     internal bool Interrupted { get; private set; }
 
     internal bool TimedOut => Volatile.Read(ref timedOut) != 0;
+
+    /// <summary>The recorder of a step, remembered for the last name used (a VU usually repeats its steps): no lookup per request.</summary>
+    internal StepRecorder StepRecorderFor(string name)
+    {
+        if (ReferenceEquals(name, lastStepName))
+        {
+            return lastStepRecorder!;
+        }
+
+        var recorder = Runtime.GetStep(name);
+        lastStepName = name;
+        lastStepRecorder = recorder;
+        return recorder;
+    }
 
     public void Check(string name, bool passed) => Runtime.Checks.Record(CurrentStep, name, passed);
 

@@ -33,6 +33,16 @@ public sealed class HttpScenarioSettings
     /// <summary>Time to open a connection, e.g. <c>10s</c>.</summary>
     public string? ConnectTimeout { get; set; }
 
+    /// <summary>
+    /// <c>sockets</c> (default: SocketsHttpHandler) or <c>raw</c>: the raw HTTP/1.1 fast path (keep-alive connection per VU,
+    /// requests serialised once, minimal parsing) for <c>http://</c> URLs; https, redirects and decompression fall back
+    /// to sockets. See <see cref="HttpTransport"/>.
+    /// </summary>
+    public string? Transport { get; set; }
+
+    /// <summary>The transport <see cref="Transport"/> names (validated by <see cref="Validate"/>).</summary>
+    internal HttpTransport TransportKind => ParseTransport(Transport) ?? HttpTransport.Sockets;
+
     /// <summary>Every problem (empty when valid), each prefixed by its config path under <paramref name="path"/>. Secrets never appear.</summary>
     public IReadOnlyList<string> Validate(string path)
     {
@@ -51,6 +61,11 @@ public sealed class HttpScenarioSettings
         if (ConnectTimeout is not null && (!DurationParser.TryParse(ConnectTimeout, out var connect, out var connectError) || connect <= TimeSpan.Zero))
         {
             errors.Add($"{path}.ConnectTimeout: {connectError ?? "must be positive"}");
+        }
+
+        if (Transport is not null && ParseTransport(Transport) is null)
+        {
+            errors.Add($"{path}.Transport: '{Transport}' is not a transport (sockets | raw)");
         }
 
         if (Requests is null || Requests.Count == 0)
@@ -91,6 +106,13 @@ public sealed class HttpScenarioSettings
     }
 
     internal static string NormalizeMethod(string? method) => string.IsNullOrWhiteSpace(method) ? "GET" : method.Trim().ToUpperInvariant();
+
+    private static HttpTransport? ParseTransport(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sockets" => HttpTransport.Sockets,
+        "raw" => HttpTransport.Raw,
+        _ => null,
+    };
 
     private static void ValidateRequest(HttpRequestSettings request, string p, List<string> errors)
     {

@@ -58,6 +58,7 @@ public static class HttpScenarios
             AcceptAnyServerCertificate = settings.AcceptAnyServerCertificate,
             AutomaticDecompression = settings.Decompress ? DecompressionMethods.All : DecompressionMethods.None,
             FailStatusFrom = settings.FailStatusFrom ?? HttpTargetOptions.Default.FailStatusFrom,
+            Transport = settings.TransportKind,
         };
         return settings.ConnectTimeout is null ? options : options with { ConnectTimeout = DurationParser.Parse(settings.ConnectTimeout) };
     }

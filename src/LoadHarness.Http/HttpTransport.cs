@@ -1,0 +1,15 @@
+namespace LoadHarness.Http;
+
+/// <summary>How a target's requests travel (<see cref="HttpTargetOptions.Transport"/>; config: <c>Http.Transport</c>).</summary>
+public enum HttpTransport
+{
+    /// <summary>.NET's <see cref="SocketsHttpHandler"/>: every HTTP version, TLS, redirects, decompression. The default.</summary>
+    Sockets,
+
+    /// <summary>
+    /// The raw HTTP/1.1 fast path: one keep-alive connection per VU over a plain socket, the request serialised once,
+    /// the response parsed minimally (no allocation per request). For <c>http://</c> over HTTP/1.1 without redirects or
+    /// decompression; anything else (https, HTTP/2, FollowRedirects, AutomaticDecompression) uses <see cref="Sockets"/>.
+    /// </summary>
+    Raw,
+}

@@ -1,0 +1,185 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+
+namespace LoadHarness.Http.Raw;
+
+/// <summary>
+/// The raw HTTP/1.1 transport of one <see cref="HttpExchange"/> (so one VU, one request at a time): a keep-alive
+/// connection, the VU's requests serialised once, responses parsed in place and bodies drained without copies.
+/// A request that finds its reused connection closed by the server (before any response byte) is sent once more on a
+/// new connection, as SocketsHttpHandler does.
+/// </summary>
+internal sealed class RawClient
+{
+    private const int MaxCachedRequests = 64;
+
+    /// <summary>Written concurrently by every drain and never read: only the byte counts matter.</summary>
+    private static readonly byte[] Scratch = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
+
+    private readonly Dictionary<HttpRequestTemplate, (byte[] Bytes, int Version, string Origin)> requests = new(ReferenceEqualityComparer.Instance);
+    private readonly RawResponseReader reader;
+    private RawConnection? connection;
+    private byte[] body = [];
+    private int bodyLength;
+    private long lastUsed;
+
+    public RawClient() => reader = new RawResponseReader(this);
+
+    /// <summary>The body kept by the last request that asked for it.</summary>
+    public ReadOnlySpan<byte> Body => body.AsSpan(0, bodyLength);
+
+    public byte[] BodyBuffer => body;
+
+    public int BodyLength => bodyLength;
+
+    /// <summary>The last response's headers, when it was asked for them (the caller disposes it).</summary>
+    public HttpResponseMessage? Headers { get; private set; }
+
+    public static bool Supports(HttpTargetOptions options, Uri uri) =>
+        options.Transport == HttpTransport.Raw
+        && uri.Scheme == Uri.UriSchemeHttp
+        && options.HttpVersion.Major == 1
+        && !options.FollowRedirects
+        && options.AutomaticDecompression == System.Net.DecompressionMethods.None;
+
+    public void ReleaseBody(int maxRetained)
+    {
+        bodyLength = 0;
+        if (body.Length > maxRetained)
+        {
+            body = [];
+        }
+    }
+
+    /// <summary>Sends the request and reads its response; returns the status and the body bytes (decoded from chunks).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<(int Status, long Bytes)> SendAsync(HttpRequestTemplate template, HttpVuState vu, bool needBody, bool needHeaders, CancellationToken token)
+    {
+        var (request, origin) = RequestFor(template, vu);
+        var options = template.Target.Options;
+        bodyLength = 0;
+        Headers = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            token.ThrowIfCancellationRequested();
+            var conn = await ConnectionAsync(template.Uri, origin, options, token).ConfigureAwait(false);
+            var reused = conn.Uses > 0;
+            var exchange = reader.Reset(conn, needBody ? options.MaxBufferedBodyBytes : -1);
+            var registration = token.CanBeCanceled ? token.UnsafeRegister(static s => ((RawConnection)s!).Abort(), conn) : default;
+            try
+            {
+                await conn.SendAsync(request).ConfigureAwait(false);
+                var head = await exchange.ReadHeadAsync().ConfigureAwait(false);
+                if (needHeaders)
+                {
+                    Headers = RawHead.ToMessage(conn.Buffer.AsSpan(conn.Start - head.Length, head.Length), head.Status);
+                }
+
+                var bytes = await exchange.ReadBodyAsync(head, template.Method == HttpMethod.Head).ConfigureAwait(false);
+                conn.Uses++;
+                if (exchange.MustClose || conn.Buffered > 0)
+                {
+                    Drop(conn);
+                }
+                else
+                {
+                    lastUsed = Environment.TickCount64;
+                }
+
+                return (head.Status, bytes);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Drop(conn);
+                if (token.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("the request was canceled (timeout or stop)", e, token);
+                }
+
+                if (reused && attempt == 0 && !exchange.GotBytes && IsConnectionLoss(e))
+                {
+                    continue;
+                }
+
+                throw;
+            }
+            finally
+            {
+                registration.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Body bytes a check or the caller wants kept (up to <paramref name="max"/>; the rest is only counted).</summary>
+    internal void Keep(ReadOnlySpan<byte> data, int max)
+    {
+        var take = Math.Min(data.Length, max - bodyLength);
+        if (take <= 0)
+        {
+            return;
+        }
+
+        if (bodyLength + take > body.Length)
+        {
+            Array.Resize(ref body, (int)Math.Min(max, Math.Max(Math.Max(1024L, (long)body.Length * 2), bodyLength + take)));
+        }
+
+        data[..take].CopyTo(body.AsSpan(bodyLength));
+        bodyLength += take;
+    }
+
+    internal static Memory<byte> ScratchMemory(long remaining) => Scratch.AsMemory(0, (int)Math.Min(remaining, Scratch.Length));
+
+    private static bool IsConnectionLoss(Exception e) =>
+        e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
+        || (e is SocketException s && s.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown);
+
+    private async ValueTask<RawConnection> ConnectionAsync(Uri uri, string origin, HttpTargetOptions options, CancellationToken token)
+    {
+        var conn = connection;
+        if (conn is not null)
+        {
+            var now = Environment.TickCount64;
+            if (!conn.IsAborted && ReferenceEquals(conn.Origin, origin)
+                && now - conn.OpenedAt < (long)options.PooledConnectionLifetime.TotalMilliseconds
+                && now - lastUsed < (long)options.PooledConnectionIdleTimeout.TotalMilliseconds)
+            {
+                return conn;
+            }
+
+            Drop(conn);
+        }
+
+        conn = await RawConnection.OpenAsync(uri, origin, options.ConnectTimeout, token).ConfigureAwait(false);
+        connection = conn;
+        lastUsed = Environment.TickCount64;
+        return conn;
+    }
+
+    private void Drop(RawConnection conn)
+    {
+        if (ReferenceEquals(connection, conn))
+        {
+            connection = null;
+        }
+
+        conn.Dispose();
+    }
+
+    private (byte[] Bytes, string Origin) RequestFor(HttpRequestTemplate template, HttpVuState vu)
+    {
+        if (requests.TryGetValue(template, out var cached) && cached.Version == vu.Version)
+        {
+            return (cached.Bytes, cached.Origin);
+        }
+
+        var bytes = RawRequestWriter.Serialise(template, vu);
+        var origin = string.Intern(template.Uri.GetLeftPart(UriPartial.Authority));
+        if (!template.IsEphemeral && (requests.Count < MaxCachedRequests || requests.ContainsKey(template)))
+        {
+            requests[template] = (bytes, vu.Version, origin);
+        }
+
+        return (bytes, origin);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace LoadHarness.Http.Raw;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection: a socket and its receive buffer (<see cref="Start"/>..<see cref="End"/> holds
+/// bytes received and not yet parsed). Used by one request at a time.
+/// </summary>
+internal sealed class RawConnection : IDisposable
+{
+    private const int InitialBuffer = 4 * 1024;
+    private const int MaxHeadBuffer = 64 * 1024;
+
+    private readonly Socket socket;
+    private int aborted;
+
+    private RawConnection(Socket socket, string origin)
+    {
+        this.socket = socket;
+        Origin = origin;
+        OpenedAt = Environment.TickCount64;
+    }
+
+    /// <summary>scheme://host:port this connection goes to.</summary>
+    public string Origin { get; }
+
+    public long OpenedAt { get; }
+
+    /// <summary>Requests answered on this connection (a failure on a reused one before any byte may be retried).</summary>
+    public int Uses { get; set; }
+
+    public byte[] Buffer { get; private set; } = new byte[InitialBuffer];
+
+    public int Start { get; set; }
+
+    public int End { get; private set; }
+
+    public int Buffered => End - Start;
+
+    public ReadOnlySpan<byte> Data => Buffer.AsSpan(Start, End - Start);
+
+    public bool IsAborted => Volatile.Read(ref aborted) != 0;
+
+    /// <summary>Connects within <paramref name="connectTimeout"/>; a timeout is reported as SocketsHttpHandler does (OCE with a TimeoutException).</summary>
+    public static async ValueTask<RawConnection> OpenAsync(Uri uri, string origin, TimeSpan connectTimeout, CancellationToken token)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var connectCts = CancellationTokenSource.CreateLinkedTokenSource(token);
+        connectCts.CancelAfter(connectTimeout);
+        try
+        {
+            EndPoint endPoint = IPAddress.TryParse(uri.IdnHost, out var ip) ? new IPEndPoint(ip, uri.Port) : new DnsEndPoint(uri.IdnHost, uri.Port);
+            await socket.ConnectAsync(endPoint, connectCts.Token).ConfigureAwait(false);
+            return new RawConnection(socket, origin);
+        }
+        catch (OperationCanceledException e) when (!token.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new OperationCanceledException($"connecting to {origin} took longer than {connectTimeout.TotalSeconds:0.###} s", new TimeoutException(e.Message));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> request)
+    {
+        while (!request.IsEmpty)
+        {
+            var sent = await socket.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
+            request = request[sent..];
+        }
+    }
+
+    /// <summary>Receives more bytes after <see cref="End"/> (compacting or growing the buffer first); false at the end of the stream.</summary>
+    public async ValueTask<bool> FillAsync(bool allowGrow)
+    {
+        if (Start == End)
+        {
+            Start = End = 0;
+        }
+        else if (End == Buffer.Length)
+        {
+            if (Start > 0)
+            {
+                Buffer.AsSpan(Start, End - Start).CopyTo(Buffer);
+                End -= Start;
+                Start = 0;
+            }
+            else if (allowGrow && Buffer.Length < MaxHeadBuffer)
+            {
+                var bigger = new byte[Buffer.Length * 2];
+                Buffer.AsSpan(0, End).CopyTo(bigger);
+                Buffer = bigger;
+            }
+            else
+            {
+                throw new HttpIOException(HttpRequestError.InvalidResponse, "the response head is larger than " + MaxHeadBuffer + " bytes");
+            }
+        }
+
+        var read = await socket.ReceiveAsync(Buffer.AsMemory(End), SocketFlags.None).ConfigureAwait(false);
+        End += read;
+        return read > 0;
+    }
+
+    /// <summary>Receives straight into <paramref name="target"/> (large bodies nobody reads), bypassing the buffer; 0 at the end.</summary>
+    public ValueTask<int> ReceiveDirectAsync(Memory<byte> target) => socket.ReceiveAsync(target, SocketFlags.None);
+
+    /// <summary>Closes the socket so a pending send or receive fails at once (the request's token fired).</summary>
+    public void Abort()
+    {
+        Volatile.Write(ref aborted, 1);
+        socket.Dispose();
+    }
+
+    public void Dispose() => socket.Dispose();
+}

@@ -1,0 +1,193 @@
+using System.Runtime.CompilerServices;
+
+namespace LoadHarness.Http.Raw;
+
+/// <summary>
+/// Reads one response from a <see cref="RawConnection"/>: the head (skipping 1xx interim answers), then the body by
+/// Content-Length, chunks or until the server closes. Body bytes are counted; kept only when asked (maxBody ≥ 0).
+/// Reused by its <see cref="RawClient"/> for every request.
+/// </summary>
+internal sealed class RawResponseReader(RawClient owner)
+{
+    /// <summary>Bodies nobody reads bypass the connection buffer from this size on.</summary>
+    private const int DirectDrainFrom = 8 * 1024;
+
+    private RawConnection conn = null!;
+    private int maxBody;
+
+    /// <summary>Some response byte arrived (then a failure is not a stale keep-alive connection, so no retry).</summary>
+    public bool GotBytes { get; private set; }
+
+    /// <summary>The server asked to close, or the body ran until it closed.</summary>
+    public bool MustClose { get; private set; }
+
+    public RawResponseReader Reset(RawConnection connection, int maxBodyBytes)
+    {
+        conn = connection;
+        maxBody = maxBodyBytes;
+        GotBytes = false;
+        MustClose = false;
+        return this;
+    }
+
+    /// <summary>Reads up to the end of the final head; leaves <see cref="RawConnection.Start"/> just after it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<RawHead> ReadHeadAsync()
+    {
+        while (true)
+        {
+            if (conn.Buffered > 0 && RawHead.TryParse(conn.Data, out var head))
+            {
+                conn.Start += head.Length;
+                if (head.Status is >= 100 and < 200 and not 101)
+                {
+                    continue;
+                }
+
+                MustClose = head.Close;
+                return head;
+            }
+
+            if (!await conn.FillAsync(allowGrow: true).ConfigureAwait(false))
+            {
+                throw Ended();
+            }
+
+            GotBytes = true;
+        }
+    }
+
+    /// <summary>Reads the body the head announces; returns its length in bytes (chunk framing excluded).</summary>
+    public ValueTask<long> ReadBodyAsync(RawHead head, bool isHeadRequest)
+    {
+        if (isHeadRequest || head.Status is 204 or 304 or (>= 100 and < 200))
+        {
+            return ValueTask.FromResult(0L);
+        }
+
+        if (head.Chunked)
+        {
+            return ReadChunkedAsync();
+        }
+
+        if (head.ContentLength >= 0)
+        {
+            return ReadFixedAsync(head.ContentLength);
+        }
+
+        MustClose = true;
+        return ReadToEndAsync();
+    }
+
+    private static HttpIOException Ended() => new(HttpRequestError.ResponseEnded, "the server closed the connection before the response ended");
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<long> ReadFixedAsync(long length)
+    {
+        var remaining = length;
+        while (remaining > 0)
+        {
+            if (conn.Buffered == 0)
+            {
+                if (maxBody < 0 && remaining >= DirectDrainFrom)
+                {
+                    var read = await conn.ReceiveDirectAsync(RawClient.ScratchMemory(remaining)).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        throw Ended();
+                    }
+
+                    remaining -= read;
+                    continue;
+                }
+
+                if (!await conn.FillAsync(allowGrow: false).ConfigureAwait(false))
+                {
+                    throw Ended();
+                }
+            }
+
+            var take = (int)Math.Min(remaining, conn.Buffered);
+            Consume(take);
+            remaining -= take;
+        }
+
+        return length;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<long> ReadChunkedAsync()
+    {
+        long total = 0;
+        while (true)
+        {
+            var size = RawHead.ChunkSize((await ReadLineAsync().ConfigureAwait(false)).Span);
+            if (size == 0)
+            {
+                // Trailers, up to the empty line.
+                while ((await ReadLineAsync().ConfigureAwait(false)).Length > 0)
+                {
+                }
+
+                return total;
+            }
+
+            total += await ReadFixedAsync(size).ConfigureAwait(false);
+            if ((await ReadLineAsync().ConfigureAwait(false)).Length != 0)
+            {
+                throw RawHead.Invalid("a chunk is longer than its size");
+            }
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<long> ReadToEndAsync()
+    {
+        long total = 0;
+        while (true)
+        {
+            if (conn.Buffered > 0)
+            {
+                total += conn.Buffered;
+                Consume(conn.Buffered);
+            }
+
+            if (!await conn.FillAsync(allowGrow: false).ConfigureAwait(false))
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>The next line (CRLF or LF removed), as a copy-free view valid until the next read.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ReadOnlyMemory<byte>> ReadLineAsync()
+    {
+        while (true)
+        {
+            var newline = conn.Data.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var start = conn.Start;
+                var length = newline > 0 && conn.Buffer[start + newline - 1] == (byte)'\r' ? newline - 1 : newline;
+                conn.Start += newline + 1;
+                return conn.Buffer.AsMemory(start, length);
+            }
+
+            if (!await conn.FillAsync(allowGrow: true).ConfigureAwait(false))
+            {
+                throw Ended();
+            }
+        }
+    }
+
+    private void Consume(int count)
+    {
+        if (maxBody >= 0)
+        {
+            owner.Keep(conn.Data[..count], maxBody);
+        }
+
+        conn.Start += count;
+    }
+}
