@@ -1,7 +1,9 @@
 using LoadHarness.Core.Catalog;
+using LoadHarness.Postgres.Sample;
 using LoadHarness.Core.Thresholds;
 using LoadHarness.Scenarios.BeforeAfter;
 using LoadHarness.Scenarios.Embedded;
+using Npgsql;
 
 namespace LoadHarness.Scenarios.Tests;
 
@@ -12,10 +14,11 @@ public sealed class BeforeAfterTests
     {
         string? apiBaseUrl = null;
         var log = new List<string>();
+        var plans = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
         var result = await BeforeAfterRunner.RunAsync(
-            (target, ct) =>
+            async (target, ct) =>
             {
                 apiBaseUrl = target.ApiBaseUrl;
                 var scenarios = new[]
@@ -23,7 +26,9 @@ public sealed class BeforeAfterTests
                     ShortRuns.Build("db_unread_count", target).WithThresholds(new ThresholdDefinition("p(95) < 500"), new ThresholdDefinition("p(95) < 5", step: "unread_count")),
                     ShortRuns.Build("api_profile", target).WithThresholds(new ThresholdDefinition("rate < 0.01")),
                 };
-                return ShortRuns.RunAsync(scenarios, TimeSpan.FromSeconds(2), vus: 2);
+                var run = await ShortRuns.RunAsync(scenarios, TimeSpan.FromSeconds(2), vus: 2);
+                plans.Add(await PlanOfUnreadCountAsync(target.ConnectionString!, ct));
+                return run;
             },
             new EmbeddedTargetOptions { SeedUsers = EmbeddedTargetFixture.SeedUsers, Log = line => { lock (log) { log.Add(line); } } },
             timeout.Token);
@@ -38,16 +43,28 @@ public sealed class BeforeAfterTests
         Assert.StartsWith("Gate: before ", section.Notes[0], StringComparison.Ordinal);
         Assert.Contains("| db_unread_count | unread_count |", result.Markdown, StringComparison.Ordinal);
 
-        // The seed's unread count: a sequential scan before, the partial index after.
-        double P95(LoadHarness.Core.Results.RunResult run) =>
-            run.Scenarios.Single(s => s.Name == "db_unread_count").Steps.Single().Stats.Latency.P95Ms;
-        Assert.True(P95(result.Before) > P95(result.After), string.Join("\n", section.Notes) + "\n" + result.Markdown);
+        // The seed's unread count: a sequential scan before, its partial index after. Latencies are not compared here:
+        // on a shared 2-core machine they measure the run queue as much as the query (see the report's figures).
+        Assert.Equal(2, plans.Count);
+        Assert.Contains("Seq Scan", plans[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan", plans[1], StringComparison.Ordinal);
+        Assert.Contains("idx_notifications_user_unread", plans[1], StringComparison.Ordinal);
         Assert.Contains(log, line => line.Contains("index migration applied", StringComparison.Ordinal));
 
         // Disposed: the API child process is gone.
         Assert.NotNull(apiBaseUrl);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(apiBaseUrl + "/health")));
+    }
+
+    private static async Task<string> PlanOfUnreadCountAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var explain = new NpgsqlCommand(
+            "EXPLAIN (FORMAT JSON) SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND is_read = false", connection);
+        explain.Parameters.Add(new NpgsqlParameter { Value = SampleDatabase.UserId(7) });
+        return (string)(await explain.ExecuteScalarAsync(ct))!;
     }
 
     [Fact]
