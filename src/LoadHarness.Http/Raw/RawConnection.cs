@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace LoadHarness.Http.Raw;
 
@@ -66,6 +67,7 @@ internal sealed class RawConnection : IDisposable
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> request)
     {
         while (!request.IsEmpty)
@@ -76,6 +78,7 @@ internal sealed class RawConnection : IDisposable
     }
 
     /// <summary>Receives more bytes after <see cref="End"/> (compacting or growing the buffer first); false at the end of the stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(bool allowGrow)
     {
         if (Start == End)
