@@ -11,8 +11,8 @@ export LOADHARNESS_CHROMIUM="${LOADHARNESS_CHROMIUM:-$(command -v chromium || tr
 
 rm -rf TestResults
 dotnet build LoadHarness.sln -c Release -nologo -v:minimal
-# One test assembly at a time: they share 2 cores with real PostgreSQL clusters and Kestrel servers.
-dotnet test LoadHarness.sln -c Release --no-build -nologo \
+# One test assembly at a time (-m:1): they share 2 cores with real PostgreSQL clusters and Kestrel servers.
+dotnet test LoadHarness.sln -c Release --no-build -nologo -m:1 \
   --results-directory TestResults \
   --logger "trx" \
   --logger "junit;LogFilePath=$PWD/TestResults/{assembly}.junit.xml" \
