@@ -61,7 +61,7 @@ public sealed class RunSettingsLoaderTests
     }
 
     [Fact]
-    public void Duration_scale_shortens_plans_but_not_think_time_or_timeouts()
+    public void Duration_scale_shortens_plans_but_not_think_time_timeouts_or_warm_up()
     {
         using var temp = new TempFolder();
         var json = Configs.Http("http://127.0.0.1:1", "/ok", [], load: """[{ "RampingConstant": [10, "1m"] }, { "KeepConstant": [10, "2m"] }]""",
@@ -71,7 +71,7 @@ public sealed class RunSettingsLoaderTests
 
         var scenario = TestDefinitionBuilder.PlanOnly("web", load.Settings!);
         Assert.Equal(TimeSpan.FromSeconds(18), LoadPlan.Create(scenario.LoadSimulations).Duration);
-        Assert.Equal(TimeSpan.FromSeconds(2), scenario.WarmUpDuration);
+        Assert.Equal(TimeSpan.FromSeconds(20), scenario.WarmUpDuration);
         Assert.Equal(TimeSpan.FromSeconds(1), scenario.ThinkTimeMin);
         Assert.Equal(TimeSpan.FromSeconds(5), scenario.RequestTimeout);
     }

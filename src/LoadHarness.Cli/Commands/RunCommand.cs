@@ -21,7 +21,7 @@ internal static class RunCommand
         var segment = new Option<string?>("--segment") { Description = "Run only this execution segment 'a:b' of the test, e.g. 0:1/4 (as k6); `merge` adds the segments' results." };
         var scale = new Option<double?>("--duration-scale")
         {
-            Description = "Multiply every plan duration (stages, simulations, pauses, warm-up, delayAbortEval) by this factor, e.g. 0.1 for a quick run. Think time, GracefulStop and RequestTimeout are not scaled; rates keep their interval.",
+            Description = "Multiply every plan duration (stages, simulations, pauses, delayAbortEval) by this factor, e.g. 0.1 for a quick run. Think time, GracefulStop, RequestTimeout and WarmUpDuration are not scaled (they describe the system: JIT, pools and caches warm as slowly in a short run); rates keep their interval.",
         };
         var noGate = new Option<bool>("--no-gate") { Description = "Judge and report thresholds but never exit 99 (for segments: judge the merged result instead)." };
         var formats = CommonOptions.Formats("Report formats to write besides result.json (overrides GlobalSettings.ReportFormats).");

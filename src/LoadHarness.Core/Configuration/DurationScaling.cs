@@ -5,8 +5,9 @@ namespace LoadHarness.Core.Configuration;
 
 /// <summary>
 /// <c>--duration-scale X</c>: multiplies every duration of a scenario's plan (each simulation's <c>during</c>, stages,
-/// pauses, warm-up, thresholds' delayAbortEval) by X. Rates keep their interval (so 10/s stays 10/s, just for less
-/// time); think time, GracefulStop and RequestTimeout are not scaled: they describe the system, not the plan.
+/// pauses, thresholds' delayAbortEval) by X. Rates keep their interval (so 10/s stays 10/s, just for less
+/// time); think time, GracefulStop, RequestTimeout and the warm-up are not scaled: they describe the system (JIT,
+/// connection pools and caches take as long to warm in a short run as in a long one), not the plan.
 /// </summary>
 public static class DurationScaling
 {
@@ -26,7 +27,6 @@ public static class DurationScaling
         return scenario with
         {
             LoadSimulations = scenario.LoadSimulations.Select(s => Scale(s, factor)).ToArray(),
-            WarmUpDuration = Scale(scenario.WarmUpDuration, factor, allowZero: true),
             Thresholds = scenario.Thresholds.Select(t => t with { DelayAbortEval = Scale(t.DelayAbortEval, factor, allowZero: true) }).ToArray(),
         };
     }

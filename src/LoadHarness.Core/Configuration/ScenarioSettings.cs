@@ -47,7 +47,7 @@ public sealed record ScenarioSettings
 
     /// <summary>
     /// The scenario with this entry's load, timings and thresholds over it, then every plan duration multiplied by
-    /// <paramref name="durationScale"/> (simulations, stages, pauses, warm-up, delayAbortEval; not think time or timeouts).
+    /// <paramref name="durationScale"/> (simulations, stages, pauses, delayAbortEval; not think time, timeouts or the warm-up).
     /// </summary>
     public ScenarioDefinition ApplyTo(ScenarioDefinition scenario, double durationScale = 1)
     {
