@@ -24,7 +24,7 @@ public sealed class ProfileGateTests(EmbeddedTargetFixture fixture) : IClassFixt
             // The seed's stages (10 -> 50 -> 100 -> hold -> 0 users), compressed to 8 s and 10 users.
             .WithLoadSimulations(Stages.ToSimulations([(TimeSpan.FromSeconds(2), 5), (TimeSpan.FromSeconds(2), 10), (TimeSpan.FromSeconds(3), 10), (TimeSpan.FromSeconds(1), 0)]))
             .WithThinkTime(TimeSpan.FromMilliseconds(200))
-            .WithWarmUpDuration(TimeSpan.FromSeconds(1))
+            .WithWarmUpDuration(TimeSpan.FromSeconds(3)) // JIT and pools in both processes, unrecorded
             .WithThresholds(
                 new ThresholdDefinition("p(95) < 500"),
                 new ThresholdDefinition("rate < 0.01"),
