@@ -30,6 +30,11 @@ internal static class RunSummary
             var rows = new List<string[]> { Header, Row(scenario.Name, scenario.Stats) };
             rows.AddRange(scenario.Steps.Select(step => Row("  " + step.Name, step.Stats)));
             WriteTable(output, rows);
+            if (scenario.StartLateness is { } late)
+            {
+                output.WriteLine(Invariant($"    start lateness p50/p99/max {late.P50Ms:0.0}/{late.P99Ms:0.0}/{late.MaxMs:0.0} ms"));
+            }
+
             foreach (var check in scenario.Checks)
             {
                 var mark = check.Fails == 0 ? "✓" : "✗";

@@ -15,6 +15,8 @@ internal sealed class OpenModelDriver : IScenarioDriver
     private readonly List<OpenVu> all = [];
     private readonly int maxVUs;
     private readonly double timestampsPerTick;
+    private readonly object planGate = new();
+    private readonly OpenModelPacer? pacer;
     private long planOrigin;
     private long nextIndex;
     private volatile bool stopped;
@@ -25,17 +27,53 @@ internal sealed class OpenModelDriver : IScenarioDriver
         this.planOrigin = planOrigin;
         maxVUs = runtime.Definition.MaxVUs ?? ScenarioDefinition.DefaultOpenModelMaxVUs;
         timestampsPerTick = runtime.Time.TimestampFrequency / (double)TimeSpan.TicksPerSecond;
+
+        // On the real clock a dedicated pacer thread releases each arrival when it is due; an injected clock
+        // (tests) keeps the scenario's control tick driving Control, so fake time still decides everything.
+        pacer = ReferenceEquals(runtime.Time, TimeProvider.System) ? new OpenModelPacer(this, runtime.Time, runtime.Name) : null;
     }
 
-    public bool PlanFinished => stopped || nextIndex >= runtime.Plan.TotalArrivals;
+    public bool PlanFinished => stopped || Volatile.Read(ref nextIndex) >= runtime.Plan.TotalArrivals;
+
+    internal bool Stopped => stopped;
 
     public void Restart(long planOrigin)
     {
-        this.planOrigin = planOrigin;
-        nextIndex = 0;
+        lock (planGate)
+        {
+            this.planOrigin = planOrigin;
+            Volatile.Write(ref nextIndex, 0);
+        }
+
+        pacer?.Wake();
     }
 
     public void Control(long now, TimeSpan planTime)
+    {
+        if (pacer is not null)
+        {
+            pacer.EnsureStarted();
+            return;
+        }
+
+        lock (planGate)
+        {
+            ReleaseDue(planTime);
+        }
+    }
+
+    /// <summary>Pacer: starts every arrival due by <paramref name="now"/>; returns when the next one is due (timestamp), or null when none is left.</summary>
+    internal long? ReleaseDue(long now)
+    {
+        lock (planGate)
+        {
+            ReleaseDue(runtime.Time.GetElapsedTime(planOrigin, now));
+            var index = nextIndex;
+            return stopped || index >= runtime.Plan.TotalArrivals ? null : planOrigin + (long)(runtime.Plan.ArrivalTime(index).Ticks * timestampsPerTick);
+        }
+    }
+
+    private void ReleaseDue(TimeSpan planTime)
     {
         var plan = runtime.Plan;
         var segment = plan.Segment;
@@ -52,13 +90,17 @@ internal sealed class OpenModelDriver : IScenarioDriver
                 Start(planOrigin + (long)(due.Ticks * timestampsPerTick));
             }
 
-            nextIndex++;
+            Volatile.Write(ref nextIndex, nextIndex + 1);
         }
     }
 
     public double PlannedLoad(TimeSpan planTime) => runtime.Plan.RateAt(planTime);
 
-    public void RequestStop(long now) => stopped = true;
+    public void RequestStop(long now)
+    {
+        stopped = true;
+        pacer?.Wake();
+    }
 
     public void InterruptAll()
     {
@@ -158,7 +200,9 @@ internal sealed class OpenModelDriver : IScenarioDriver
                 }
 
                 Context.Revive();
-                await IterationRunner.RunAsync(runtime, Context, runtime.Time.GetTimestamp(), scheduled).ConfigureAwait(false);
+                var start = runtime.Time.GetTimestamp();
+                runtime.IterationStartedLate(Scheduled, start);
+                await IterationRunner.RunAsync(runtime, Context, start, scheduled).ConfigureAwait(false);
             }
             finally
             {

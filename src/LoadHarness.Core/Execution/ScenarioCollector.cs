@@ -14,6 +14,7 @@ internal sealed class ScenarioCollector
     private readonly ScenarioRuntime runtime;
     private readonly List<IntervalPoint> timeline = [];
     private readonly Dictionary<StepRecorder, List<IntervalPoint>> stepTimelines = [];
+    private readonly LongHistogram pointScratch = Histograms.Create();
     private long lastTimestamp;
     private long lastStarted;
     private long lastCompleted;
@@ -44,6 +45,7 @@ internal sealed class ScenarioCollector
         var (started, completed) = runtime.IterationTotals();
         var dropped = runtime.Dropped;
         var (ok, fail) = runtime.Iterations.CollectInterval();
+        runtime.StartLateness?.Collect();
         var point = Point(ok, fail, timeSec, intervalSec) with
         {
             ActiveVUs = runtime.ActiveVUs,
@@ -112,12 +114,14 @@ internal sealed class ScenarioCollector
             Checks = runtime.Checks.ToResults(),
             DurationMs = durationSec * 1000,
             PeakVUs = runtime.PeakVUs,
+            StartLateness = runtime.StartLateness is { } lateness ? LatencyStatsCalculator.From(lateness.Cumulative) : null,
         };
     }
 
-    private static IntervalPoint Point(HistogramBase ok, HistogramBase fail, double timeSec, double intervalSec)
+    private IntervalPoint Point(HistogramBase ok, HistogramBase fail, double timeSec, double intervalSec)
     {
-        var all = Histograms.Create();
+        var all = pointScratch;
+        all.Reset();
         all.Add(ok);
         all.Add(fail);
         var requests = all.TotalCount;

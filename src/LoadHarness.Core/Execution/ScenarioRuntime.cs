@@ -27,6 +27,7 @@ internal sealed class ScenarioRuntime
         Time = time;
         microsPerTick = 1_000_000.0 / time.TimestampFrequency;
         Iterations = new StepRecorder(definition.Name);
+        StartLateness = plan.Model == LoadModel.Open ? new LatenessRecorder() : null;
     }
 
     public string Name => Definition.Name;
@@ -41,6 +42,9 @@ internal sealed class ScenarioRuntime
     public StepRecorder Iterations { get; }
 
     public CheckCounters Checks { get; } = new();
+
+    /// <summary>Open model: actual start − scheduled start of every recorded iteration; null for the closed model.</summary>
+    public LatenessRecorder? StartLateness { get; }
 
     public int ActiveVUs => Volatile.Read(ref activeVUs);
 
@@ -112,6 +116,15 @@ internal sealed class ScenarioRuntime
         if (IsRecording(start))
         {
             counters.Value!.Started++;
+        }
+    }
+
+    /// <summary>Open model: records how late an iteration due at <paramref name="scheduled"/> started at <paramref name="start"/>.</summary>
+    public void IterationStartedLate(long scheduled, long start)
+    {
+        if (StartLateness is { } lateness && IsRecording(scheduled))
+        {
+            lateness.Record((long)((start - scheduled) * microsPerTick));
         }
     }
 

@@ -74,8 +74,23 @@ public static class ResultMerger
                 .ToArray(),
             DurationMs = durationSec * 1000,
             PeakVUs = parts.Sum(p => p.PeakVUs),
+            StartLateness = WorstOf(parts.Select(p => p.StartLateness).OfType<LatencyStats>().ToArray()),
         };
     }
+
+    /// <summary>Per statistic the worst of the parts (lateness is not encoded as a histogram, so this is an upper bound).</summary>
+    private static LatencyStats? WorstOf(LatencyStats[] parts) => parts.Length == 0 ? null : new LatencyStats
+    {
+        MinMs = parts.Max(p => p.MinMs),
+        MeanMs = parts.Max(p => p.MeanMs),
+        StdDevMs = parts.Max(p => p.StdDevMs),
+        P50Ms = parts.Max(p => p.P50Ms),
+        P75Ms = parts.Max(p => p.P75Ms),
+        P90Ms = parts.Max(p => p.P90Ms),
+        P95Ms = parts.Max(p => p.P95Ms),
+        P99Ms = parts.Max(p => p.P99Ms),
+        MaxMs = parts.Max(p => p.MaxMs),
+    };
 
     /// <summary>Adds stats blocks exactly (from their histograms); Rps over <paramref name="durationSec"/>.</summary>
     public static StatsBlock MergeStats(IReadOnlyList<StatsBlock> blocks, double durationSec)

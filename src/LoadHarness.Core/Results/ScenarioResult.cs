@@ -30,6 +30,13 @@ public sealed record ScenarioResult
 
     /// <summary>The highest number of concurrently busy VUs seen.</summary>
     public int PeakVUs { get; init; }
+
+    /// <summary>
+    /// Open model: how late iterations actually started behind their schedule (actual start − scheduled start, ms;
+    /// 0 when on time; a new VU's first start includes its init). Null for the closed model. Merged results keep the
+    /// worst of the parts per statistic (an upper bound).
+    /// </summary>
+    public LatencyStats? StartLateness { get; init; }
 }
 
 public enum LoadModel
