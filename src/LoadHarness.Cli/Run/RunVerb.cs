@@ -4,6 +4,7 @@ using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Configuration;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Results;
+using LoadHarness.Postgres.Health;
 using LoadHarness.Reporting;
 using LoadHarness.Scenarios.Embedded;
 
@@ -43,6 +44,9 @@ internal sealed class RunVerb(CliContext cli)
                 cli.Out.WriteLine("no Target configured: starting the embedded PostgreSQL and sample API...");
                 embedded = await EmbeddedTargetScope.StartAsync(
                     settings, line => Log(arguments, line), cancellationToken, applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
+
+                // The seeding's own statements and scans are not the run's: the database section starts from zero.
+                await embedded.ResetStatisticsAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var target = embedded?.Target ?? settings.Target;
@@ -100,6 +104,8 @@ internal sealed class RunVerb(CliContext cli)
         }
 
         RunResult result;
+        var hasDatabase = !string.IsNullOrWhiteSpace(target.ConnectionString);
+        using var pools = hasDatabase ? new NpgsqlPoolMonitor() : null;
         var progress = CreateProgress(arguments, settings, open);
         await using (progress)
         {
@@ -113,6 +119,14 @@ internal sealed class RunVerb(CliContext cli)
                 Labels = Labels(settings, target, extraLabels),
             };
             result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (hasDatabase && result.Status != RunStatus.Interrupted)
+        {
+            // pg_stat_* and pg_stat_statements as the run left them, and each Npgsql pool's peak usage: the report's
+            // database section. Problems reading them (no rights, no extension) become notes in the section.
+            var health = await DatabaseHealth.CaptureAsync(target.ConnectionString!, pools!.Snapshot(), cancellationToken).ConfigureAwait(false);
+            result = result with { Sections = [.. result.Sections, health] };
         }
 
         if (decorate is not null)

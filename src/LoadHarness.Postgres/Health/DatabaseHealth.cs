@@ -77,6 +77,8 @@ public static class DatabaseHealth
 
     private static List<ReportTable> PoolTable(IReadOnlyList<PoolUsage>? pools, List<ReportTable> tables)
     {
+        // Unpooled connections (setup, health) report a pool of size 0: not the harness's load pools.
+        pools = pools?.Where(p => p.MaxPoolSize > 0 || p.PeakOpen > 0).ToArray();
         if (pools is { Count: > 0 })
         {
             tables.Add(new ReportTable
