@@ -20,13 +20,8 @@ public sealed class CsvReportWriter : IReportWriter
 
     public string Format => ReportFormats.Csv;
 
-    public async Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var path = await AtomicFile.WriteTextAsync(Path.Combine(outputFolder, FileName), Render(result), cancellationToken)
-            .ConfigureAwait(false);
-        return [path];
-    }
+    public Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken) =>
+        AtomicFile.WriteReportAsync(result, outputFolder, FileName, Render, cancellationToken);
 
     public static string Render(RunResult result)
     {

@@ -12,13 +12,8 @@ public sealed class TextReportWriter : IReportWriter
 
     public string Format => ReportFormats.Txt;
 
-    public async Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var path = await AtomicFile.WriteTextAsync(Path.Combine(outputFolder, FileName), Render(result), cancellationToken)
-            .ConfigureAwait(false);
-        return [path];
-    }
+    public Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken) =>
+        AtomicFile.WriteReportAsync(result, outputFolder, FileName, Render, cancellationToken);
 
     public static string Render(RunResult result)
     {

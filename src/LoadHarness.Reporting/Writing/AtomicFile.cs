@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoadHarness.Core.Results;
 
 namespace LoadHarness.Reporting.Writing;
 
@@ -7,6 +8,14 @@ namespace LoadHarness.Reporting.Writing;
 internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>A one-file report: renders, then writes <paramref name="fileName"/> in <paramref name="folder"/> atomically.</summary>
+    public static async Task<IReadOnlyList<string>> WriteReportAsync(
+        RunResult result, string folder, string fileName, Func<RunResult, string> render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [await WriteTextAsync(Path.Combine(folder, fileName), render(result), cancellationToken).ConfigureAwait(false)];
+    }
 
     public static Task<string> WriteTextAsync(string path, string content, CancellationToken cancellationToken) =>
         WriteBytesAsync(path, Utf8NoBom.GetBytes(content), cancellationToken);
