@@ -16,7 +16,7 @@ internal static class AccuracyBenchmark
     {
         if (args.Contains("--open-only"))
         {
-            await OpenAsync((int)Get(args, "rate", 5000), Get(args, "open-seconds", 20)).ConfigureAwait(false);
+            await OpenAsync((int)Get(args, "rate", 5000), Get(args, "open-seconds", 20), TickClock(args)).ConfigureAwait(false);
             return;
         }
 
@@ -24,7 +24,7 @@ internal static class AccuracyBenchmark
         var rate = (int)Get(args, "rate", 5000);
         var openSeconds = Get(args, "open-seconds", 20);
         await ClosedAsync(compress).ConfigureAwait(false);
-        await OpenAsync(rate, openSeconds).ConfigureAwait(false);
+        await OpenAsync(rate, openSeconds, TickClock(args)).ConfigureAwait(false);
     }
 
     private static async Task ClosedAsync(double compress)
@@ -54,7 +54,10 @@ internal static class AccuracyBenchmark
             + $"-> {(worst <= 1 ? "PASS" : "FAIL")} (target ±1); peak VUs {s.PeakVUs}");
     }
 
-    private static async Task OpenAsync(int rate, double seconds)
+    /// <summary>--tick-pacer: the real clock behind a wrapper, so the open model falls back to the 10 ms control tick (the old behaviour).</summary>
+    private static TimeProvider TickClock(string[] args) => args.Contains("--tick-pacer") ? new WrappedSystemClock() : TimeProvider.System;
+
+    private static async Task OpenAsync(int rate, double seconds, TimeProvider clock)
     {
         var scenario = Scenario.Create("open", async ctx =>
             {
@@ -62,7 +65,7 @@ internal static class AccuracyBenchmark
                 return Response.Ok();
             })
             .WithLoadSimulations(LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds)));
-        var result = await new LoadRunner().RunAsync(new TestDefinition { TestName = "accuracy-open", Scenarios = [scenario] }, new RunOptions()).ConfigureAwait(false);
+        var result = await new LoadRunner().RunAsync(new TestDefinition { TestName = "accuracy-open", Scenarios = [scenario] }, new RunOptions { TimeProvider = clock }).ConfigureAwait(false);
         var s = result.Scenarios[0];
         var planned = rate * seconds;
         var achieved = s.Iterations.Started / seconds;
@@ -76,3 +79,6 @@ internal static class AccuracyBenchmark
             + $"p99 {F(late.P99Ms, "0.###")} ms, max {F(late.MaxMs, "0.###")} ms -> {(late.P99Ms < 5 ? "PASS" : "FAIL")} (target p99 < 5 ms)");
     }
 }
+
+/// <summary>The system clock, but not <see cref="TimeProvider.System"/> itself.</summary>
+internal sealed class WrappedSystemClock : TimeProvider;
