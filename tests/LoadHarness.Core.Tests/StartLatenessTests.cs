@@ -6,6 +6,8 @@ using LoadHarness.Core.Scenarios;
 
 namespace LoadHarness.Core.Tests;
 
+/// <summary>Runs alone (after the parallel tests): the real-time case measures the pacer, not the other tests' CPU.</summary>
+[Collection(RealTimeCollection.Name)]
 public sealed class StartLatenessTests
 {
     private static readonly EnvironmentInfo Env = new() { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
