@@ -17,7 +17,7 @@ PEERS="$ROOT/bench/peers"
 TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
-TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline"
+TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline loadharness-raw"
 MODES=() LH_ENV=() INSTALL=1 BUILD=1 OUT=""
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10
 RATE=2000 ACCURACY_SECONDS=30
@@ -170,7 +170,8 @@ hms() { printf '%02d:%02d:%02d' $(($1 / 3600)) $(($1 % 3600 / 60)) $(($1 % 60));
 
 # lh_config FILE BASE_URL PATH SIMULATIONS_JSON [EXTRA_SCENARIO_KEYS]
 lh_config() {
-    local base=${2%/}
+    local base=${2%/} transport=""
+    [[ -n ${6:-} ]] && transport=" \"Transport\": \"$6\","
     cat >"$1" <<EOF
 {
   "TestSuite": "peers",
@@ -183,7 +184,7 @@ lh_config() {
       {
         "ScenarioName": "http",
         "LoadSimulationsSettings": $4,${5:-}
-        "Http": { "BaseUrl": "$base", "Requests": [ { "Name": "get", "Url": "$3" } ] }
+        "Http": { "BaseUrl": "$base",$transport "Requests": [ { "Name": "get", "Url": "$3" } ] }
       }
     ]
   }
@@ -203,11 +204,12 @@ run_tool() {
         hey) cmd=(hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" "$url") ;;
         autocannon) cmd=(node "$TOOLS/node_modules/autocannon/autocannon.js" -c "$CONNECTIONS" -d "$SECONDS_PER_RUN" -j "$url") ;;
         ab) cmd=(ab -k -q -c "$CONNECTIONS" -t "$SECONDS_PER_RUN" -n $((SECONDS_PER_RUN * 200000)) "$url") ;; # -n: ab allocates 32 B per planned request
-        loadharness|loadharness-inline)
-            local path="/${url#http://*/}"
-            lh_config "$dir/config.json" "${url%"$path"}" "$path" "[ { \"KeepConstant\": [ $CONNECTIONS, \"$(hms "$SECONDS_PER_RUN")\" ] } ]"
+        loadharness|loadharness-inline|loadharness-raw)
+            local path="/${url#http://*/}" transport=""
+            [[ $tool == loadharness-raw ]] && transport=raw
+            lh_config "$dir/config.json" "${url%"$path"}" "$path" "[ { \"KeepConstant\": [ $CONNECTIONS, \"$(hms "$SECONDS_PER_RUN")\" ] } ]" "" "$transport"
             env=("${LH_ENV[@]}")
-            [[ $tool == loadharness-inline ]] && env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
+            [[ $tool != loadharness ]] && env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
             cmd=(dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
         *) die "unknown tool '$tool'" ;;
     esac

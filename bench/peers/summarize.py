@@ -9,7 +9,7 @@ import sys
 from collections import defaultdict
 
 FIELDS = ("rps", "p50_ms", "p99_ms", "cpu_s", "cpu_us_per_req", "peak_rss_mb", "errors")
-OURS = ("loadharness", "loadharness-inline")
+OURS = ("loadharness", "loadharness-inline", "loadharness-raw")
 # The targets, against wrk -t1 on nginx (one worker), same run.
 TARGETS = (
     ("rps", ">=", 0.80, "requests/s ≥ 0.8 × wrk"),
@@ -57,7 +57,7 @@ def medians(runs):
 def render(runs):
     table = medians(runs)
     targets = sorted({t for t, _ in table}, key=lambda t: (t != "nginx", t))
-    order = ["wrk", "autocannon", "hey", "ab", "loadharness", "loadharness-inline"]
+    order = ["wrk", "autocannon", "hey", "ab", "loadharness", "loadharness-inline", "loadharness-raw"]
     lines = []
     for target in targets:
         tools = sorted((tool for t, tool in table if t == target), key=lambda x: order.index(x) if x in order else 99)
