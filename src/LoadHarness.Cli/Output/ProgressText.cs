@@ -31,8 +31,10 @@ internal static class ProgressText
             return "-";
         }
 
-        var failing = mine.Where(t => !t.Passing).ToArray();
-        return failing.Length == 0 ? $"✓ {mine.Length}/{mine.Length}"
+        var failing = mine.Where(t => !t.Passing && !t.NoData).ToArray();
+        var waiting = mine.Count(t => t.NoData);
+        return failing.Length == 0
+            ? waiting == 0 ? $"✓ {mine.Length}/{mine.Length}" : $"✓ {mine.Length - waiting}/{mine.Length}, {waiting} without data yet"
             : compact ? $"✗ {failing.Length}/{mine.Length} failing"
             : $"✗ {string.Join("; ", failing.Select(t => (t.Step is null ? "" : t.Step + ": ") + t.Expression))}";
     }

@@ -72,6 +72,6 @@ internal sealed class RunMonitor(
         options.Observer?.Invoke(new RunSnapshot(
             elapsed,
             executors.Select(e => e.Collector.Snapshot).Where(s => s is not null).Select(s => s!).ToArray(),
-            outcomes.Select(o => new ThresholdState(o.Expression, o.Scenario, o.Step, o.Passed, o.Description)).ToArray()));
+            outcomes.Select(o => new ThresholdState(o.Expression, o.Scenario, o.Step, o.Passed, o.Description) { NoData = o.NoData }).ToArray()));
     }
 }

@@ -36,4 +36,8 @@ public sealed record ScenarioSnapshot
 }
 
 /// <summary>A threshold judged on cumulative statistics so far (final judgement happens at the end).</summary>
-public sealed record ThresholdState(string Expression, string? Scenario, string? Step, bool Passing, string Description);
+public sealed record ThresholdState(string Expression, string? Scenario, string? Step, bool Passing, string Description)
+{
+    /// <summary>Nothing recorded for it yet (warm-up, a ramp still at 0 VUs): not a crossing while the run goes on.</summary>
+    public bool NoData { get; init; }
+}
