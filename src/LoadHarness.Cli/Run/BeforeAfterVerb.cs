@@ -7,10 +7,10 @@ using LoadHarness.Scenarios.Embedded;
 namespace LoadHarness.Cli.Run;
 
 /// <summary>
-/// <c>run --before-after</c>: the seed's "Expected Improvements", measured. On the embedded target started without the
-/// index migration: run the test (reports in <c>before/</c>), apply the migration (CHECKPOINT, VACUUM ANALYZE,
-/// statistics reset), run it again (<c>after/</c>, whose report carries the before/after section), then write
-/// <c>before-after.md</c> beside them and print it. The exit code is the "after" run's gate: that is what ships.
+/// <c>run --before-after</c>: the seed's "Expected Improvements", measured by <see cref="BeforeAfterRunner"/> on the
+/// embedded target started without the index migration. Each run writes its reports (<c>before/</c>, <c>after/</c>;
+/// the "after" report carries the before/after section), then <c>before-after.md</c> is written beside them and
+/// printed. The exit code is the "after" run's gate: that is what ships.
 /// </summary>
 internal sealed class BeforeAfterVerb(CliContext cli, RunVerb run)
 {
@@ -18,40 +18,36 @@ internal sealed class BeforeAfterVerb(CliContext cli, RunVerb run)
         RunArguments arguments, RunSettings settings, ScenarioCatalog catalog, EmbeddedTarget target, CancellationToken cancellationToken)
     {
         var root = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, DateTimeOffset.UtcNow);
-        cli.Out.WriteLine("before/after: run 1 of 2, without the index migration");
-        var (beforeExit, beforeLine, before) = await run.RunTestAsync(
-            arguments, settings, TestDefinitionBuilder.Build(settings, catalog, target.Target), target.Target,
-            Path.Combine(root, "before"), null, cancellationToken, Label("before")).ConfigureAwait(false);
-        if (before.Status == RunStatus.Interrupted)
+        RunResult? before = null;
+        (int Exit, string Line) last = default;
+
+        async Task<RunResult> RunOnceAsync(TargetSettings targetSettings, CancellationToken ct)
         {
-            return (beforeExit, beforeLine);
+            // The runner applies the migration between its two runs, so the target says which run this is.
+            var phase = target.IndexMigrationApplied ? "after" : "before";
+            Func<RunResult, RunResult>? withSection = before is { } first
+                ? result => result with { Sections = [.. result.Sections, BeforeAfterTable.Build(first, result)] }
+                : null;
+            var (exit, line, result) = await run.RunTestAsync(
+                arguments, settings, TestDefinitionBuilder.Build(settings, catalog, targetSettings), targetSettings,
+                Path.Combine(root, phase), withSection, ct, Label(phase)).ConfigureAwait(false);
+            before ??= result;
+            last = (exit, line);
+            return result;
         }
 
-        cli.Out.WriteLine("before/after: applying db/003_performance_indexes.sql, CHECKPOINT, VACUUM ANALYZE, statistics reset");
-        await target.ApplyIndexMigrationAsync(cancellationToken).ConfigureAwait(false);
-        cli.Out.WriteLine("before/after: run 2 of 2, with the index migration");
-        ReportSection? section = null;
-        var (afterExit, afterLine, after) = await run.RunTestAsync(
-            arguments, settings, TestDefinitionBuilder.Build(settings, catalog, target.Target), target.Target,
-            Path.Combine(root, "after"),
-            result =>
-            {
-                section = BeforeAfterTable.Build(before, result);
-                return result with { Sections = [.. result.Sections, section] };
-            },
-            cancellationToken, Label("after")).ConfigureAwait(false);
-
-        if (section is not null)
+        var outcome = await BeforeAfterRunner.RunAsync(target, RunOnceAsync, cli.Out.WriteLine, cancellationToken).ConfigureAwait(false);
+        if (outcome.After is not { } after || outcome.Section is null)
         {
-            var markdown = BeforeAfterTable.ToMarkdown(section);
-            await File.WriteAllTextAsync(Path.Combine(root, "before-after.md"), markdown, CancellationToken.None).ConfigureAwait(false);
-            cli.Out.WriteLine();
-            cli.Out.WriteLine(markdown);
+            return last; // the "before" run was interrupted
         }
 
-        var verdict = $"before: {Verdict(before)}; after: {Verdict(after)}";
-        return (afterExit, $"{verdict}; exit {afterExit} (the 'after' gate); reports: {root} (before/, after/, before-after.md)"
-            + (after.Status == RunStatus.Interrupted ? "; " + afterLine : ""));
+        await File.WriteAllTextAsync(Path.Combine(root, "before-after.md"), outcome.Markdown, CancellationToken.None).ConfigureAwait(false);
+        cli.Out.WriteLine();
+        cli.Out.WriteLine(outcome.Markdown);
+        var verdict = $"before: {Verdict(outcome.Before)}; after: {Verdict(after)}";
+        return (last.Exit, $"{verdict}; exit {last.Exit} (the 'after' gate); reports: {root} (before/, after/, before-after.md)"
+            + (after.Status == RunStatus.Interrupted ? "; " + last.Line : ""));
     }
 
     private static string Verdict(RunResult result) =>
