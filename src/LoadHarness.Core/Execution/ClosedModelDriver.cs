@@ -10,6 +10,11 @@ namespace LoadHarness.Core.Execution;
 /// </summary>
 internal sealed class ClosedModelDriver : IScenarioDriver
 {
+    /// <summary>
+    /// A VU whose iterations keep completing synchronously (no I/O, no think time) yields its thread after this many in
+    /// a row, so it cannot hold a thread-pool thread forever. An iteration that really awaited has already left the
+    /// thread: counting only synchronous ones keeps I/O-bound VUs off the thread-pool queue (a yield wakes a worker).
+    /// </summary>
     private const int YieldEvery = 256;
 
     private readonly ScenarioRuntime runtime;
@@ -231,7 +236,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                     await IterationRunner.InitVuAsync(runtime, ctx).ConfigureAwait(false);
                 }
 
-                var sinceYield = 0;
+                var synchronousRun = 0;
                 while (ShouldRun(slot) && !ctx.Interrupted)
                 {
                     if (budgetMode && Interlocked.Decrement(ref budget) < 0)
@@ -240,7 +245,17 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                     }
 
                     slot.State = VuState.Iterating;
-                    await IterationRunner.RunAsync(runtime, ctx, time.GetTimestamp(), 0).ConfigureAwait(false);
+                    var iteration = IterationRunner.RunAsync(runtime, ctx, time.GetTimestamp(), 0);
+                    if (iteration.IsCompleted)
+                    {
+                        ++synchronousRun;
+                    }
+                    else
+                    {
+                        synchronousRun = 0;
+                    }
+
+                    await iteration.ConfigureAwait(false);
                     slot.State = VuState.Thinking;
                     if (!ShouldRun(slot))
                     {
@@ -259,9 +274,9 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                             break;
                         }
                     }
-                    else if (++sinceYield >= YieldEvery)
+                    else if (synchronousRun >= YieldEvery)
                     {
-                        sinceYield = 0;
+                        synchronousRun = 0;
                         await Task.Yield();
                     }
                 }
