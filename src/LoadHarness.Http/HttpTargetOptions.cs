@@ -16,8 +16,13 @@ public sealed record HttpTargetOptions
     /// <summary>Idle connections are closed after this long. Default 1 min.</summary>
     public TimeSpan PooledConnectionIdleTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Unlimited by default: each VU may hold its own connection, as real clients do.</summary>
-    public int MaxConnectionsPerServer { get; init; } = int.MaxValue;
+    /// <summary>
+    /// Connections per origin. By default as many as the open-file limit allows (<see cref="OpenFileLimit.DefaultMaxConnections"/>):
+    /// each VU may hold its own connection, as real clients do, until sockets would run out; then requests wait for a free
+    /// connection (the wait is part of their latency) instead of failing with "Too many open files". The raw transport
+    /// keeps one connection per VU and ignores this.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; init; } = OpenFileLimit.DefaultMaxConnections;
 
     /// <summary>None by default (bytes are counted as sent on the wire); set e.g. GZip to make the client ask for and inflate it.</summary>
     public DecompressionMethods AutomaticDecompression { get; init; } = DecompressionMethods.None;

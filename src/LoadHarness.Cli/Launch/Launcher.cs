@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LoadHarness.Http;
 
 namespace LoadHarness.Cli.Launch;
 
@@ -16,6 +17,8 @@ internal static class Launcher
             return await SocketSettingsRelauncher.RelaunchAsync(args).ConfigureAwait(false);
         }
 
+        // Every connection is a file descriptor: lift the soft limit to the hard one before any target is created.
+        OpenFileLimit.Raise();
         using var stop = new CancellationTokenSource();
         var signals = 0;
         void OnSignal(PosixSignalContext context)

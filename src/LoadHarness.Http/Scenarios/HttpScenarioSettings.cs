@@ -34,6 +34,12 @@ public sealed class HttpScenarioSettings
     public string? ConnectTimeout { get; set; }
 
     /// <summary>
+    /// Connections the sockets transport may open to one origin (default: as many as the open-file limit allows, less
+    /// <see cref="OpenFileLimit.Reserve"/>); requests beyond it wait for a free connection. Ignored by <c>raw</c>.
+    /// </summary>
+    public int? MaxConnections { get; set; }
+
+    /// <summary>
     /// <c>sockets</c> (default: SocketsHttpHandler) or <c>raw</c>: the raw HTTP/1.1 fast path (keep-alive connection per VU,
     /// requests serialised once, minimal parsing) for <c>http://</c> URLs; https, redirects and decompression fall back
     /// to sockets. See <see cref="HttpTransport"/>.
@@ -61,6 +67,11 @@ public sealed class HttpScenarioSettings
         if (ConnectTimeout is not null && (!DurationParser.TryParse(ConnectTimeout, out var connect, out var connectError) || connect <= TimeSpan.Zero))
         {
             errors.Add($"{path}.ConnectTimeout: {connectError ?? "must be positive"}");
+        }
+
+        if (MaxConnections is { } max && max < 1)
+        {
+            errors.Add($"{path}.MaxConnections: {max.ToString(CultureInfo.InvariantCulture)} must be at least 1");
         }
 
         if (Transport is not null && ParseTransport(Transport) is null)

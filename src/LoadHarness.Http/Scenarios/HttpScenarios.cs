@@ -59,6 +59,7 @@ public static class HttpScenarios
             AutomaticDecompression = settings.Decompress ? DecompressionMethods.All : DecompressionMethods.None,
             FailStatusFrom = settings.FailStatusFrom ?? HttpTargetOptions.Default.FailStatusFrom,
             Transport = settings.TransportKind,
+            MaxConnectionsPerServer = settings.MaxConnections ?? HttpTargetOptions.Default.MaxConnectionsPerServer,
         };
         return settings.ConnectTimeout is null ? options : options with { ConnectTimeout = DurationParser.Parse(settings.ConnectTimeout) };
     }
