@@ -318,6 +318,11 @@ write_report() {
             echo "CPU µs/request = CPU ÷ requests. \`loadharness-inline\` = DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 and"
             echo "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 (what \`--inline-socket-completions\` sets). Targets: nginx with one worker"
             echo "returning \`ok\\n\` (200); the sample API's \`/health\` (Kestrel + PostgreSQL \`SELECT 1\`), on the same 2 cores."
+            echo "**cycle ms** = connections ÷ requests/s: by Little's law the mean time one request holds its connection, from the"
+            echo "send to the next send. **mean ÷ cycle** shows how much of that a tool's latency covers: LoadHarness sends the next"
+            echo "request as soon as a response is read, so its latency is the whole cycle (≈ 1.0×); wrk records latency when the"
+            echo "response is parsed but writes the next request only on a later pass of its event loop (it re-arms the socket for"
+            echo "writing), and that wait is in no latency (≈ 0.5× here). Compare p50s with that in mind."
             echo
             python3 "$PEERS/summarize.py" "$RUNS"
             echo "<details><summary>Every run</summary>"

@@ -21,6 +21,8 @@ def parse_wrk(text):
     out["rps"] = float(m.group(1)) if m else None
     m = re.search(r"(\d+) requests in ([\d.]+)(\w+)", text)
     out["requests"] = int(m.group(1)) if m else None
+    m = re.search(r"^\s+Latency\s+([\d.]+)(us|ms|s|m)\s", text, re.M)
+    out["mean_ms"] = ms(m.group(1), m.group(2)) if m else None
     for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
         m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s|m)\s*$" % pct, text, re.M)
         out[key] = ms(m.group(1), m.group(2)) if m else None
@@ -39,6 +41,8 @@ def parse_hey(text):
     out = {}
     m = re.search(r"Requests/sec:\s+([\d.]+)", text)
     out["rps"] = float(m.group(1)) if m else None
+    m = re.search(r"^\s+Average:\s+([\d.]+) secs", text, re.M)
+    out["mean_ms"] = float(m.group(1)) * 1000 if m else None
     for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
         m = re.search(r"^\s+%s%% in ([\d.]+) secs" % pct, text, re.M)
         out[key] = float(m.group(1)) * 1000 if m else None
@@ -59,6 +63,7 @@ def parse_autocannon(text):
     out = {
         "rps": total / duration if duration else data["requests"]["average"],
         "requests": total,
+        "mean_ms": float(data["latency"]["average"]),
         "p50_ms": float(data["latency"]["p50"]),
         "p99_ms": float(data["latency"]["p99"]),
         "errors": int(data.get("errors", 0)) + int(data.get("non2xx", 0)) + int(data.get("timeouts", 0)),
@@ -72,6 +77,8 @@ def parse_ab(text):
     out["rps"] = float(m.group(1)) if m else None
     m = re.search(r"Complete requests:\s+(\d+)", text)
     out["requests"] = int(m.group(1)) if m else None
+    m = re.search(r"Time per request:\s+([\d.]+) \[ms\] \(mean\)", text)
+    out["mean_ms"] = float(m.group(1)) if m else None
     for pct, key in (("50", "p50_ms"), ("99", "p99_ms")):
         m = re.search(r"^\s+%s%%\s+(\d+)" % pct, text, re.M)
         out[key] = float(m.group(1)) if m else None
@@ -93,6 +100,7 @@ def parse_loadharness(result_path):
     return {
         "rps": stats["rps"],
         "requests": stats["requestCount"],
+        "mean_ms": stats["latency"]["meanMs"],
         "p50_ms": stats["latency"]["p50Ms"],
         "p99_ms": stats["latency"]["p99Ms"],
         "errors": stats["failCount"],

@@ -8,7 +8,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-FIELDS = ("rps", "p50_ms", "p99_ms", "cpu_s", "cpu_us_per_req", "peak_rss_mb", "errors")
+FIELDS = ("rps", "mean_ms", "p50_ms", "p99_ms", "cpu_s", "cpu_us_per_req", "peak_rss_mb", "errors")
 OURS = ("loadharness", "loadharness-inline", "loadharness-raw")
 # The targets, against wrk -t1 on nginx (one worker), same run.
 TARGETS = (
@@ -49,6 +49,10 @@ def medians(runs):
     for key, group in grouped.items():
         row = {field: median([r.get(field) for r in group]) for field in FIELDS}
         row["n"] = len(group)
+        # Little's law: with C connections each always busy, one request cycle (send → response → next send) lasts
+        # C ÷ throughput on average. A tool whose mean latency is well under it leaves part of each cycle unmeasured.
+        conns = median([r.get("connections") for r in group])
+        row["cycle_ms"] = conns * 1000 / row["rps"] if conns and row["rps"] else None
         row["broken"] = sum(1 for r in group if r.get("parse_error") or not r.get("requests"))
         table[key] = row
     return table
@@ -63,13 +67,14 @@ def render(runs):
         tools = sorted((tool for t, tool in table if t == target), key=lambda x: order.index(x) if x in order else 99)
         lines.append(f"### Target: {target}")
         lines.append("")
-        lines.append("| tool | rounds | requests/s | p50 ms | p99 ms | CPU s | CPU µs/request | peak RSS MB | errors |")
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        lines.append("| tool | rounds | requests/s | p50 ms | p99 ms | mean ms | cycle ms | mean ÷ cycle | CPU s | CPU µs/request | peak RSS MB | errors |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for tool in tools:
             row = table[(target, tool)]
             rounds = f"{row['n']}" + (f" ({row['broken']} broken)" if row["broken"] else "")
             lines.append(
                 f"| {tool} | {rounds} | {fmt(row['rps'], 0)} | {fmt(row['p50_ms'], 3)} | {fmt(row['p99_ms'], 3)} | "
+                f"{fmt(row['mean_ms'], 3)} | {fmt(row['cycle_ms'], 3)} | {ratio(row['mean_ms'], row['cycle_ms'])} | "
                 f"{fmt(row['cpu_s'], 2)} | {fmt(row['cpu_us_per_req'], 1)} | {fmt(row['peak_rss_mb'], 0)} | {fmt(row['errors'], 0)} |")
         lines.append("")
         ours = [tool for tool in OURS if (target, tool) in table]
