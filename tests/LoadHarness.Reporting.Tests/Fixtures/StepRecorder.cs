@@ -1,4 +1,5 @@
 using HdrHistogram;
+using LoadHarness.Core.Metrics;
 using LoadHarness.Core.Results;
 
 namespace LoadHarness.Reporting.Tests.Fixtures;
@@ -6,8 +7,8 @@ namespace LoadHarness.Reporting.Tests.Fixtures;
 /// <summary>Records one step's (or scenario's) samples into real HdrHistograms, per second and overall.</summary>
 internal sealed class StepRecorder(string name)
 {
-    private readonly LongHistogram ok = HistogramStats.New();
-    private readonly LongHistogram fail = HistogramStats.New();
+    private readonly LongHistogram ok = Histograms.Create();
+    private readonly LongHistogram fail = Histograms.Create();
     private readonly SortedDictionary<int, Second> seconds = [];
     private readonly Dictionary<string, long> codes = [];
     private readonly Dictionary<string, (long Count, string Message)> errors = [];
@@ -17,13 +18,13 @@ internal sealed class StepRecorder(string name)
 
     public void Record(int second, long micros, bool isOk, string statusCode, long responseBytes, string? errorKind = null, string? message = null)
     {
-        (isOk ? ok : fail).RecordValue(Math.Clamp(micros, 1, HistogramStats.HighestMicros));
+        (isOk ? ok : fail).RecordValue(Math.Clamp(micros, 1, Histograms.HighestMicros));
         if (!seconds.TryGetValue(second, out var s))
         {
             seconds[second] = s = new Second();
         }
 
-        s.Latencies.Add(Math.Clamp(micros, 1, HistogramStats.HighestMicros));
+        s.Latencies.Add(Math.Clamp(micros, 1, Histograms.HighestMicros));
         if (isOk)
         {
             s.Ok++;
@@ -50,29 +51,16 @@ internal sealed class StepRecorder(string name)
         s.TargetRate = targetRate;
     }
 
-    public StatsBlock Stats(double durationSec)
-    {
-        var all = HistogramStats.New();
-        all.Add(ok);
-        all.Add(fail);
-        var count = all.TotalCount;
-        return new StatsBlock
-        {
-            RequestCount = count,
-            OkCount = ok.TotalCount,
-            FailCount = fail.TotalCount,
-            Rps = durationSec > 0 ? count / durationSec : 0,
-            ErrorRate = count == 0 ? 0 : (double)fail.TotalCount / count,
-            Latency = HistogramStats.Latency(all),
-            OkLatency = HistogramStats.Latency(ok),
-            BytesTotal = bytes,
-            StatusCodes = new Dictionary<string, long>(codes),
-            Errors = [.. errors.OrderByDescending(e => e.Value.Count).ThenBy(e => e.Key, StringComparer.Ordinal)
-                .Select(e => new ErrorKindCount { Kind = e.Key, Count = e.Value.Count, FirstMessage = e.Value.Message })],
-            OkHistogram = HistogramStats.Encode(ok),
-            FailHistogram = HistogramStats.Encode(fail),
-        };
-    }
+    /// <summary>The engine's own statistics (<see cref="StatsBuilder"/>) of what was recorded.</summary>
+    public StatsBlock Stats(double durationSec) => StatsBuilder.Build(
+        ok,
+        fail,
+        durationSec,
+        bytes,
+        clamped: 0,
+        new Dictionary<string, long>(codes),
+        [.. errors.OrderByDescending(e => e.Value.Count).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new ErrorKindCount { Kind = e.Key, Count = e.Value.Count, FirstMessage = e.Value.Message })]);
 
     public IReadOnlyList<IntervalPoint> Timeline()
     {
@@ -88,7 +76,7 @@ internal sealed class StepRecorder(string name)
                 interval.RecordValue(Math.Min(micros, interval.HighestTrackableValue));
             }
 
-            var l = HistogramStats.Latency(interval);
+            var l = LatencyStatsCalculator.From(interval);
             return new IntervalPoint
             {
                 TimeSec = kv.Key + 1,
