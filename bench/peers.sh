@@ -2,7 +2,7 @@
 # LoadHarness side by side with wrk, autocannon, hey (and ab) on fixed loopback targets; see bench/README-peers.md.
 #
 #   bench/peers.sh [--rounds N] [--seconds S] [--connections C] [--quick] [--targets "nginx api"] [--tools "..."]
-#   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60]     memory at scale (1 s think time)
+#   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30]            open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
@@ -19,7 +19,7 @@ ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline loadharness-raw"
 MODES=() LH_ENV=() INSTALL=1 BUILD=1 OUT=""
-SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10
+SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024
 RATE=2000 ACCURACY_SECONDS=30
 
 COMMAND_LINE="$*"
@@ -36,6 +36,7 @@ while [[ $# -gt 0 ]]; do
         --scale) MODES+=(scale); shift ;;
         --scale-vus) SCALE_VUS=$2; shift 2 ;;
         --scale-seconds) SCALE_SECONDS=$2; shift 2 ;;
+        --scale-max-connections) SCALE_MAX_CONNECTIONS=$2; shift 2 ;;
         --accuracy) MODES+=(accuracy); shift ;;
         --rate) RATE=$2; shift 2 ;;
         --accuracy-seconds) ACCURACY_SECONDS=$2; shift 2 ;;
@@ -172,6 +173,7 @@ hms() { printf '%02d:%02d:%02d' $(($1 / 3600)) $(($1 % 3600 / 60)) $(($1 % 60));
 lh_config() {
     local base=${2%/} transport=""
     [[ -n ${6:-} ]] && transport=" \"Transport\": \"$6\","
+    [[ -n ${7:-} ]] && transport+=" \"MaxConnections\": $7,"
     cat >"$1" <<EOF
 {
   "TestSuite": "peers",
@@ -247,7 +249,7 @@ scale() {
         mkdir -p "$dir"
         lh_config "$dir/config.json" "$URL_nginx" "/" \
             "[ { \"RampingConstant\": [ $vus, \"$(hms "$SCALE_RAMP")\" ] }, { \"KeepConstant\": [ $vus, \"$(hms "$SCALE_SECONDS")\" ] } ]" \
-            $'\n        "ThinkTime": "1s",'
+            $'\n        "ThinkTime": "1s",' "" "$SCALE_MAX_CONNECTIONS"
         log "scale: $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
         /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
@@ -257,7 +259,11 @@ d, vus, ramp = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 t = open(d + "/time.txt").read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
-out = {"vus": vus, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2)}
+wall = 0.0
+for part in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", t).group(1).split(":"):
+    wall = wall * 60 + float(part)
+# CPU ÷ wall: how many of the 2 cores the generator used; near 1 or more, it (not the target) was the limit.
+out = {"vus": vus, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
 try:
     s = json.load(open(d + "/out/result.json"))["scenarios"][0]
     # The hold phase only: whole seconds after the ramp plus 2 s to settle, the last (partial) second left out.
@@ -338,7 +344,9 @@ write_report() {
             echo
             echo "Closed model against nginx: RampingConstant to N VUs over $SCALE_RAMP s, then KeepConstant N VUs for $SCALE_SECONDS s, 1 s"
             echo "think time. Peak RSS of the whole process; hold RPS = requests in the whole seconds of the hold phase ÷ their"
-            echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98)."
+            echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98). Sockets transport with \`MaxConnections\`"
+            echo "$SCALE_MAX_CONNECTIONS (a ramp of thousands of VUs a second otherwise opens thousands of connections a second)."
+            echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx)."
             echo
             python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"
             echo
