@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
+using LoadHarness.Http.Raw;
 
 namespace LoadHarness.Http;
 
@@ -19,6 +20,7 @@ public sealed class HttpTarget : IDisposable
 
     private readonly ConcurrentDictionary<(HttpMethod Method, string Url, string? Body, bool ReadBody), HttpRequestTemplate> templates = new();
     private readonly bool ownsInvoker;
+    private readonly ConcurrentDictionary<string, RawConnectionPool> rawPools = new(StringComparer.Ordinal);
 
     private HttpTarget(Uri baseUri, HttpTargetOptions options, HttpMessageInvoker invoker, bool ownsInvoker)
     {
@@ -104,8 +106,16 @@ public sealed class HttpTarget : IDisposable
         if (ownsInvoker)
         {
             Invoker.Dispose();
+            foreach (var pool in rawPools.Values)
+            {
+                pool.Dispose();
+            }
         }
     }
+
+    /// <summary>The raw transport's connections to <paramref name="origin"/> (shared by every VU of this target).</summary>
+    internal RawConnectionPool RawPool(Uri uri, string origin) =>
+        rawPools.TryGetValue(origin, out var pool) ? pool : rawPools.GetOrAdd(origin, static (o, state) => new RawConnectionPool(state.uri, o, state.Options), (uri, Options));
 
     private static Uri ParseBase(string baseUrl)
     {

@@ -19,8 +19,7 @@ public sealed record HttpTargetOptions
     /// <summary>
     /// Connections per origin. By default as many as the open-file limit allows (<see cref="OpenFileLimit.DefaultMaxConnections"/>):
     /// each VU may hold its own connection, as real clients do, until sockets would run out; then requests wait for a free
-    /// connection (the wait is part of their latency) instead of failing with "Too many open files". The raw transport
-    /// keeps one connection per VU and ignores this.
+    /// connection (the wait is part of their latency) instead of failing with "Too many open files". Both transports.
     /// </summary>
     public int MaxConnectionsPerServer { get; init; } = OpenFileLimit.DefaultMaxConnections;
 

@@ -7,7 +7,7 @@ public enum HttpTransport
     Sockets,
 
     /// <summary>
-    /// The raw HTTP/1.1 fast path: one keep-alive connection per VU over a plain socket, the request serialised once,
+    /// The raw HTTP/1.1 fast path: keep-alive connections over plain sockets shared by the VUs, the request serialised once,
     /// the response parsed minimally (no allocation per request). For <c>http://</c> over HTTP/1.1 without redirects or
     /// decompression; anything else (https, HTTP/2, FollowRedirects, AutomaticDecompression) uses <see cref="Sockets"/>.
     /// </summary>

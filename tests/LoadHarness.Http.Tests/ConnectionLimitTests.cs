@@ -1,3 +1,4 @@
+using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Scenarios;
 
 namespace LoadHarness.Http.Tests;
@@ -28,10 +29,12 @@ public sealed class ConnectionLimitTests(TestServer server)
         Assert.Equal(after, OpenFileLimit.Current);
     }
 
-    [Fact]
-    public async Task Requests_beyond_the_cap_wait_for_a_connection_instead_of_opening_more()
+    [Theory]
+    [InlineData(HttpTransport.Sockets)]
+    [InlineData(HttpTransport.Raw)]
+    public async Task Requests_beyond_the_cap_wait_for_a_connection_instead_of_opening_more(HttpTransport transport)
     {
-        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 2 });
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 2, Transport = transport });
 
         // Eight VUs at once: with two connections allowed, the server sees at most two client ports.
         var ports = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
@@ -50,6 +53,46 @@ public sealed class ConnectionLimitTests(TestServer server)
 
         var distinct = ports.SelectMany(p => p).Distinct().Count();
         Assert.InRange(distinct, 1, 2);
+    }
+
+    [Fact]
+    public async Task Raw_connections_are_shared_by_the_vus_of_a_target_and_dropped_ones_replaced()
+    {
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { Transport = HttpTransport.Raw });
+        using var first = new TestContext();
+        using var second = new TestContext();
+
+        // One VU after the other: the second takes the connection the first gave back.
+        var a = await http.GetAsync(first, "port", "/port", readBody: true);
+        var b = await http.GetAsync(second, "port", "/port", readBody: true);
+        Assert.Equal(a.Body, b.Body);
+
+        // The server closes it ("Connection: close"): the next request of either VU gets a new one.
+        var closed = await http.GetAsync(first, "close", "/close", readBody: true);
+        var c = await http.GetAsync(second, "port", "/port", readBody: true);
+        Assert.Equal(a.Body, closed.Body);
+        Assert.True(c.IsOk, c.Response.Error);
+        Assert.NotEqual(a.Body, c.Body);
+    }
+
+    [Fact]
+    public async Task A_request_waiting_for_a_raw_connection_gives_up_when_its_token_fires()
+    {
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 1, Transport = HttpTransport.Raw });
+        using var slow = new TestContext(TimeSpan.FromMilliseconds(1500)); // holds the only connection, then times out
+        var holding = http.GetAsync(slow, "slow", "/slow").AsTask();
+        await Task.Delay(100);
+
+        using var waiting = new TestContext(TimeSpan.FromMilliseconds(300));
+        var timedOut = await http.GetAsync(waiting, "port", "/port");
+        var held = await holding;
+        using var after = new TestContext();
+        var next = await http.GetAsync(after, "port", "/port");
+
+        Assert.Equal(ErrorKinds.Timeout, held.Response.ErrorKind);
+        Assert.True(next.IsOk, next.Response.Error); // the aborted connection's slot was freed
+        Assert.False(timedOut.IsOk);
+        Assert.Equal(ErrorKinds.Timeout, timedOut.Response.ErrorKind);
     }
 
     [Fact]

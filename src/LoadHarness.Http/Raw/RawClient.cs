@@ -5,7 +5,8 @@ namespace LoadHarness.Http.Raw;
 
 /// <summary>
 /// The raw HTTP/1.1 transport of one <see cref="HttpExchange"/> (so one VU, one request at a time): a keep-alive
-/// connection, the VU's requests serialised once, responses parsed in place and bodies drained without copies.
+/// connection taken from the target's <see cref="RawConnectionPool"/> for each request, the VU's requests serialised
+/// once, responses parsed in place and bodies drained without copies.
 /// A request that finds its reused connection closed by the server (before any response byte) is sent once more on a
 /// new connection, as SocketsHttpHandler does.
 /// </summary>
@@ -18,10 +19,8 @@ internal sealed class RawClient
 
     private readonly Dictionary<HttpRequestTemplate, (byte[] Bytes, int Version, string Origin)> requests = new(ReferenceEqualityComparer.Instance);
     private readonly RawResponseReader reader;
-    private RawConnection? connection;
     private byte[] body = [];
     private int bodyLength;
-    private long lastUsed;
 
     public RawClient() => reader = new RawResponseReader(this);
 
@@ -62,7 +61,8 @@ internal sealed class RawClient
         for (var attempt = 0; ; attempt++)
         {
             token.ThrowIfCancellationRequested();
-            var conn = await ConnectionAsync(template.Uri, origin, options, token).ConfigureAwait(false);
+            var pool = template.Target.RawPool(template.Uri, origin);
+            var conn = await pool.RentAsync(token).ConfigureAwait(false);
             var reused = conn.Uses > 0;
             var exchange = reader.Reset(conn, needBody ? options.MaxBufferedBodyBytes : -1);
             var registration = token.CanBeCanceled ? token.UnsafeRegister(static s => ((RawConnection)s!).Abort(), conn) : default;
@@ -79,18 +79,18 @@ internal sealed class RawClient
                 conn.Uses++;
                 if (exchange.MustClose || conn.Buffered > 0)
                 {
-                    Drop(conn);
+                    pool.Discard(conn);
                 }
                 else
                 {
-                    lastUsed = Environment.TickCount64;
+                    pool.Return(conn);
                 }
 
                 return (head.Status, bytes);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Drop(conn);
+                pool.Discard(conn);
                 if (token.IsCancellationRequested)
                 {
                     throw new OperationCanceledException("the request was canceled (timeout or stop)", e, token);
@@ -133,38 +133,6 @@ internal sealed class RawClient
     private static bool IsConnectionLoss(Exception e) =>
         e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
         || (e is SocketException s && s.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown);
-
-    private async ValueTask<RawConnection> ConnectionAsync(Uri uri, string origin, HttpTargetOptions options, CancellationToken token)
-    {
-        var conn = connection;
-        if (conn is not null)
-        {
-            var now = Environment.TickCount64;
-            if (!conn.IsAborted && ReferenceEquals(conn.Origin, origin)
-                && now - conn.OpenedAt < (long)options.PooledConnectionLifetime.TotalMilliseconds
-                && now - lastUsed < (long)options.PooledConnectionIdleTimeout.TotalMilliseconds)
-            {
-                return conn;
-            }
-
-            Drop(conn);
-        }
-
-        conn = await RawConnection.OpenAsync(uri, origin, options.ConnectTimeout, token).ConfigureAwait(false);
-        connection = conn;
-        lastUsed = Environment.TickCount64;
-        return conn;
-    }
-
-    private void Drop(RawConnection conn)
-    {
-        if (ReferenceEquals(connection, conn))
-        {
-            connection = null;
-        }
-
-        conn.Dispose();
-    }
 
     private (byte[] Bytes, string Origin) RequestFor(HttpRequestTemplate template, HttpVuState vu)
     {

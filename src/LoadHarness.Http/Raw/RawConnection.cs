@@ -20,13 +20,16 @@ internal sealed class RawConnection : IDisposable
     {
         this.socket = socket;
         Origin = origin;
-        OpenedAt = Environment.TickCount64;
+        OpenedAt = LastUsed = Environment.TickCount64;
     }
 
     /// <summary>scheme://host:port this connection goes to.</summary>
     public string Origin { get; }
 
     public long OpenedAt { get; }
+
+    /// <summary>When its last exchange ended (Environment.TickCount64): the idle timeout counts from here.</summary>
+    public long LastUsed { get; set; }
 
     /// <summary>Requests answered on this connection (a failure on a reused one before any byte may be retried).</summary>
     public int Uses { get; set; }

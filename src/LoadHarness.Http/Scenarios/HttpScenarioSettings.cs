@@ -34,13 +34,13 @@ public sealed class HttpScenarioSettings
     public string? ConnectTimeout { get; set; }
 
     /// <summary>
-    /// Connections the sockets transport may open to one origin (default: as many as the open-file limit allows, less
-    /// <see cref="OpenFileLimit.Reserve"/>); requests beyond it wait for a free connection. Ignored by <c>raw</c>.
+    /// Connections the transport may open to one origin (default: as many as the open-file limit allows, less
+    /// <see cref="OpenFileLimit.Reserve"/>); requests beyond it wait for a free connection.
     /// </summary>
     public int? MaxConnections { get; set; }
 
     /// <summary>
-    /// <c>sockets</c> (default: SocketsHttpHandler) or <c>raw</c>: the raw HTTP/1.1 fast path (keep-alive connection per VU,
+    /// <c>sockets</c> (default: SocketsHttpHandler) or <c>raw</c>: the raw HTTP/1.1 fast path (keep-alive connections shared by the VUs,
     /// requests serialised once, minimal parsing) for <c>http://</c> URLs; https, redirects and decompression fall back
     /// to sockets. See <see cref="HttpTransport"/>.
     /// </summary>
