@@ -8,6 +8,7 @@
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
 #   common: --no-install (fail instead of apt/npm), --no-build, --no-r2r (a plain build instead of the ReadyToRun publish),
 #           --out FILE (default bench/results/<UTC date>.md)
+#   --pin     the generator on CPU 0, nginx on CPU 1 (taskset): one core each, no scheduler placement in the figures
 #
 # Load goes to 127.0.0.1 only and every run is bounded in time. nginx, the sample API and its throwaway PostgreSQL
 # are always stopped at exit.
@@ -19,7 +20,7 @@ TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline loadharness-raw"
-MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=1 OUT=""
+MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=1 OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024
 RATE=2000 ACCURACY_SECONDS=30
 
@@ -45,6 +46,7 @@ while [[ $# -gt 0 ]]; do
         --no-install) INSTALL=0; shift ;;
         --no-build) BUILD=0; shift ;;
         --no-r2r) R2R=0; shift ;;
+        --pin) GEN_PIN=(taskset -c 0); NGINX_PIN=(taskset -c 1); PIN=1; shift ;;
         --out) OUT=$2; shift 2 ;;
         --lh-env) read -r -a LH_ENV <<<"$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -142,7 +144,7 @@ start_nginx() {
     NGINX_PORT=$(free_port)
     mkdir -p "$prefix/tmp"
     sed -e "s#@PREFIX@#$prefix#g" -e "s#@PORT@#$NGINX_PORT#g" "$PEERS/nginx.conf.template" >"$prefix/nginx.conf"
-    "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
+    "${NGINX_PIN[@]}" "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
     NGINX_PID=$!
     wait_http "http://127.0.0.1:$NGINX_PORT/" nginx
     URL_nginx="http://127.0.0.1:$NGINX_PORT/"
@@ -229,7 +231,7 @@ run_tool() {
             cmd=(dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
         *) die "unknown tool '$tool'" ;;
     esac
-    env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${cmd[@]}" >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
+    env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${GEN_PIN[@]}" "${cmd[@]}" >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
     python3 "$PEERS/parse.py" "$tool" "$dir/stdout.txt" "$dir/time.txt" "$dir/out/result.json" -- \
         target="$target" round="$round" seconds="$SECONDS_PER_RUN" connections="$CONNECTIONS" >>"$RUNS"
     log "$(tail -1 "$RUNS" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("%-19s %-5s round %s: %9s req/s  p50 %s ms  p99 %s ms  CPU %.2f s  %s µs/req  RSS %.0f MB%s" % (r["tool"], r["target"], r["round"], "%.0f" % r["rps"] if r.get("rps") else "-", r.get("p50_ms"), r.get("p99_ms"), r["cpu_s"], "%.1f" % r["cpu_us_per_req"] if r.get("cpu_us_per_req") else "-", r["peak_rss_mb"], ("  PARSE ERROR " + r["parse_error"]) if r.get("parse_error") else ""))')"
@@ -332,6 +334,7 @@ write_report() {
         if has_mode compare; then
             echo "## Throughput, latency and generator cost"
             echo
+            [[ $PIN -eq 1 ]] && echo "**Pinned** (\`--pin\`): every generator on CPU 0 (taskset), nginx on CPU 1 (the api target is not pinned)."
             echo "$ROUNDS round(s) × $SECONDS_PER_RUN s per tool and target, $CONNECTIONS connections / VUs, no think time, tools interleaved"
             echo "(order rotated each round). Medians of the rounds. Latency as each tool reports it (ab: whole ms)."
             echo "CPU = user + system seconds of the generator's whole process (/usr/bin/time -v), startup included;"
