@@ -237,6 +237,41 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task A_pooled_scenario_runs_its_value_task_and_replacing_Run_drops_it()
+    {
+        var fake = new FakeTimeProvider();
+        var pooledCalls = 0;
+        var taskCalls = 0;
+        var pooled = Scenario.CreatePooled("pooled", _ =>
+            {
+                Interlocked.Increment(ref pooledCalls);
+                return ValueTask.FromResult(Response.Ok());
+            })
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(2, 40));
+        var replaced = pooled with
+        {
+            Name = "replaced",
+            Run = _ =>
+            {
+                Interlocked.Increment(ref taskCalls);
+                return Task.FromResult(Response.Fail(500, "replaced"));
+            },
+        };
+
+        var result = await Run(fake, pooled, TimeSpan.FromSeconds(10));
+        var replacedResult = await Run(fake, replaced, TimeSpan.FromSeconds(10));
+
+        Assert.NotNull(pooled.RunValue);
+        Assert.Null(replaced.RunValue);
+        Assert.Equal(40, pooledCalls);
+        Assert.Equal(40, result.Scenarios[0].Stats.OkCount);
+        Assert.Equal(40, taskCalls);
+        Assert.Equal(40, replacedResult.Scenarios[0].Stats.FailCount);
+        Assert.True((await pooled.Run(null!)).IsOk); // the public Task path runs the same iteration
+        Assert.Equal(41, pooledCalls);
+    }
+
+    [Fact]
     public async Task Mixed_models_and_unknown_threshold_scenarios_are_rejected_before_running()
     {
         var bad = Scenario.Create("mixed", _ => Task.FromResult(Response.Ok()))

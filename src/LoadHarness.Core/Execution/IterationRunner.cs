@@ -18,7 +18,10 @@ internal static class IterationRunner
         Response response;
         try
         {
-            response = await runtime.Definition.Run(ctx).ConfigureAwait(false);
+            var definition = runtime.Definition;
+            response = definition.RunValue is { } pooled
+                ? await pooled(ctx).ConfigureAwait(false)
+                : await definition.Run(ctx).ConfigureAwait(false);
         }
         catch (Exception e)
         {

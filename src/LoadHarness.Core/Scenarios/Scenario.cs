@@ -9,4 +9,16 @@ public static class Scenario
         ArgumentNullException.ThrowIfNull(run);
         return new ScenarioDefinition(name, run);
     }
+
+    /// <summary>
+    /// A scenario whose iteration returns a <see cref="ValueTask{TResult}"/> (typically from a method built with
+    /// <c>PoolingAsyncValueTaskMethodBuilder</c>): the engine awaits it without a Task per iteration. Internal: a public
+    /// overload would make <c>Create("x", async ctx => ...)</c> ambiguous.
+    /// </summary>
+    internal static ScenarioDefinition CreatePooled(string name, Func<IScenarioContext, ValueTask<Response>> run)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(run);
+        return new ScenarioDefinition(name, ctx => run(ctx).AsTask()) { RunValue = run };
+    }
 }

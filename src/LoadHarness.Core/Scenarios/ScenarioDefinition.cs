@@ -14,15 +14,32 @@ public sealed record ScenarioDefinition
     /// <summary>Cap on concurrently running iterations of the open model when <see cref="MaxVUs"/> is not set.</summary>
     public const int DefaultOpenModelMaxVUs = 10_000;
 
+    private readonly Func<IScenarioContext, Task<Response>> run;
+
     internal ScenarioDefinition(string name, Func<IScenarioContext, Task<Response>> run)
     {
         Name = name;
-        Run = run;
+        this.run = run;
     }
 
     public string Name { get; init; }
 
-    public Func<IScenarioContext, Task<Response>> Run { get; init; }
+    /// <summary>One iteration. Replacing it (<c>with { Run = ... }</c>) also drops <see cref="RunValue"/>.</summary>
+    public Func<IScenarioContext, Task<Response>> Run
+    {
+        get => run;
+        init
+        {
+            run = value;
+            RunValue = null;
+        }
+    }
+
+    /// <summary>
+    /// The same iteration as a pooled <see cref="ValueTask{TResult}"/> (built-in scenarios): the engine calls this when
+    /// set, so an iteration allocates no <see cref="Task{TResult}"/> and no async box (<see cref="Scenario.CreatePooled"/>).
+    /// </summary>
+    internal Func<IScenarioContext, ValueTask<Response>>? RunValue { get; init; }
 
     public Func<ScenarioInitContext, Task>? Init { get; init; }
 

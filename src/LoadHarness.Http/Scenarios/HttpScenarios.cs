@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Load;
@@ -46,8 +47,8 @@ public static class HttpScenarios
         var options = OptionsOf(settings);
         var once = settings.Requests.Where(r => r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
         var steps = settings.Requests.Where(r => !r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
-        var scenario = Scenario.Create(name, ctx => RunSteps(ctx, steps));
-        return once.Length == 0 ? scenario : scenario.WithVuInit(ctx => RunSteps(ctx, once));
+        var scenario = Scenario.CreatePooled(name, ctx => RunSteps(ctx, steps));
+        return once.Length == 0 ? scenario : scenario.WithVuInit(ctx => RunSteps(ctx, once).AsTask());
     }
 
     private static HttpTargetOptions OptionsOf(HttpScenarioSettings settings)
@@ -85,7 +86,8 @@ public static class HttpScenarios
     }
 
     /// <summary>Every request in order (a failure does not stop the iteration, as in k6); the iteration fails with its first failed step.</summary>
-    private static async Task<Response> RunSteps(IScenarioContext ctx, ConfiguredStep[] steps)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Response> RunSteps(IScenarioContext ctx, ConfiguredStep[] steps)
     {
         Response? firstFailure = null;
         var last = Response.Ok();
