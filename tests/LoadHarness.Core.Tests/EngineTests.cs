@@ -272,6 +272,35 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Progress_totals_are_counted_without_building_a_provisional_result_when_no_threshold_is_judged()
+    {
+        var fake = new FakeTimeProvider();
+        var snapshots = new System.Collections.Concurrent.ConcurrentQueue<RunSnapshot>();
+        var scenario = Scenario.Create("totals", async ctx =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), fake, ctx.CancellationToken);
+                return ctx.IterationNumber % 4 == 3 ? Response.Fail(500, "every fourth") : Response.Ok();
+            })
+            .WithLoadSimulations(LoadSimulation.KeepConstant(2, TimeSpan.FromSeconds(3)));
+        var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
+
+        var run = new LoadRunner().RunAsync(test, new RunOptions { TimeProvider = fake, Environment = Env, Observer = snapshots.Enqueue }, CancellationToken.None);
+        await Task.Delay(20);
+        await fake.RunFor(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var stats = result.Scenarios[0].Stats;
+        Assert.True(stats.RequestCount > 20, $"{stats.RequestCount} requests");
+        Assert.True(stats.FailCount > 0);
+        var seen = snapshots.SelectMany(s => s.Scenarios).ToArray();
+        Assert.NotEmpty(seen);
+        Assert.All(seen.Zip(seen.Skip(1)), pair => Assert.True(pair.Second.TotalRequests >= pair.First.TotalRequests));
+        Assert.All(seen, s => Assert.InRange(s.TotalRequests, 0, stats.RequestCount));
+        Assert.All(seen, s => Assert.InRange(s.TotalFailures, 0, s.TotalRequests));
+        Assert.Contains(seen, s => s.TotalRequests > 0 && s.TotalFailures > 0);
+    }
+
+    [Fact]
     public async Task Mixed_models_and_unknown_threshold_scenarios_are_rejected_before_running()
     {
         var bad = Scenario.Create("mixed", _ => Task.FromResult(Response.Ok()))

@@ -37,8 +37,13 @@ public sealed class LoadRunner
 
         var executors = test.Scenarios.Select(s => new ScenarioExecutor(s, options.Segment, time, options.ControlInterval)).ToArray();
         var runTs = time.GetTimestamp();
-        var runs = executors.Select(e => Task.Run(() => e.RunAsync(cancellationToken), CancellationToken.None)).ToArray();
         var monitor = new RunMonitor(executors, thresholds, options, test, environment, startedUtc, runTs);
+        foreach (var executor in executors)
+        {
+            executor.Collector.BuildsProvisional = monitor.NeedsProvisionalResults;
+        }
+
+        var runs = executors.Select(e => Task.Run(() => e.RunAsync(cancellationToken), CancellationToken.None)).ToArray();
         using var monitorStop = new CancellationTokenSource();
         var monitorTask = monitor.RunAsync(monitorStop.Token);
         var results = await Task.WhenAll(runs).ConfigureAwait(false);

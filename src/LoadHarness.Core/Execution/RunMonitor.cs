@@ -20,6 +20,13 @@ internal sealed class RunMonitor(
 
     public ThresholdDefinition? AbortedBy => abortedBy;
 
+    /// <summary>
+    /// Whether <see cref="Tick"/> judges thresholds, so it needs each scenario's provisional result (with encoded
+    /// histograms) every second; without thresholds to judge, the collectors skip building it.
+    /// </summary>
+    public bool NeedsProvisionalResults =>
+        thresholds.Count > 0 && (options.Observer is not null || (options.AbortOnFail && thresholds.Any(t => t.AbortOnFail)));
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;

@@ -26,6 +26,12 @@ internal sealed class ScenarioCollector
 
     public ScenarioResult? Provisional { get; private set; }
 
+    /// <summary>
+    /// Build <see cref="Provisional"/> at every collection (with encoded histograms: a few hundred KB a second); off when
+    /// nothing judges thresholds during the run, then it is built only when the scenario finishes.
+    /// </summary>
+    public bool BuildsProvisional { get; set; } = true;
+
     public ScenarioSnapshot? Snapshot { get; private set; }
 
     public void Start(long timestamp)
@@ -74,7 +80,12 @@ internal sealed class ScenarioCollector
             }
         }
 
-        Provisional = BuildResult(timeSec, finished);
+        if (BuildsProvisional || finished)
+        {
+            Provisional = BuildResult(timeSec, finished);
+        }
+
+        var (totalRequests, totalFailures) = Totals();
         Snapshot = new ScenarioSnapshot
         {
             Name = runtime.Name,
@@ -87,13 +98,32 @@ internal sealed class ScenarioCollector
             Rps = point.Rps,
             P95Ms = point.P95Ms,
             ErrorRate = point.ErrorRate,
-            TotalRequests = Provisional.Steps.Count == 0 ? Provisional.Stats.RequestCount : Provisional.Steps.Sum(s => s.Stats.RequestCount),
-            TotalFailures = Provisional.Steps.Count == 0 ? Provisional.Stats.FailCount : Provisional.Steps.Sum(s => s.Stats.FailCount),
+            TotalRequests = totalRequests,
+            TotalFailures = totalFailures,
             Dropped = dropped,
         };
     }
 
     /// <summary>The scenario's result so far (final when called after the last interval with every VU done).</summary>
+    /// <summary>Requests and failures so far: of the steps when there are any, else of the iterations (as the result's totals).</summary>
+    private (long Requests, long Failures) Totals()
+    {
+        var steps = runtime.Steps;
+        if (steps.Count == 0)
+        {
+            return (runtime.Iterations.OkCumulative.TotalCount + runtime.Iterations.FailCumulative.TotalCount, runtime.Iterations.FailCumulative.TotalCount);
+        }
+
+        long requests = 0, failures = 0;
+        foreach (var step in steps)
+        {
+            requests += step.OkCumulative.TotalCount + step.FailCumulative.TotalCount;
+            failures += step.FailCumulative.TotalCount;
+        }
+
+        return (requests, failures);
+    }
+
     public ScenarioResult BuildResult(double durationSec, bool final)
     {
         var (started, completed) = runtime.IterationTotals();
