@@ -115,7 +115,7 @@ public sealed class HttpTarget : IDisposable
 
     /// <summary>The raw transport's connections to <paramref name="origin"/> (shared by every VU of this target).</summary>
     internal RawConnectionPool RawPool(Uri uri, string origin) =>
-        rawPools.TryGetValue(origin, out var pool) ? pool : rawPools.GetOrAdd(origin, static (o, state) => new RawConnectionPool(state.uri, o, state.Options), (uri, Options));
+        rawPools.GetOrAdd(origin, static (o, state) => new RawConnectionPool(state.uri, o, state.Options), (uri, Options));
 
     private static Uri ParseBase(string baseUrl)
     {

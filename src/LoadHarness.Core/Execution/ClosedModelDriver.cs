@@ -246,15 +246,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
 
                     slot.State = VuState.Iterating;
                     var iteration = IterationRunner.RunAsync(runtime, ctx, time.GetTimestamp(), 0);
-                    if (iteration.IsCompleted)
-                    {
-                        ++synchronousRun;
-                    }
-                    else
-                    {
-                        synchronousRun = 0;
-                    }
-
+                    synchronousRun = iteration.IsCompleted ? synchronousRun + 1 : 0;
                     await iteration.ConfigureAwait(false);
                     slot.State = VuState.Thinking;
                     if (!ShouldRun(slot))

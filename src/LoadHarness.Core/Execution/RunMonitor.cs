@@ -24,7 +24,7 @@ internal sealed class RunMonitor(
     /// Whether <see cref="Tick"/> judges thresholds, so it needs each scenario's provisional result (with encoded
     /// histograms) every second; without thresholds to judge, the collectors skip building it.
     /// </summary>
-    public bool NeedsProvisionalResults =>
+    public bool NeedsProvisionalResults { get; } =
         thresholds.Count > 0 && (options.Observer is not null || (options.AbortOnFail && thresholds.Any(t => t.AbortOnFail)));
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ internal sealed class RunMonitor(
     {
         var provisional = executors.Select(e => e.Collector.Provisional).ToArray();
         IReadOnlyList<ThresholdOutcome> outcomes = [];
-        if (provisional.All(p => p is not null) && (abortable.Length > 0 || (options.Observer is not null && thresholds.Count > 0)))
+        if (NeedsProvisionalResults && provisional.All(p => p is not null))
         {
             var result = LoadRunner.BuildResult(test, options, environment, startedUtc, startedUtc + elapsed, elapsed.TotalMilliseconds, provisional!, RunStatus.Completed, null);
             outcomes = ThresholdEvaluator.Evaluate(result, thresholds);

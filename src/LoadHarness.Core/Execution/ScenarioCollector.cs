@@ -105,25 +105,6 @@ internal sealed class ScenarioCollector
     }
 
     /// <summary>The scenario's result so far (final when called after the last interval with every VU done).</summary>
-    /// <summary>Requests and failures so far: of the steps when there are any, else of the iterations (as the result's totals).</summary>
-    private (long Requests, long Failures) Totals()
-    {
-        var steps = runtime.Steps;
-        if (steps.Count == 0)
-        {
-            return (runtime.Iterations.OkCumulative.TotalCount + runtime.Iterations.FailCumulative.TotalCount, runtime.Iterations.FailCumulative.TotalCount);
-        }
-
-        long requests = 0, failures = 0;
-        foreach (var step in steps)
-        {
-            requests += step.OkCumulative.TotalCount + step.FailCumulative.TotalCount;
-            failures += step.FailCumulative.TotalCount;
-        }
-
-        return (requests, failures);
-    }
-
     public ScenarioResult BuildResult(double durationSec, bool final)
     {
         var (started, completed) = runtime.IterationTotals();
@@ -146,6 +127,20 @@ internal sealed class ScenarioCollector
             PeakVUs = runtime.PeakVUs,
             StartLateness = runtime.StartLateness is { } lateness ? LatencyStatsCalculator.From(lateness.Cumulative) : null,
         };
+    }
+
+    /// <summary>Requests and failures so far: of the steps when there are any, else of the iterations (as the result's totals).</summary>
+    private (long Requests, long Failures) Totals()
+    {
+        var steps = runtime.Steps;
+        long requests = 0, failures = 0;
+        foreach (var recorder in steps.Count == 0 ? [runtime.Iterations] : steps)
+        {
+            requests += recorder.OkCumulative.TotalCount + recorder.FailCumulative.TotalCount;
+            failures += recorder.FailCumulative.TotalCount;
+        }
+
+        return (requests, failures);
     }
 
     private IntervalPoint Point(HistogramBase ok, HistogramBase fail, double timeSec, double intervalSec)

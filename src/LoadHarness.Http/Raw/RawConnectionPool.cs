@@ -17,79 +17,56 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     private int open; // idle + in use + being opened
     private bool disposed;
 
-    public string Origin => origin;
-
-    /// <summary>Connections open or being opened (for tests and diagnostics).</summary>
-    public int Open
-    {
-        get
-        {
-            lock (gate)
-            {
-                return open;
-            }
-        }
-    }
-
     /// <summary>An idle connection that is still fresh, else a new one when the cap allows, else the next one given back.</summary>
     public async ValueTask<RawConnection> RentAsync(CancellationToken token)
     {
+        RawConnection? found = null;
+        TaskCompletionSource<RawConnection?>? wait = null;
+        List<RawConnection>? stale = null;
+        lock (gate)
         {
-            TaskCompletionSource<RawConnection?>? wait = null;
-            List<RawConnection>? stale = null;
-            lock (gate)
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var now = Environment.TickCount64;
+            while (found is null && idle.TryPop(out var conn))
             {
-                ObjectDisposedException.ThrowIf(disposed, this);
-                var now = Environment.TickCount64;
-                RawConnection? found = null;
-                while (idle.TryPop(out var conn))
+                if (!conn.IsAborted && now - conn.OpenedAt < lifetimeMs && now - conn.LastUsed < idleMs)
                 {
-                    if (!conn.IsAborted && now - conn.OpenedAt < lifetimeMs && now - conn.LastUsed < idleMs)
-                    {
-                        found = conn;
-                        break;
-                    }
-
-                    open--;
-                    (stale ??= []).Add(conn);
-                }
-
-                if (found is null && open < max)
-                {
-                    open++;
-                }
-                else if (found is null)
-                {
-                    wait = new TaskCompletionSource<RawConnection?>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    waiters.Enqueue(wait);
+                    found = conn;
                 }
                 else
                 {
-                    DisposeAll(stale);
-                    return found;
+                    open--;
+                    (stale ??= []).Add(conn);
                 }
             }
 
-            DisposeAll(stale);
-            if (wait is null)
+            if (found is null && open < max)
             {
-                return await OpenAsync(token).ConfigureAwait(false);
+                open++;
             }
+            else if (found is null)
+            {
+                wait = new TaskCompletionSource<RawConnection?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiters.Enqueue(wait);
+            }
+        }
 
-            RawConnection? handed;
+        DisposeAll(stale);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        if (wait is not null)
+        {
             using (token.UnsafeRegister(static s => ((TaskCompletionSource<RawConnection?>)s!).TrySetCanceled(), wait))
             {
-                handed = await wait.Task.ConfigureAwait(false);
+                found = await wait.Task.ConfigureAwait(false);
             }
-
-            if (handed is not null)
-            {
-                return handed;
-            }
-
-            // A slot was handed over (a connection was dropped): open one in its place.
-            return await OpenAsync(token).ConfigureAwait(false);
         }
+
+        // Null: a slot of our own (under the cap, or handed over when a connection was dropped) to open one in.
+        return found ?? await OpenAsync(token).ConfigureAwait(false);
     }
 
     /// <summary>A connection whose exchange completed cleanly, ready for the next request.</summary>
