@@ -28,9 +28,29 @@ internal sealed class HttpExchange
 
     public HttpExchange(HttpVuState vu) => this.vu = vu;
 
-    /// <summary>One step: the engine's bookkeeping (<see cref="StepScope"/>) around the request, in one pooled async frame.</summary>
+    /// <summary>One step as an <see cref="HttpResult"/> (<see cref="HttpStep.Send"/>); the exchange goes back to its VU after.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResult> SendAsync(IScenarioContext context, string stepName, HttpRequestTemplate request, IReadOnlyList<HttpCheck> checks)
+    {
+        try
+        {
+            var response = await ExchangeAsync(context, stepName, request, checks, release: false).ConfigureAwait(false);
+            return new HttpResult(response, result.StatusCode, result.SizeBytes, result.Duration, result.Body);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    /// <summary>
+    /// One step: the engine's bookkeeping (<see cref="StepScope"/>) around the request. The raw transport runs inside this
+    /// frame, so a request waiting for its response suspends two async frames (this one and the raw client's) instead of
+    /// one per layer. <paramref name="release"/>: return the exchange to its VU at the end (when the caller needs only
+    /// the response; <see cref="SendAsync"/> reads <see cref="result"/> first).
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    internal async ValueTask<Response> ExchangeAsync(IScenarioContext context, string stepName, HttpRequestTemplate request, IReadOnlyList<HttpCheck> checks, bool release)
     {
         try
         {
@@ -38,7 +58,32 @@ internal sealed class HttpExchange
             Response response;
             try
             {
-                response = await RunAsync(context, request, checks).ConfigureAwait(false);
+                if (request.UsesRawTransport)
+                {
+                    var client = raw ??= new RawClient();
+                    var token = context.CancellationToken;
+                    var started = Stopwatch.GetTimestamp();
+                    var status = 0;
+                    try
+                    {
+                        var needBody = request.ReadBody || AnyNeedsBody(checks);
+                        (status, var bytes) = await client.SendAsync(request, vu, needBody, AnyNeedsHeaders(checks), token).ConfigureAwait(false);
+                        response = RawCompleted(context, request, checks, client, needBody, started, status, bytes);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        response = Failed(e, context, request, checks, token, started, status, 0);
+                    }
+                    finally
+                    {
+                        client.Headers?.Dispose();
+                        client.ReleaseBody(MaxRetainedBodyBuffer);
+                    }
+                }
+                else
+                {
+                    response = await RunAsync(context, request, checks).ConfigureAwait(false);
+                }
             }
             catch (Exception e)
             {
@@ -46,13 +91,14 @@ internal sealed class HttpExchange
             }
 
             // End may turn the response into a "timeout" when the engine's watchdog fired: that one is the truth.
-            response = scope.End(response);
-            return new HttpResult(response, result.StatusCode, result.SizeBytes, result.Duration, result.Body);
+            return scope.End(response);
         }
         finally
         {
-            result = default;
-            vu.Return(this);
+            if (release)
+            {
+                Release();
+            }
         }
     }
 
@@ -84,11 +130,6 @@ internal sealed class HttpExchange
         var options = template.Target.Options;
         var token = ctx.CancellationToken;
         var needBody = template.ReadBody || AnyNeedsBody(stepChecks);
-        if (template.UsesRawTransport)
-        {
-            return await RunRawAsync(ctx, template, stepChecks, needBody, token).ConfigureAwait(false);
-        }
-
         var message = RentMessage(template, options);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
@@ -155,32 +196,20 @@ internal sealed class HttpExchange
         }
     }
 
-    /// <summary>The raw HTTP/1.1 transport (<see cref="HttpTransport.Raw"/>): same results, checks and error kinds.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Response> RunRawAsync(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, bool needBody, CancellationToken token)
+    /// <summary>The raw transport's answer (<see cref="HttpTransport.Raw"/>): same results, checks and error kinds as SocketsHttpHandler's.</summary>
+    private Response RawCompleted(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, RawClient client, bool needBody, long started, int status, long bytes)
     {
-        var client = raw ??= new RawClient();
-        var options = template.Target.Options;
-        var started = Stopwatch.GetTimestamp();
-        var status = 0;
-        try
-        {
-            (status, var bytes) = await client.SendAsync(template, vu, needBody, AnyNeedsHeaders(stepChecks), token).ConfigureAwait(false);
-            var duration = Stopwatch.GetElapsedTime(started);
-            RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, client.Body, needBody, client.Headers);
-            var text = template.ReadBody ? Encoding.UTF8.GetString(client.Body) : null;
-            result = new HttpResult(default, status, bytes, duration, text);
-            return status >= options.FailStatusFrom ? Response.Fail(status, template.DisplayText, bytes) : Response.Ok(status, bytes);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return Failed(e, ctx, template, stepChecks, token, started, status, 0);
-        }
-        finally
-        {
-            client.Headers?.Dispose();
-            client.ReleaseBody(MaxRetainedBodyBuffer);
-        }
+        var duration = Stopwatch.GetElapsedTime(started);
+        RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, client.Body, needBody, client.Headers);
+        var text = template.ReadBody ? Encoding.UTF8.GetString(client.Body) : null;
+        result = new HttpResult(default, status, bytes, duration, text);
+        return status >= template.Target.Options.FailStatusFrom ? Response.Fail(status, template.DisplayText, bytes) : Response.Ok(status, bytes);
+    }
+
+    private void Release()
+    {
+        result = default;
+        vu.Return(this);
     }
 
     private static bool AnyNeedsHeaders(IReadOnlyList<HttpCheck> checks)

@@ -19,4 +19,11 @@ public static class HttpStep
         var vu = HttpVuState.Of(context);
         return vu.RentExchange().SendAsync(context, stepName, request, checks ?? []);
     }
+
+    /// <summary>
+    /// <see cref="Send"/> for a caller that needs only the engine's <see cref="Response"/> (the built-in scenario): the
+    /// exchange's own frame is the only one between the caller and the transport.
+    /// </summary>
+    internal static ValueTask<Response> SendForResponse(IScenarioContext context, string stepName, HttpRequestTemplate request, IReadOnlyList<HttpCheck> checks) =>
+        HttpVuState.Of(context).RentExchange().ExchangeAsync(context, stepName, request, checks, release: true);
 }

@@ -69,7 +69,12 @@ internal sealed class RawClient
             try
             {
                 await conn.SendAsync(request).ConfigureAwait(false);
-                var head = await exchange.ReadHeadAsync().ConfigureAwait(false);
+                RawHead head;
+                while (!exchange.TryReadHead(out head))
+                {
+                    exchange.Received(await conn.ReceiveMoreAsync(allowGrow: true).ConfigureAwait(false));
+                }
+
                 if (needHeaders)
                 {
                     Headers = RawHead.ToMessage(conn.Buffer.AsSpan(conn.Start - head.Length, head.Length), head.Status);

@@ -82,7 +82,13 @@ internal sealed class RawConnection : IDisposable
 
     /// <summary>Receives more bytes after <see cref="End"/> (compacting or growing the buffer first); false at the end of the stream.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<bool> FillAsync(bool allowGrow)
+    public async ValueTask<bool> FillAsync(bool allowGrow) => Received(await ReceiveMoreAsync(allowGrow).ConfigureAwait(false));
+
+    /// <summary>
+    /// <see cref="FillAsync"/> without its async frame, for a caller that already awaits in a loop: makes room after
+    /// <see cref="End"/> and returns the socket's receive into it; pass its result to <see cref="Received"/>.
+    /// </summary>
+    public ValueTask<int> ReceiveMoreAsync(bool allowGrow)
     {
         if (Start == End)
         {
@@ -108,7 +114,12 @@ internal sealed class RawConnection : IDisposable
             }
         }
 
-        var read = await socket.ReceiveAsync(Buffer.AsMemory(End), SocketFlags.None).ConfigureAwait(false);
+        return socket.ReceiveAsync(Buffer.AsMemory(End), SocketFlags.None);
+    }
+
+    /// <summary>Takes in <paramref name="read"/> bytes received by <see cref="ReceiveMoreAsync"/>; false at the end of the stream.</summary>
+    public bool Received(int read)
+    {
         End += read;
         return read > 0;
     }

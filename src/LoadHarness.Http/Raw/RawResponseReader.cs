@@ -30,31 +30,38 @@ internal sealed class RawResponseReader(RawClient owner)
         return this;
     }
 
-    /// <summary>Reads up to the end of the final head; leaves <see cref="RawConnection.Start"/> just after it.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<RawHead> ReadHeadAsync()
+    /// <summary>
+    /// Parses the final head if it is buffered (skipping 1xx interim answers); leaves <see cref="RawConnection.Start"/>
+    /// just after it. False: receive more (<see cref="RawConnection.ReceiveMoreAsync"/>, then <see cref="Received"/>)
+    /// and call again. Synchronous, so the caller's loop is the only async frame waiting for the response.
+    /// </summary>
+    public bool TryReadHead(out RawHead head)
     {
-        while (true)
+        while (conn.Buffered > 0 && RawHead.TryParse(conn.Data, out head))
         {
-            if (conn.Buffered > 0 && RawHead.TryParse(conn.Data, out var head))
+            conn.Start += head.Length;
+            if (head.Status is >= 100 and < 200 and not 101)
             {
-                conn.Start += head.Length;
-                if (head.Status is >= 100 and < 200 and not 101)
-                {
-                    continue;
-                }
-
-                MustClose = head.Close;
-                return head;
+                continue;
             }
 
-            if (!await conn.FillAsync(allowGrow: true).ConfigureAwait(false))
-            {
-                throw Ended();
-            }
-
-            GotBytes = true;
+            MustClose = head.Close;
+            return true;
         }
+
+        head = default;
+        return false;
+    }
+
+    /// <summary>Takes in a receive made for the head; throws when the server closed the connection first.</summary>
+    public void Received(int read)
+    {
+        if (!conn.Received(read))
+        {
+            throw Ended();
+        }
+
+        GotBytes = true;
     }
 
     /// <summary>Reads the body the head announces; returns its length in bytes (chunk framing excluded).</summary>

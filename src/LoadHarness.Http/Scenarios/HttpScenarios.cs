@@ -47,7 +47,9 @@ public static class HttpScenarios
         var options = OptionsOf(settings);
         var once = settings.Requests.Where(r => r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
         var steps = settings.Requests.Where(r => !r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
-        var scenario = Scenario.CreatePooled(name, ctx => RunSteps(ctx, steps));
+        var scenario = steps is [{ ThinkTime.Ticks: 0, BearerTokenFrom: null } only]
+            ? Scenario.CreatePooled(name, ctx => HttpStep.SendForResponse(ctx, only.Name, only.Request, only.Checks))
+            : Scenario.CreatePooled(name, ctx => RunSteps(ctx, steps));
         return once.Length == 0 ? scenario : scenario.WithVuInit(ctx => RunSteps(ctx, once).AsTask());
     }
 
@@ -93,12 +95,20 @@ public static class HttpScenarios
         var last = Response.Ok();
         foreach (var step in steps)
         {
-            var result = await HttpStep.Send(ctx, step.Name, step.Request, step.Checks).ConfigureAwait(false);
-            last = result.Response;
-            if (step.BearerTokenFrom is not null && last.IsOk && result.JsonString(step.BearerTokenFrom) is { } token)
+            if (step.BearerTokenFrom is null)
             {
-                HttpVuState.Of(ctx).BearerToken = token;
+                last = await HttpStep.SendForResponse(ctx, step.Name, step.Request, step.Checks).ConfigureAwait(false);
             }
+            else
+            {
+                var result = await HttpStep.Send(ctx, step.Name, step.Request, step.Checks).ConfigureAwait(false);
+                last = result.Response;
+                if (last.IsOk && result.JsonString(step.BearerTokenFrom) is { } token)
+                {
+                    HttpVuState.Of(ctx).BearerToken = token;
+                }
+            }
+
             if (!last.IsOk)
             {
                 firstFailure ??= last;
