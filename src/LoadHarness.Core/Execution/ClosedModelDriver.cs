@@ -244,10 +244,22 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                         break;
                     }
 
+                    // IterationRunner.RunAsync inlined: the iteration's code is awaited by this frame directly.
                     slot.State = VuState.Iterating;
-                    var iteration = IterationRunner.RunAsync(runtime, ctx, time.GetTimestamp(), 0);
+                    var measuredFrom = IterationRunner.Begin(runtime, ctx, time.GetTimestamp(), 0);
+                    var iteration = IterationRunner.Start(runtime, ctx);
                     synchronousRun = iteration.IsCompleted ? synchronousRun + 1 : 0;
-                    await iteration.ConfigureAwait(false);
+                    Response response;
+                    try
+                    {
+                        response = await iteration.ConfigureAwait(false);
+                    }
+                    catch (Exception e)
+                    {
+                        response = ctx.FailureFor(e);
+                    }
+
+                    IterationRunner.End(runtime, ctx, measuredFrom, response);
                     slot.State = VuState.Thinking;
                     if (!ShouldRun(slot))
                     {

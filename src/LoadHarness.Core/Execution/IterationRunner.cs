@@ -11,23 +11,50 @@ internal static class IterationRunner
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask RunAsync(ScenarioRuntime runtime, ScenarioContext ctx, long start, long scheduled)
     {
-        var measuredFrom = scheduled != 0 && scheduled < start ? scheduled : start;
-        runtime.IterationStarted(measuredFrom);
-        ctx.PendingScheduledStart = scheduled;
-        ctx.BeginRequest(start);
+        var measuredFrom = Begin(runtime, ctx, start, scheduled);
         Response response;
         try
         {
-            var definition = runtime.Definition;
-            response = definition.RunValue is { } pooled
-                ? await pooled(ctx).ConfigureAwait(false)
-                : await definition.Run(ctx).ConfigureAwait(false);
+            response = await Start(runtime, ctx).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             response = ctx.FailureFor(e);
         }
 
+        End(runtime, ctx, measuredFrom, response);
+    }
+
+    /// <summary>
+    /// The bookkeeping before an iteration (<see cref="RunAsync"/> without its frame, for a VU loop that awaits
+    /// <see cref="Start"/> itself); returns the timestamp its latency counts from.
+    /// </summary>
+    public static long Begin(ScenarioRuntime runtime, ScenarioContext ctx, long start, long scheduled)
+    {
+        var measuredFrom = scheduled != 0 && scheduled < start ? scheduled : start;
+        runtime.IterationStarted(measuredFrom);
+        ctx.PendingScheduledStart = scheduled;
+        ctx.BeginRequest(start);
+        return measuredFrom;
+    }
+
+    /// <summary>Starts the scenario's code; an exception it throws before its first await becomes a failed response.</summary>
+    public static ValueTask<Response> Start(ScenarioRuntime runtime, ScenarioContext ctx)
+    {
+        try
+        {
+            var definition = runtime.Definition;
+            return definition.RunValue is { } pooled ? pooled(ctx) : new ValueTask<Response>(definition.Run(ctx));
+        }
+        catch (Exception e)
+        {
+            return new ValueTask<Response>(ctx.FailureFor(e));
+        }
+    }
+
+    /// <summary>The bookkeeping after an iteration: settles (watchdog timeout, stop) and records it.</summary>
+    public static void End(ScenarioRuntime runtime, ScenarioContext ctx, long measuredFrom, Response response)
+    {
         ctx.EndRequest();
         ctx.PendingScheduledStart = 0;
         response = ctx.Settle(response);
