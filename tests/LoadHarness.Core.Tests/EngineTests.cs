@@ -337,4 +337,18 @@ public sealed class EngineTests
         await fake.RunFor(max, TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
         return await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public void Open_models_get_their_iteration_path_compiled_before_the_clock_and_closed_ones_do_not()
+    {
+        var open = Scenario.Create("open", _ => Task.FromResult(Response.Ok()))
+            .WithLoadSimulations(LoadSimulation.Inject(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        var closed = Scenario.Create("closed", _ => Task.FromResult(Response.Ok()))
+            .WithLoadSimulations(LoadSimulation.KeepConstant(1, TimeSpan.FromSeconds(1)));
+
+        Assert.True(JitWarmUp.IsNeeded([closed, open]));
+        Assert.False(JitWarmUp.IsNeeded([closed]));
+        var prepared = JitWarmUp.Prepare([open]);
+        Assert.True(prepared > 200, $"{prepared} methods prepared"); // Core's iteration path and HdrHistogram's recorder
+    }
 }

@@ -82,4 +82,59 @@ public sealed class HttpScenarioRunTests(TestServer server)
         var check = Assert.Single(http.Checks);
         Assert.Equal((10L, 0L), (check.Passes, check.Fails));
     }
+
+    [Theory]
+    [InlineData(HttpTransport.Sockets, "/ok", 0)]
+    [InlineData(HttpTransport.Raw, "/ok", 0)]
+    [InlineData(HttpTransport.Raw, "/fail", 15)]
+    public async Task A_single_request_scenario_records_its_step_its_iterations_and_checks_alike_on_both_transports(HttpTransport transport, string url, long failures)
+    {
+        var settings = new HttpScenarioSettings
+        {
+            BaseUrl = server.BaseUrl,
+            Transport = transport.ToString().ToLowerInvariant(),
+            Requests = [new() { Name = "one", Url = url, Checks = ["status == 200"] }],
+        };
+        var scenario = HttpScenarios.Create("http", settings, new TargetSettings())
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(3, 15))
+            .WithGracefulStop(TimeSpan.FromSeconds(5));
+
+        var result = await new LoadRunner().RunAsync(new TestDefinition { Scenarios = [scenario] }, new RunOptions());
+
+        var http = Assert.Single(result.Scenarios);
+        var step = Assert.Single(http.Steps);
+        Assert.Equal("one", step.Name);
+        Assert.Equal(15, step.Stats.RequestCount);
+        Assert.Equal(failures, step.Stats.FailCount);
+        Assert.Equal(15, http.Stats.RequestCount);
+        Assert.Equal(failures, http.Stats.FailCount);
+        Assert.Equal(15, http.Iterations.Completed);
+        if (failures > 0)
+        {
+            Assert.Equal("status 500", Assert.Single(step.Stats.Errors).Kind);
+        }
+
+        var check = Assert.Single(http.Checks);
+        Assert.Equal((15 - failures, failures), (check.Passes, check.Fails));
+    }
+
+    [Fact]
+    public async Task A_raw_scenario_opens_its_first_connection_in_init_and_leaves_a_refused_one_to_its_iterations()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        static HttpScenarioSettings Settings(int port, string transport) =>
+            new() { BaseUrl = $"http://127.0.0.1:{port}", Transport = transport, Requests = [new() { Name = "a", Url = "/a" }, new() { Name = "b", Url = "/b" }] };
+        var listening = HttpScenarios.Create("http", Settings(port, "raw"), new TargetSettings());
+        var refused = HttpScenarios.Create("http", Settings(TestServer.ClosedPort(), "raw"), new TargetSettings());
+        var sockets = HttpScenarios.Create("http", Settings(port, "sockets"), new TargetSettings());
+
+        await listening.Init!(new ScenarioInitContext("http", ScenarioInitContext.EmptySettings, CancellationToken.None));
+        using var accepted = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await refused.Init!(new ScenarioInitContext("http", ScenarioInitContext.EmptySettings, CancellationToken.None));
+
+        Assert.False(listener.Pending()); // one connection for the two requests of one origin
+        Assert.Null(sockets.Init);
+    }
 }

@@ -30,11 +30,14 @@ public sealed class LoadRunner
         var startTs = time.GetTimestamp();
         var thresholds = test.AllThresholds.ToArray();
 
+        // Open models: compile the iteration path while the init hooks run (a thread of its own), done before any clock starts.
+        var warmUp = JitWarmUp.IsNeeded(test.Scenarios) ? Task.Run(() => JitWarmUp.Prepare(test.Scenarios), CancellationToken.None) : Task.FromResult(0);
         foreach (var scenario in test.Scenarios.Where(s => s.Init is not null))
         {
             await scenario.Init!(InitContext(test, scenario, cancellationToken)).ConfigureAwait(false);
         }
 
+        await warmUp.ConfigureAwait(false);
         var executors = test.Scenarios.Select(s => new ScenarioExecutor(s, options.Segment, time, options.ControlInterval)).ToArray();
         var runTs = time.GetTimestamp();
         var monitor = new RunMonitor(executors, thresholds, options, test, environment, startedUtc, runTs);

@@ -135,6 +135,9 @@ internal sealed class RawClient
 
     internal static Memory<byte> ScratchMemory(long remaining) => Scratch.AsMemory(0, (int)Math.Min(remaining, Scratch.Length));
 
+    /// <summary>The pool key of a request's URI: scheme://host:port, interned (one string per origin).</summary>
+    internal static string OriginOf(Uri uri) => string.Intern(uri.GetLeftPart(UriPartial.Authority));
+
     private static bool IsConnectionLoss(Exception e) =>
         e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
         || (e is SocketException s && s.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown);
@@ -147,7 +150,7 @@ internal sealed class RawClient
         }
 
         var bytes = RawRequestWriter.Serialise(template, vu);
-        var origin = string.Intern(template.Uri.GetLeftPart(UriPartial.Authority));
+        var origin = OriginOf(template.Uri);
         if (!template.IsEphemeral && (requests.Count < MaxCachedRequests || requests.ContainsKey(template)))
         {
             requests[template] = (bytes, vu.Version, origin);

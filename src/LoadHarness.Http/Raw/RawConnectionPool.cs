@@ -69,6 +69,9 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
         return found ?? await OpenAsync(token).ConfigureAwait(false);
     }
 
+    /// <summary>Opens a connection (unless one is idle) and leaves it idle for the first request.</summary>
+    public async Task WarmAsync(CancellationToken token) => Return(await RentAsync(token).ConfigureAwait(false));
+
     /// <summary>A connection whose exchange completed cleanly, ready for the next request.</summary>
     public void Return(RawConnection conn)
     {

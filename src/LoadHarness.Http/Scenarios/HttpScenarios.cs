@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
+using LoadHarness.Http.Raw;
 
 namespace LoadHarness.Http.Scenarios;
 
@@ -50,7 +52,33 @@ public static class HttpScenarios
         var scenario = steps is [{ ThinkTime.Ticks: 0, BearerTokenFrom: null } only]
             ? Scenario.CreatePooled(name, ctx => HttpStep.SendForResponse(ctx, only.Name, only.Request, only.Checks))
             : Scenario.CreatePooled(name, ctx => RunSteps(ctx, steps));
+        var raw = once.Concat(steps).Select(s => s.Request).Where(r => r.UsesRawTransport).ToArray();
+        if (raw.Length > 0)
+        {
+            scenario = scenario.WithInit(ctx => PreconnectAsync(raw, ctx.CancellationToken));
+        }
+
         return once.Length == 0 ? scenario : scenario.WithVuInit(ctx => RunSteps(ctx, once).AsTask());
+    }
+
+    /// <summary>
+    /// Opens the raw transport's first connection to each origin in the scenario's init, before its clock starts: the
+    /// first iterations find a connection and its code compiled (an open model's first arrivals otherwise queue behind
+    /// the connect). A target that refuses or does not answer in time is left to the iterations, which record it.
+    /// </summary>
+    private static async Task PreconnectAsync(IEnumerable<HttpRequestTemplate> requests, CancellationToken token)
+    {
+        foreach (var pool in requests.Select(r => r.Target.RawPool(r.Uri, RawClient.OriginOf(r.Uri))).Distinct())
+        {
+            try
+            {
+                await pool.WarmAsync(token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !token.IsCancellationRequested))
+            {
+                // Not an error of the run: every iteration that needs this connection reports the failure itself.
+            }
+        }
     }
 
     private static HttpTargetOptions OptionsOf(HttpScenarioSettings settings)
