@@ -3,7 +3,7 @@
 #
 #   bench/peers.sh [--rounds N] [--seconds S] [--connections C] [--quick] [--targets "nginx api"] [--tools "..."]
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
-#   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30]            open-model timing accuracy
+#   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30] [--accuracy-transports "sockets raw"]  open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
 #   common: --no-install (fail instead of apt/npm), --no-build, --r2r (publish ReadyToRun instead of dotnet build),
@@ -22,7 +22,7 @@ TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline loadharness-raw"
 MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024
-RATE=2000 ACCURACY_SECONDS=30
+RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
 COMMAND_LINE="$*"
 usage() { sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; }
@@ -42,6 +42,7 @@ while [[ $# -gt 0 ]]; do
         --accuracy) MODES+=(accuracy); shift ;;
         --rate) RATE=$2; shift 2 ;;
         --accuracy-seconds) ACCURACY_SECONDS=$2; shift 2 ;;
+        --accuracy-transports) ACCURACY_TRANSPORTS=$2; shift 2 ;;
         --all) MODES+=(compare scale accuracy); shift ;;
         --no-install) INSTALL=0; shift ;;
         --no-build) BUILD=0; shift ;;
@@ -299,19 +300,24 @@ EOF
 }
 
 accuracy() {
-    local dir="$WORK/runs/accuracy"
-    mkdir -p "$dir"
-    : >"$WORK/nginx/arrivals.log"
-    lh_config "$dir/config.json" "$URL_nginx" "/arrivals" "[ { \"Inject\": [ $RATE, \"00:00:01\", \"$(hms "$ACCURACY_SECONDS")\" ] } ]"
-    log "accuracy: Inject($RATE/s, 1 s, ${ACCURACY_SECONDS} s) against nginx /arrivals"
-    /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
-        >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
-    sleep 1.5 # nginx flushes the access-log buffer every second
-    kill -USR1 "$NGINX_PID" 2>/dev/null || true # reopen logs = flush
-    sleep 0.5
-    python3 "$PEERS/lateness.py" "$WORK/nginx/arrivals.log" "$RATE" "$ACCURACY_SECONDS" "$dir/out/result.json" >"$ACCURACY_RUN" \
-        || echo '{"error": "no arrivals parsed"}' >"$ACCURACY_RUN"
-    log "accuracy: $(cat "$ACCURACY_RUN")"
+    local transport
+    for transport in $ACCURACY_TRANSPORTS; do
+        local dir="$WORK/runs/accuracy-$transport"
+        mkdir -p "$dir"
+        : >"$WORK/nginx/arrivals.log"
+        kill -USR1 "$NGINX_PID" 2>/dev/null || true # reopen the emptied log
+        sleep 0.5
+        lh_config "$dir/config.json" "$URL_nginx" "/arrivals" "[ { \"Inject\": [ $RATE, \"00:00:01\", \"$(hms "$ACCURACY_SECONDS")\" ] } ]" "" "$transport"
+        log "accuracy ($transport transport): Inject($RATE/s, 1 s, ${ACCURACY_SECONDS} s) against nginx /arrivals"
+        /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
+            >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
+        sleep 1.5 # nginx flushes the access-log buffer every second
+        kill -USR1 "$NGINX_PID" 2>/dev/null || true # reopen logs = flush
+        sleep 0.5
+        python3 "$PEERS/lateness.py" "$WORK/nginx/arrivals.log" "$RATE" "$ACCURACY_SECONDS" "$dir/out/result.json" >"$ACCURACY_RUN.$transport" \
+            || echo '{"error": "no arrivals parsed"}' >"$ACCURACY_RUN.$transport"
+        log "accuracy ($transport): $(cat "$ACCURACY_RUN.$transport")"
+    done
 }
 
 # ---------------------------------------------------------------- report
@@ -377,10 +383,19 @@ write_report() {
             echo "(the first arrivals also wait for new connections and the first JIT of the request path); \`engine_lateness_*\`:"
             echo "the engine's own record of actual − scheduled start (\`startLateness\` in result.json)."
             echo
-            echo '```'
-            python3 -m json.tool "$ACCURACY_RUN"
-            echo '```'
+            echo "Once per transport of the built-in \`http\` scenario: \`sockets\` (SocketsHttpHandler, the default) and \`raw\`, which opens"
+            echo "its first connection in the scenario's init, before the clock starts. Open models also get their iteration path"
+            echo "compiled before the clock (both transports)."
             echo
+            local transport
+            for transport in $ACCURACY_TRANSPORTS; do
+                echo "### $transport"
+                echo
+                echo '```'
+                python3 -m json.tool "$ACCURACY_RUN.$transport"
+                echo '```'
+                echo
+            done
         fi
     } >"$file"
 }
