@@ -107,7 +107,35 @@ def render(runs):
                     cells.append(f"{r:.2f}× {'✅ met' if ok else '❌ missed'}")
                 lines.append(f"| {mine} | " + " | ".join(cells) + " |")
             lines.append("")
+            paired = same_round_ratios(runs, ours)
+            if paired:
+                lines.append("The same targets round by round (each round runs every tool once, minutes apart at most: on a shared host")
+                lines.append("the pairs move together, the medians of each tool need not come from the same minutes). Median of the")
+                lines.append("per-round ratios (min–max), and in how many rounds the target was met:")
+                lines.append("")
+                lines.append("| LoadHarness mode | rounds | requests/s vs wrk | met | CPU per request vs wrk | met |")
+                lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+                for mine, pairs in paired.items():
+                    rps = [a["rps"] / b["rps"] for a, b in pairs]
+                    cpu = [a["cpu_us_per_req"] / b["cpu_us_per_req"] for a, b in pairs]
+                    lines.append(
+                        f"| {mine} | {len(pairs)} | {median(rps):.2f}× ({min(rps):.2f}–{max(rps):.2f}) | {sum(r >= 0.8 for r in rps)} | "
+                        f"{median(cpu):.2f}× ({min(cpu):.2f}–{max(cpu):.2f}) | {sum(c <= 1.35 for c in cpu)} |")
+                lines.append("")
     return "\n".join(lines)
+
+
+def same_round_ratios(runs, ours):
+    """(LoadHarness run, wrk run) pairs of the same round on nginx, per LoadHarness mode."""
+    by_round = {(r["tool"], r.get("round")): r for r in runs
+                if r.get("target") == "nginx" and r.get("rps") and r.get("cpu_us_per_req")}
+    pairs = {}
+    for mine in ours:
+        found = [(by_round[(mine, n)], by_round[("wrk", n)]) for (tool, n) in sorted(by_round, key=str)
+                 if tool == mine and ("wrk", n) in by_round]
+        if found:
+            pairs[mine] = found
+    return pairs
 
 
 def ratio(a, b):
