@@ -30,8 +30,8 @@ internal static class JitWarmUp
     public static int Prepare(IEnumerable<ScenarioDefinition> scenarios)
     {
         var core = typeof(JitWarmUp).Assembly;
-        var count = PrepareTypes(core.GetTypes().Where(t => t.Namespace is { } ns && CoreNamespaces.Contains(ns)));
-        count += PrepareTypes(typeof(HdrHistogram.Recorder).Assembly.GetTypes().Where(t => t.Namespace == "HdrHistogram"));
+        var count = PrepareTypes(TypesOf(core).Where(t => t.Namespace is { } ns && CoreNamespaces.Contains(ns)));
+        count += PrepareTypes(TypesOf(typeof(HdrHistogram.Recorder).Assembly).Where(t => t.Namespace == "HdrHistogram"));
         var owners = scenarios
             .SelectMany(s => new Delegate?[] { s.RunValue, s.Run })
             .Select(d => d?.Method.DeclaringType?.Assembly)
@@ -39,10 +39,23 @@ internal static class JitWarmUp
             .Distinct();
         foreach (var assembly in owners)
         {
-            count += PrepareTypes(assembly!.GetTypes());
+            count += PrepareTypes(TypesOf(assembly!));
         }
 
         return count;
+    }
+
+    /// <summary>The assembly's types; those that cannot load (a dependency absent at run time) are left out.</summary>
+    private static IEnumerable<Type> TypesOf(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
     }
 
     private static int PrepareTypes(IEnumerable<Type> types)
