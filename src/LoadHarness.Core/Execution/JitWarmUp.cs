@@ -83,9 +83,11 @@ internal static class JitWarmUp
                     RuntimeHelpers.PrepareMethod(method.MethodHandle);
                     count++;
                 }
-                catch (Exception e) when (e is TypeLoadException or BadImageFormatException or ArgumentException or FileNotFoundException or MissingMethodException)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    // Not compilable ahead (a dependency absent at run time): the JIT sees it on first call, if ever.
+                    // Not compilable ahead (a dependency absent at run time, say): nothing is lost — the method is
+                    // compiled, or fails with the same error where it is called, on first call, if ever. The warm-up is
+                    // an optimization and must never fail a run.
                 }
             }
         }
