@@ -113,9 +113,9 @@ public sealed class HttpTarget : IDisposable
         }
     }
 
-    /// <summary>The raw transport's connections to <paramref name="origin"/> (shared by every VU of this target).</summary>
-    internal RawConnectionPool RawPool(Uri uri, string origin) =>
-        rawPools.GetOrAdd(origin, static (o, state) => new RawConnectionPool(state.uri, o, state.Options), (uri, Options));
+    /// <summary>The raw transport's connections to <paramref name="uri"/>'s origin (shared by every VU of this target).</summary>
+    internal RawConnectionPool RawPool(Uri uri) =>
+        rawPools.GetOrAdd(uri.GetLeftPart(UriPartial.Authority), static (origin, state) => new RawConnectionPool(state.uri, origin, state.Options), (uri, Options));
 
     private static Uri ParseBase(string baseUrl)
     {

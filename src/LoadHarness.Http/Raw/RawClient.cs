@@ -17,7 +17,7 @@ internal sealed class RawClient
     /// <summary>Written concurrently by every drain and never read: only the byte counts matter.</summary>
     private static readonly byte[] Scratch = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
 
-    private readonly Dictionary<HttpRequestTemplate, (byte[] Bytes, int Version, string Origin)> requests = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HttpRequestTemplate, (byte[] Bytes, int Version, RawConnectionPool Pool)> requests = new(ReferenceEqualityComparer.Instance);
     private readonly RawResponseReader reader;
     private byte[] body = [];
     private int bodyLength;
@@ -54,14 +54,13 @@ internal sealed class RawClient
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Status, long Bytes)> SendAsync(HttpRequestTemplate template, HttpVuState vu, bool needBody, bool needHeaders, CancellationToken token)
     {
-        var (request, origin) = RequestFor(template, vu);
+        var (request, pool) = RequestFor(template, vu);
         var options = template.Target.Options;
         bodyLength = 0;
         Headers = null;
         for (var attempt = 0; ; attempt++)
         {
             token.ThrowIfCancellationRequested();
-            var pool = template.Target.RawPool(template.Uri, origin);
             var conn = await pool.RentAsync(token).ConfigureAwait(false);
             var reused = conn.Uses > 0;
             var exchange = reader.Reset(conn, needBody ? options.MaxBufferedBodyBytes : -1);
@@ -135,27 +134,25 @@ internal sealed class RawClient
 
     internal static Memory<byte> ScratchMemory(long remaining) => Scratch.AsMemory(0, (int)Math.Min(remaining, Scratch.Length));
 
-    /// <summary>The pool key of a request's URI: scheme://host:port, interned (one string per origin).</summary>
-    internal static string OriginOf(Uri uri) => string.Intern(uri.GetLeftPart(UriPartial.Authority));
-
     private static bool IsConnectionLoss(Exception e) =>
         e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
         || (e is SocketException s && s.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown);
 
-    private (byte[] Bytes, string Origin) RequestFor(HttpRequestTemplate template, HttpVuState vu)
+    /// <summary>The request's bytes and its origin's pool, cached per template (one lookup per request, none per retry).</summary>
+    private (byte[] Bytes, RawConnectionPool Pool) RequestFor(HttpRequestTemplate template, HttpVuState vu)
     {
         if (requests.TryGetValue(template, out var cached) && cached.Version == vu.Version)
         {
-            return (cached.Bytes, cached.Origin);
+            return (cached.Bytes, cached.Pool);
         }
 
         var bytes = RawRequestWriter.Serialise(template, vu);
-        var origin = OriginOf(template.Uri);
+        var pool = template.Target.RawPool(template.Uri);
         if (!template.IsEphemeral && (requests.Count < MaxCachedRequests || requests.ContainsKey(template)))
         {
-            requests[template] = (bytes, vu.Version, origin);
+            requests[template] = (bytes, vu.Version, pool);
         }
 
-        return (bytes, origin);
+        return (bytes, pool);
     }
 }

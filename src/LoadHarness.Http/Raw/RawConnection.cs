@@ -16,15 +16,11 @@ internal sealed class RawConnection : IDisposable
     private readonly Socket socket;
     private int aborted;
 
-    private RawConnection(Socket socket, string origin)
+    private RawConnection(Socket socket)
     {
         this.socket = socket;
-        Origin = origin;
         OpenedAt = LastUsed = Environment.TickCount64;
     }
-
-    /// <summary>scheme://host:port this connection goes to.</summary>
-    public string Origin { get; }
 
     public long OpenedAt { get; }
 
@@ -56,7 +52,7 @@ internal sealed class RawConnection : IDisposable
         {
             EndPoint endPoint = IPAddress.TryParse(uri.IdnHost, out var ip) ? new IPEndPoint(ip, uri.Port) : new DnsEndPoint(uri.IdnHost, uri.Port);
             await socket.ConnectAsync(endPoint, connectCts.Token).ConfigureAwait(false);
-            return new RawConnection(socket, origin);
+            return new RawConnection(socket);
         }
         catch (OperationCanceledException e) when (!token.IsCancellationRequested)
         {

@@ -6,7 +6,6 @@ using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
-using LoadHarness.Http.Raw;
 
 namespace LoadHarness.Http.Scenarios;
 
@@ -68,7 +67,7 @@ public static class HttpScenarios
     /// </summary>
     private static async Task PreconnectAsync(IEnumerable<HttpRequestTemplate> requests, CancellationToken token)
     {
-        foreach (var pool in requests.Select(r => r.Target.RawPool(r.Uri, RawClient.OriginOf(r.Uri))).Distinct())
+        foreach (var pool in requests.Select(r => r.Target.RawPool(r.Uri)).Distinct())
         {
             try
             {
