@@ -29,7 +29,8 @@ stats = json.load(open(work + "/out/result.json"))["scenarios"][0]["stats"]
 user, system, rss = open(work + "/time").read().split()
 n = stats["requestCount"]
 print(json.dumps({"build": dll, "round": int(rnd), "rps": stats["rps"], "us_per_req": (float(user) + float(system)) * 1e6 / n,
-                  "user_us_per_req": float(user) * 1e6 / n, "p99_ms": stats["latency"]["p99Ms"], "rss_mb": int(rss) // 1024}))
+                  "user_us_per_req": float(user) * 1e6 / n, "p99_ms": stats["latency"]["p99Ms"], "rss_mb": int(rss) // 1024,
+                  "errors": stats["failCount"]}))
 EOF
     done
 done >"$work/runs.jsonl"
@@ -39,8 +40,11 @@ runs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     r = json.loads(line)
     runs[r["build"]].append(r)
-    print("round %d  %8.0f req/s  %5.1f µs/req (user %4.1f)  p99 %s ms  %s"
-          % (r["round"], r["rps"], r["us_per_req"], r["user_us_per_req"], r["p99_ms"], r["build"]))
+    print("round %d  %8.0f req/s  %5.1f µs/req (user %4.1f)  p99 %s ms  errors %d  %s"
+          % (r["round"], r["rps"], r["us_per_req"], r["user_us_per_req"], r["p99_ms"], r["errors"], r["build"]))
+failed = sum(r["errors"] > 0 for rs in runs.values() for r in rs)
+if failed:
+    print("\nWARNING: %d run(s) had failed requests (is the target up?): their figures measure errors, not requests." % failed)
 print()
 print("%-60s %11s %7s %12s %10s %8s" % ("build", "µs/req min", "median", "user median", "req/s max", "median"))
 for build, rs in runs.items():
