@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using LoadHarness.Http.Raw.Epoll;
 
 namespace LoadHarness.Http.Raw;
 
@@ -13,12 +14,14 @@ internal sealed class RawConnection : IDisposable
     private const int InitialBuffer = 4 * 1024;
     private const int MaxHeadBuffer = 64 * 1024;
 
-    private readonly Socket socket;
+    private readonly Socket? socket;
+    private readonly EpollSocket? epoll;
     private int aborted;
 
-    private RawConnection(Socket socket)
+    private RawConnection(Socket? socket, EpollSocket? epoll)
     {
         this.socket = socket;
+        this.epoll = epoll;
         OpenedAt = LastUsed = Environment.TickCount64;
     }
 
@@ -45,19 +48,28 @@ internal sealed class RawConnection : IDisposable
     /// <summary>Connects within <paramref name="connectTimeout"/>; a timeout is reported as SocketsHttpHandler does (OCE with a TimeoutException).</summary>
     public static async ValueTask<RawConnection> OpenAsync(Uri uri, string origin, TimeSpan connectTimeout, CancellationToken token)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var connectCts = CancellationTokenSource.CreateLinkedTokenSource(token);
         connectCts.CancelAfter(connectTimeout);
         try
         {
-            EndPoint endPoint = IPAddress.TryParse(uri.IdnHost, out var ip) ? new IPEndPoint(ip, uri.Port) : new DnsEndPoint(uri.IdnHost, uri.Port);
-            await socket.ConnectAsync(endPoint, connectCts.Token).ConfigureAwait(false);
-            return new RawConnection(socket);
+            return EpollEngine.Shared is { } engine
+                ? new RawConnection(null, await engine.ConnectAsync(uri.IdnHost, uri.Port, connectCts.Token).ConfigureAwait(false))
+                : new RawConnection(await ConnectSocketAsync(uri, connectCts.Token).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException e) when (!token.IsCancellationRequested)
         {
-            socket.Dispose();
             throw new OperationCanceledException($"connecting to {origin} took longer than {connectTimeout.TotalSeconds:0.###} s", new TimeoutException(e.Message));
+        }
+    }
+
+    private static async ValueTask<Socket> ConnectSocketAsync(Uri uri, CancellationToken token)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            EndPoint endPoint = IPAddress.TryParse(uri.IdnHost, out var ip) ? new IPEndPoint(ip, uri.Port) : new DnsEndPoint(uri.IdnHost, uri.Port);
+            await socket.ConnectAsync(endPoint, token).ConfigureAwait(false);
+            return socket;
         }
         catch
         {
@@ -71,7 +83,9 @@ internal sealed class RawConnection : IDisposable
     {
         while (!request.IsEmpty)
         {
-            var sent = await socket.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
+            var sent = epoll is not null
+                ? await epoll.SendAsync(request).ConfigureAwait(false)
+                : await socket!.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
             request = request[sent..];
         }
     }
@@ -110,7 +124,7 @@ internal sealed class RawConnection : IDisposable
             }
         }
 
-        return socket.ReceiveAsync(Buffer.AsMemory(End), SocketFlags.None);
+        return ReceiveDirectAsync(Buffer.AsMemory(End));
     }
 
     /// <summary>Takes in <paramref name="read"/> bytes received by <see cref="ReceiveMoreAsync"/>; false at the end of the stream.</summary>
@@ -121,14 +135,22 @@ internal sealed class RawConnection : IDisposable
     }
 
     /// <summary>Receives straight into <paramref name="target"/> (large bodies nobody reads), bypassing the buffer; 0 at the end.</summary>
-    public ValueTask<int> ReceiveDirectAsync(Memory<byte> target) => socket.ReceiveAsync(target, SocketFlags.None);
+    public ValueTask<int> ReceiveDirectAsync(Memory<byte> target) =>
+        epoll is not null ? epoll.ReceiveAsync(target) : socket!.ReceiveAsync(target, SocketFlags.None);
+
+    /// <summary>recv calls of the epoll socket (null on .NET's sockets): tests count them.</summary>
+    internal long? ReceiveCalls => epoll?.ReceiveCalls;
 
     /// <summary>Closes the socket so a pending send or receive fails at once (the request's token fired).</summary>
     public void Abort()
     {
         Volatile.Write(ref aborted, 1);
-        socket.Dispose();
+        Dispose();
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose()
+    {
+        socket?.Dispose();
+        epoll?.Dispose();
+    }
 }
