@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using LoadHarness.Http.Raw;
 using LoadHarness.Http.Raw.Epoll;
 
 namespace LoadHarness.Http.Tests;
@@ -133,6 +134,40 @@ public sealed class EpollEngineTests : IDisposable
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Pooled.ConnectAsync("127.0.0.1", Port, cts.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task A_connect_the_server_never_answers_ends_at_the_connect_timeout()
+    {
+        // A listener whose accept queue is full drops new SYNs: the connect stays in progress until the timeout.
+        using var full = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        full.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        full.Listen(0);
+        var port = ((IPEndPoint)full.LocalEndPoint!).Port;
+        var queued = new List<Socket>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var s = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                queued.Add(s);
+                _ = s.ConnectAsync(IPAddress.Loopback, port);
+            }
+
+            await Task.Delay(100);
+            var uri = new Uri($"http://127.0.0.1:{port}/");
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<OperationCanceledException>(
+                () => RawConnection.OpenAsync(uri, "127.0.0.1", TimeSpan.FromMilliseconds(300), CancellationToken.None).AsTask());
+
+            Assert.IsType<TimeoutException>(error.InnerException);
+            Assert.Contains("took longer than 0.3 s", error.Message);
+            Assert.InRange(started.ElapsedMilliseconds, 250, 5000);
+        }
+        finally
+        {
+            queued.ForEach(s => s.Dispose());
+        }
     }
 
     [Fact]
