@@ -124,7 +124,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
             {
                 if (Volatile.Read(ref slot.Running) != 0)
                 {
-                    slot.Context.Interrupt();
+                    slot.Interrupt();
                 }
             }
         }
@@ -176,7 +176,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                     var slot = slots[i];
                     if (slot.State == VuState.Thinking)
                     {
-                        slot.Context.Interrupt();
+                        slot.Interrupt();
                     }
                     else if (slot.State == VuState.Iterating)
                     {
@@ -200,7 +200,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                 }
                 else if (now - since > graceTicks)
                 {
-                    slot.Context.Interrupt();
+                    slot.Interrupt();
                     stopping.RemoveAt(i);
                 }
             }
@@ -225,6 +225,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
         var thinkMin = definition.ThinkTimeMin;
         var thinkSpan = (definition.ThinkTimeMax - definition.ThinkTimeMin).Ticks;
         var time = runtime.Time;
+        var thinkTimer = ReferenceEquals(time, TimeProvider.System) ? ThinkTimer.Shared : null;
         runtime.VuBusy();
         try
         {
@@ -269,13 +270,23 @@ internal sealed class ClosedModelDriver : IScenarioDriver
                     if (thinkMin > TimeSpan.Zero || thinkSpan > 0)
                     {
                         var think = thinkSpan > 0 ? thinkMin + TimeSpan.FromTicks(ctx.Random.NextInt64(thinkSpan + 1)) : thinkMin;
-                        try
+                        if (thinkTimer is not null)
                         {
-                            await Task.Delay(think, time, ctx.CancellationToken).ConfigureAwait(false);
+                            if (!await thinkTimer.DelayAsync(slot.Waiter, think, ctx.CancellationToken).ConfigureAwait(false))
+                            {
+                                break;
+                            }
                         }
-                        catch (OperationCanceledException)
+                        else
                         {
-                            break;
+                            try
+                            {
+                                await Task.Delay(think, time, ctx.CancellationToken).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException)
+                            {
+                                break;
+                            }
                         }
                     }
                     else if (synchronousRun >= YieldEvery)
@@ -312,8 +323,16 @@ internal sealed class ClosedModelDriver : IScenarioDriver
     {
         public readonly int Index = index;
         public readonly ScenarioContext Context = context;
+        public readonly ThinkTimer.Waiter Waiter = new();
         public int Running;
         public volatile VuState State;
         public bool Initialized;
+
+        /// <summary>Cancels the VU's token and ends its think time (the think timer registers on no token).</summary>
+        public void Interrupt()
+        {
+            Context.Interrupt();
+            Waiter.Cancel();
+        }
     }
 }

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Threading.Tasks.Sources;
+
+namespace LoadHarness.Core.Execution;
+
+/// <summary>
+/// The closed model's think time on the system clock: one thread and a queue ordered by due time instead of a
+/// <c>Task.Delay</c> per iteration. With tens of thousands of VUs each thinking a second between requests, every
+/// Task.Delay allocated a timer and a promise, registered on the VU's token and went through the runtime's timer
+/// queue; here a VU's wait is a reusable <see cref="Waiter"/> (nothing allocated) and no token is registered: the
+/// driver cancels the waiter itself when it interrupts a thinking VU.
+/// <para>
+/// Due waiters resume on the thread pool, never on this thread — also with inline completions: resuming them here
+/// put every VU's next request start on one thread, and 50,000 VUs with 1 s think time held ~9 % fewer requests/s
+/// (interleaved A/B, raw transport, inline epoll completions). Resolution about a millisecond, as Task.Delay's.
+/// </para>
+/// </summary>
+internal sealed class ThinkTimer
+{
+    private static readonly Lazy<ThinkTimer> SharedTimer = new(() => new ThinkTimer());
+
+    private readonly object gate = new();
+    private readonly PriorityQueue<(Waiter Waiter, long Sequence), long> queue = new();
+    private readonly List<(Waiter Waiter, long Sequence)> due = [];
+    private long sleepingUntil = long.MaxValue;
+
+    internal ThinkTimer()
+    {
+        var thread = new Thread(Loop) { IsBackground = true, Name = "loadharness-think" };
+        thread.UnsafeStart();
+    }
+
+    public static ThinkTimer Shared => SharedTimer.Value;
+
+    /// <summary>
+    /// Waits <paramref name="delay"/> on <paramref name="waiter"/> (one wait at a time per waiter): true when it
+    /// elapsed, false when <see cref="Waiter.Cancel"/> ended it or <paramref name="token"/> was already canceled.
+    /// </summary>
+    public ValueTask<bool> DelayAsync(Waiter waiter, TimeSpan delay, CancellationToken token)
+    {
+        var dueAt = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+        var sequence = waiter.Arm();
+        var version = waiter.Version;
+        lock (gate)
+        {
+            queue.Enqueue((waiter, sequence), dueAt);
+            if (dueAt < sleepingUntil)
+            {
+                Monitor.Pulse(gate);
+            }
+        }
+
+        // A cancel that came before the wait was queued found nothing to end: the token tells.
+        if (token.IsCancellationRequested)
+        {
+            waiter.Cancel();
+        }
+
+        return new ValueTask<bool>(waiter, version);
+    }
+
+    private void Loop()
+    {
+        while (true)
+        {
+            lock (gate)
+            {
+                var now = Stopwatch.GetTimestamp();
+                while (queue.TryPeek(out var entry, out var dueAt) && dueAt <= now)
+                {
+                    queue.Dequeue();
+                    due.Add(entry);
+                }
+
+                if (due.Count == 0)
+                {
+                    var next = queue.TryPeek(out _, out var nextDue) ? nextDue : long.MaxValue;
+                    sleepingUntil = next;
+                    var ms = next == long.MaxValue ? Timeout.Infinite
+                        : (int)Math.Clamp((next - now) * 1000 / Stopwatch.Frequency, 1, int.MaxValue);
+                    Monitor.Wait(gate, ms);
+                    sleepingUntil = long.MinValue;
+                    continue;
+                }
+            }
+
+            foreach (var (waiter, sequence) in due)
+            {
+                waiter.Elapse(sequence);
+            }
+
+            due.Clear();
+        }
+    }
+
+    /// <summary>One VU's think-time wait, reused for every iteration.</summary>
+    internal sealed class Waiter : IValueTaskSource<bool>
+    {
+        private const long Idle = 0, Waiting = 1, Completed = 2;
+
+        private ManualResetValueTaskSourceCore<bool> core = new() { RunContinuationsAsynchronously = true };
+
+        // The wait's sequence number (a stale queue entry must not end a later wait) and its state, in one word.
+        private long word;
+
+        public short Version => core.Version;
+
+        /// <summary>Ends a wait in progress (result false); the VU resumes on the thread pool.</summary>
+        public void Cancel()
+        {
+            var current = Volatile.Read(ref word);
+            if ((current & 3) == Waiting && Interlocked.CompareExchange(ref word, (current & ~3L) | Completed, current) == current)
+            {
+                core.SetResult(false);
+            }
+        }
+
+        public bool GetResult(short token)
+        {
+            var elapsed = core.GetResult(token);
+            Volatile.Write(ref word, (word & ~3L) | Idle);
+            return elapsed;
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token) => core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            core.OnCompleted(continuation, state, token, flags);
+
+        internal long Arm()
+        {
+            core.Reset();
+            var armed = ((word >> 2) + 1) << 2 | Waiting;
+            Volatile.Write(ref word, armed);
+            return armed;
+        }
+
+        internal void Elapse(long armed)
+        {
+            if (Interlocked.CompareExchange(ref word, (armed & ~3L) | Completed, armed) == armed)
+            {
+                core.SetResult(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using LoadHarness.Core.Execution;
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Scenarios;
+
+namespace LoadHarness.Core.Tests;
+
+/// <summary>The closed model's think timer on the real clock (its own thread, no Task.Delay).</summary>
+public sealed class ThinkTimerTests
+{
+    [Fact]
+    public async Task A_wait_elapses_after_its_delay_and_resumes_on_the_thread_pool()
+    {
+        var waiter = new ThinkTimer.Waiter();
+        var started = Stopwatch.StartNew();
+
+        var elapsed = await ObserveAsync(ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(80), CancellationToken.None));
+
+        Assert.True(elapsed.Result);
+        Assert.True(elapsed.OnPool);
+        Assert.InRange(started.ElapsedMilliseconds, 78, 2000);
+    }
+
+    [Fact]
+    public async Task Cancel_ends_a_long_wait_at_once_and_its_stale_entry_does_not_end_the_next_wait()
+    {
+        var waiter = new ThinkTimer.Waiter();
+        var first = ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(150), CancellationToken.None);
+        var started = Stopwatch.StartNew();
+        waiter.Cancel();
+        Assert.False(await first);
+        Assert.True(started.ElapsedMilliseconds < 140, $"{started.ElapsedMilliseconds} ms");
+
+        // The first wait's entry comes due at 150 ms; the second wait (3 s) must not end with it.
+        var second = ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromSeconds(3), CancellationToken.None).AsTask();
+        await Task.Delay(400);
+        Assert.False(second.IsCompleted);
+        waiter.Cancel();
+        Assert.False(await second.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task A_token_canceled_before_the_wait_ends_it_and_a_cancel_after_the_end_changes_nothing()
+    {
+        var waiter = new ThinkTimer.Waiter();
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        Assert.False(await ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromSeconds(30), cts.Token).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.True(await ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(10), CancellationToken.None));
+        waiter.Cancel();
+        Assert.True(await ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(10), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_shorter_wait_queued_while_the_timer_sleeps_toward_a_later_one_is_not_held_back()
+    {
+        var late = new ThinkTimer.Waiter();
+        var early = new ThinkTimer.Waiter();
+        var lateWait = ThinkTimer.Shared.DelayAsync(late, TimeSpan.FromSeconds(20), CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        var started = Stopwatch.StartNew();
+
+        Assert.True(await ThinkTimer.Shared.DelayAsync(early, TimeSpan.FromMilliseconds(30), CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(started.ElapsedMilliseconds < 1000, $"{started.ElapsedMilliseconds} ms");
+        late.Cancel();
+        Assert.False(await lateWait);
+    }
+
+    [Fact]
+    public async Task A_closed_model_on_the_system_clock_thinks_between_iterations()
+    {
+        // 4 VUs, 300 ms think time, 1.5 s: about 4 × 5 iterations (4 × 1,500 without think time would be far more).
+        var result = await RunAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1.5));
+
+        Assert.InRange(Assert.Single(result.Scenarios).Iterations.Completed, 12, 24);
+    }
+
+    [Fact]
+    public async Task Ramping_down_ends_the_think_time_of_vus_at_once()
+    {
+        // Each VU runs one iteration, then would think 20 s: the ramp to 0 VUs at 1 s interrupts them.
+        var started = Stopwatch.StartNew();
+
+        var result = await RunAsync(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(4, Assert.Single(result.Scenarios).Iterations.Completed);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(8), $"run took {started.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static async Task<RunResult> RunAsync(TimeSpan think, TimeSpan hold)
+    {
+        var scenario = Scenario.Create("think", _ => Task.FromResult(Response.Ok()))
+            .WithThinkTime(think)
+            .WithLoadSimulations(LoadSimulation.KeepConstant(4, hold), LoadSimulation.RampingConstant(0, TimeSpan.FromMilliseconds(100)));
+        var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
+        var env = new EnvironmentInfo { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
+        var result = await new LoadRunner().RunAsync(test, new RunOptions { Environment = env }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(RunStatus.Completed, result.Status);
+        return result;
+    }
+
+    private static async Task<(bool Result, bool OnPool)> ObserveAsync(ValueTask<bool> wait)
+    {
+        var result = await wait.ConfigureAwait(false);
+        return (result, Thread.CurrentThread.IsThreadPoolThread);
+    }
+}
