@@ -3,6 +3,7 @@
 #
 #   bench/peers.sh [--rounds N] [--seconds S] [--connections C] [--quick] [--targets "nginx api"] [--tools "..."]
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
+#                  [--scale-modes "sockets raw-inline"]   sockets: the default transport; raw-inline: "Transport": "raw" + inline completions
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30] [--accuracy-transports "sockets raw"]  open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
@@ -21,7 +22,7 @@ ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline loadharness-raw"
 MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
-SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024
+SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="sockets raw-inline"
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
 COMMAND_LINE="$*"
@@ -39,6 +40,7 @@ while [[ $# -gt 0 ]]; do
         --scale-vus) SCALE_VUS=$2; shift 2 ;;
         --scale-seconds) SCALE_SECONDS=$2; shift 2 ;;
         --scale-max-connections) SCALE_MAX_CONNECTIONS=$2; shift 2 ;;
+        --scale-modes) SCALE_MODES=$2; shift 2 ;;
         --accuracy) MODES+=(accuracy); shift ;;
         --rate) RATE=$2; shift 2 ;;
         --accuracy-seconds) ACCURACY_SECONDS=$2; shift 2 ;;
@@ -261,18 +263,25 @@ compare() {
 }
 
 scale() {
+    local mode vus
+    for mode in $SCALE_MODES; do
     for vus in $SCALE_VUS; do
-        local dir="$WORK/runs/scale-$vus"
+        local dir="$WORK/runs/scale-$mode-$vus" transport="" env=("${LH_ENV[@]}")
+        case "$mode" in
+            sockets) ;;
+            raw-inline) transport=raw; env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1) ;;
+            *) die "unknown scale mode '$mode' (sockets, raw-inline)" ;;
+        esac
         mkdir -p "$dir"
         lh_config "$dir/config.json" "$URL_nginx" "/" \
             "[ { \"RampingConstant\": [ $vus, \"$(hms "$SCALE_RAMP")\" ] }, { \"KeepConstant\": [ $vus, \"$(hms "$SCALE_SECONDS")\" ] } ]" \
-            $'\n        "ThinkTime": "1s",' "" "$SCALE_MAX_CONNECTIONS"
-        log "scale: $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
-        /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
+            $'\n        "ThinkTime": "1s",' "$transport" "$SCALE_MAX_CONNECTIONS"
+        log "scale ($mode): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
+        env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
-        python3 - "$dir" "$vus" "$SCALE_RAMP" >>"$SCALE_RUNS" <<'EOF'
+        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" >>"$SCALE_RUNS" <<'EOF'
 import json, re, sys
-d, vus, ramp = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+d, vus, ramp, mode = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 t = open(d + "/time.txt").read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
@@ -280,7 +289,7 @@ wall = 0.0
 for part in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", t).group(1).split(":"):
     wall = wall * 60 + float(part)
 # CPU ÷ wall: how many of the 2 cores the generator used; near 1 or more, it (not the target) was the limit.
-out = {"vus": vus, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
+out = {"mode": mode, "vus": vus, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
 try:
     s = json.load(open(d + "/out/result.json"))["scenarios"][0]
     # The hold phase only: whole seconds after the ramp plus 2 s to settle, the last (partial) second left out.
@@ -295,7 +304,8 @@ except Exception as e:
     out["error"] = f"{type(e).__name__}: {e}"
 print(json.dumps(out, sort_keys=True))
 EOF
-        log "scale $vus: $(tail -1 "$SCALE_RUNS")"
+        log "scale ($mode) $vus: $(tail -1 "$SCALE_RUNS")"
+    done
     done
 }
 
@@ -367,8 +377,9 @@ write_report() {
             echo
             echo "Closed model against nginx: RampingConstant to N VUs over $SCALE_RAMP s, then KeepConstant N VUs for $SCALE_SECONDS s, 1 s"
             echo "think time. Peak RSS of the whole process; hold RPS = requests in the whole seconds of the hold phase ÷ their"
-            echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98). Sockets transport with \`MaxConnections\`"
-            echo "$SCALE_MAX_CONNECTIONS (a ramp of thousands of VUs a second otherwise opens thousands of connections a second)."
+            echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98). \`MaxConnections\` $SCALE_MAX_CONNECTIONS (a ramp of"
+            echo "thousands of VUs a second otherwise opens thousands of connections a second). Modes: sockets = the default"
+            echo "transport; raw-inline = \`\"Transport\": \"raw\"\` with inline completions (the fastest mode of the table above)."
             echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx)."
             echo
             python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"

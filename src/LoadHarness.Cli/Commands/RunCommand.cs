@@ -32,7 +32,8 @@ internal static class RunCommand
         {
             Description = "Restart with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 and DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 "
                 + "(measured ~1.3x more HTTP requests/s on loopback). Trade-off: socket continuations then run on the single socket "
-                + "thread, so CPU-heavy step code (big JSON parsing, hashing) stalls every connection; keep steps I/O-bound.",
+                + "thread, so CPU-heavy step code (big JSON parsing, hashing) stalls every connection; keep steps I/O-bound. "
+                + "The raw transport's own epoll thread (Linux) honours it the same way.",
         };
         var beforeAfter = new Option<bool>("--before-after")
         {
