@@ -80,62 +80,10 @@ internal sealed unsafe class EpollSocket : IDisposable
     }
 
     /// <summary>Receives into <paramref name="buffer"/>: the byte count, 0 at the end of the stream.</summary>
-    public ValueTask<int> ReceiveAsync(Memory<byte> buffer)
-    {
-        lock (gate)
-        {
-            if (closed)
-            {
-                return ValueTask.FromException<int>(Aborted());
-            }
-
-            if (readable)
-            {
-                var n = TryReceive(buffer.Span, out var errno);
-                if (n >= 0)
-                {
-                    return new ValueTask<int>(n);
-                }
-
-                if (errno != Native.EAGAIN)
-                {
-                    return ValueTask.FromException<int>(Native.Error(errno));
-                }
-            }
-
-            receive.Begin(buffer, connect: false);
-            return new ValueTask<int>(receive, receive.Version);
-        }
-    }
+    public ValueTask<int> ReceiveAsync(Memory<byte> buffer) => Start(receive, buffer);
 
     /// <summary>Sends some of <paramref name="data"/>: the byte count (the caller sends the rest).</summary>
-    public ValueTask<int> SendAsync(ReadOnlyMemory<byte> data)
-    {
-        lock (gate)
-        {
-            if (closed)
-            {
-                return ValueTask.FromException<int>(Aborted());
-            }
-
-            if (writable)
-            {
-                var n = TrySend(data.Span, out var errno);
-                if (n >= 0)
-                {
-                    return new ValueTask<int>(n);
-                }
-
-                if (errno != Native.EAGAIN)
-                {
-                    return ValueTask.FromException<int>(Native.Error(errno));
-                }
-            }
-
-            send.Begin(MemoryMarshal.AsMemory(data), connect: false);
-            return new ValueTask<int>(send, send.Version);
-        }
-    }
+    public ValueTask<int> SendAsync(ReadOnlyMemory<byte> data) => Start(send, MemoryMarshal.AsMemory(data));
 
     /// <summary>Closes the socket; a pending operation fails with OperationAborted. Safe from any thread, more than once.</summary>
     public void Dispose()
@@ -184,16 +132,7 @@ internal sealed unsafe class EpollSocket : IDisposable
             {
                 readable = true;
                 hungUp |= (events & (Native.EPOLLRDHUP | Native.EPOLLHUP | Native.EPOLLERR)) != 0;
-                if (receive.Pending)
-                {
-                    received = TryReceive(receive.Buffer.Span, out var errno);
-                    if (received >= 0 || errno != Native.EAGAIN)
-                    {
-                        receiveError = received < 0 ? Native.Error(errno) : null;
-                        receive.Pending = false;
-                        receiveDone = true;
-                    }
-                }
+                receiveDone = receive.Pending && Retry(receive, out received, out receiveError);
             }
 
             if ((events & (Native.EPOLLOUT | Native.EPOLLHUP | Native.EPOLLERR)) != 0)
@@ -206,15 +145,9 @@ internal sealed unsafe class EpollSocket : IDisposable
                     send.Pending = false;
                     sendDone = true;
                 }
-                else if (send.Pending)
+                else
                 {
-                    sent = TrySend(send.Buffer.Span, out var errno);
-                    if (sent >= 0 || errno != Native.EAGAIN)
-                    {
-                        sendError = sent < 0 ? Native.Error(errno) : null;
-                        send.Pending = false;
-                        sendDone = true;
-                    }
+                    sendDone = send.Pending && Retry(send, out sent, out sendError);
                 }
             }
         }
@@ -232,6 +165,57 @@ internal sealed unsafe class EpollSocket : IDisposable
     }
 
     private static SocketException Aborted() => new((int)SocketError.OperationAborted);
+
+    /// <summary>Tries <paramref name="op"/> at once when its direction may be ready, else leaves it pending for the event.</summary>
+    private ValueTask<int> Start(Operation op, Memory<byte> buffer)
+    {
+        lock (gate)
+        {
+            if (closed)
+            {
+                return ValueTask.FromException<int>(Aborted());
+            }
+
+            if (ReferenceEquals(op, receive) ? readable : writable)
+            {
+                var n = Transfer(op, buffer.Span, out var errno);
+                if (n >= 0)
+                {
+                    return new ValueTask<int>(n);
+                }
+
+                if (errno != Native.EAGAIN)
+                {
+                    return ValueTask.FromException<int>(Native.Error(errno));
+                }
+            }
+
+            op.Begin(buffer, connect: false);
+            return new ValueTask<int>(op, op.Version);
+        }
+    }
+
+    /// <summary>Retries a pending operation after its event (under the lock): false when the kernel still says EAGAIN.</summary>
+    private bool Retry(Operation op, out int result, out SocketException? error)
+    {
+        result = Transfer(op, op.Buffer.Span, out var errno);
+        error = null;
+        if (result < 0 && errno == Native.EAGAIN)
+        {
+            return false;
+        }
+
+        if (result < 0)
+        {
+            error = Native.Error(errno);
+        }
+
+        op.Pending = false;
+        return true;
+    }
+
+    private int Transfer(Operation op, Span<byte> buffer, out int errno) =>
+        ReferenceEquals(op, receive) ? TryReceive(buffer, out errno) : TrySend(buffer, out errno);
 
     /// <summary>recv under the lock: the count (and whether the queue may hold more), or -1 with errno.</summary>
     private int TryReceive(Span<byte> buffer, out int errno)
