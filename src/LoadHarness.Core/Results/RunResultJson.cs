@@ -13,24 +13,35 @@ public static class RunResultJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static string Serialize(RunResult result) => JsonSerializer.Serialize(result, Options);
+    /// <summary>result.json's text, written by <see cref="RunResultWriter"/> (the serializer's bytes, without its reflection).</summary>
+    public static string Serialize(RunResult result)
+    {
+        using var buffer = new MemoryStream();
+        RunResultWriter.Write(buffer, result);
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The reference: what <see cref="JsonSerializer"/> makes of <paramref name="result"/> with <see cref="Options"/>.</summary>
+    internal static string SerializeWithSerializer(RunResult result) => JsonSerializer.Serialize(result, Options);
 
     public static RunResult Deserialize(string json) =>
         JsonSerializer.Deserialize<RunResult>(json, Options)
         ?? throw new JsonException("result.json is empty (null)");
 
     /// <summary>Writes atomically: a temp file beside the target, then a rename.</summary>
-    public static async Task WriteAsync(RunResult result, string path, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(RunResult result, string path, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using (var stream = File.Create(temp))
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
         {
-            await JsonSerializer.SerializeAsync(stream, result, Options, cancellationToken).ConfigureAwait(false);
+            RunResultWriter.Write(stream, result);
         }
 
         File.Move(temp, full, overwrite: true);
+        return Task.CompletedTask;
     }
 
     public static async Task<RunResult> ReadAsync(string path, CancellationToken cancellationToken = default)
