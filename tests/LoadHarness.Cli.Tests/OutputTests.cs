@@ -23,6 +23,11 @@ public sealed class OutputTests(TargetServer server) : IClassFixture<TargetServe
         Assert.DoesNotContain("\u001b[", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("p95", outcome.Out.Split("scenario web", 2)[1], StringComparison.Ordinal);
         Assert.Contains("✓ web: p(95) < 1000", outcome.Out, StringComparison.Ordinal);
+
+        // The generator's own CPU during the load phase: in the summary and in result.json.
+        Assert.Matches(@"generator CPU \d+\.\d\d of \d+ cores \(\d+ %\)", outcome.Out);
+        var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
+        Assert.True(result.Environment.GeneratorCpuCores > 0, outcome.ToString());
     }
 
     [Fact]

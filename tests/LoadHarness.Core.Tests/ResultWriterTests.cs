@@ -34,6 +34,7 @@ public sealed class ResultWriterTests
             DotnetVersion = ".NET",
             HarnessVersion = "1",
             GitCommit = null,
+            GeneratorCpuCores = 1.23,
             Settings = new Dictionary<string, string> { ["Transport"] = "raw", ["é"] = "ü" },
         };
         var run = await new LoadRunner().RunAsync(new TestDefinition { TestName = "t", Scenarios = [closed, open] }, new RunOptions { Environment = env }, CancellationToken.None)

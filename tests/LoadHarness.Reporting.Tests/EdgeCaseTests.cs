@@ -26,6 +26,15 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
+    public void The_html_report_shows_the_generators_cpu_when_it_was_measured()
+    {
+        var measured = Runs.Empty() with { Environment = Runs.Empty().Environment with { ProcessorCount = 2, GeneratorCpuCores = 1.9 } };
+
+        Assert.Contains("1.90 of 2 cores (95 %)", HtmlReportWriter.Render(measured), StringComparison.Ordinal);
+        Assert.DoesNotContain("Generator CPU", HtmlReportWriter.Render(Runs.Empty()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_one_hour_run_renders_under_2_MB_with_at_most_600_points_per_series()
     {
         var result = Fixtures.Runs.OneHour();

@@ -22,6 +22,15 @@ internal static class RunSummary
         output.WriteLine();
         var reason = result.StopReason is null ? "" : $" ({result.StopReason})";
         output.WriteLine(Invariant($"  {result.Test.TestSuite} / {result.Test.TestName}: {status} in {result.DurationMs / 1000:0.0} s, segment {string.Join(", ", result.Segments)}{reason}"));
+        if (result.Environment.GeneratorCpuCores is { } cores)
+        {
+            var processors = result.Environment.ProcessorCount;
+            output.WriteLine("  generator CPU " + GeneratorLoad.Describe(cores, processors));
+            if (GeneratorLoad.IsNearLimit(cores, processors))
+            {
+                output.WriteLine("  ! " + GeneratorLoad.Warning);
+            }
+        }
         foreach (var scenario in result.Scenarios)
         {
             output.WriteLine();

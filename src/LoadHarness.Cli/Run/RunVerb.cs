@@ -118,7 +118,11 @@ internal sealed class RunVerb(CliContext cli)
                 Targets = Targets(target),
                 Labels = Labels(settings, target, extraLabels),
             };
+            var cpuBefore = Environment.CpuUsage.TotalTime;
+            var wall = System.Diagnostics.Stopwatch.StartNew();
             result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
+            var cores = GeneratorLoad.Cores(Environment.CpuUsage.TotalTime - cpuBefore, wall.Elapsed);
+            result = result with { Environment = result.Environment with { GeneratorCpuCores = cores } };
         }
 
         if (hasDatabase && result.Status != RunStatus.Interrupted)

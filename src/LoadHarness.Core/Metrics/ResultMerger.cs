@@ -35,6 +35,9 @@ public static class ResultMerger
             Scenarios = scenarios,
             Sections = list.SelectMany(r => r.Sections).ToArray(),
             Thresholds = [],
+
+            // The busiest segment's generator: one saturated machine is enough to doubt the merged figures.
+            Environment = first.Environment with { GeneratorCpuCores = list.Max(r => r.Environment.GeneratorCpuCores) },
         };
         var definitions = list.SelectMany(r => r.Thresholds)
             .DistinctBy(t => (t.Expression, t.Scenario, t.Step))

@@ -75,6 +75,15 @@ internal static class RunResultWriter
         w.WriteString("dotnetVersion", e.DotnetVersion);
         w.WriteString("harnessVersion", e.HarnessVersion);
         w.WriteString("gitCommit", e.GitCommit);
+        if (e.GeneratorCpuCores is { } cores)
+        {
+            Number(w, "generatorCpuCores", cores);
+        }
+        else
+        {
+            w.WriteNull("generatorCpuCores");
+        }
+
         Map(w, "settings", e.Settings);
         w.WriteEndObject();
     }

@@ -35,5 +35,11 @@ public sealed record EnvironmentInfo
     /// <summary>The git commit of the working directory when it is a repository, else null.</summary>
     public string? GitCommit { get; init; }
 
+    /// <summary>
+    /// CPU the LoadHarness process used during the load phase, in cores (CPU seconds ÷ wall seconds): near
+    /// <see cref="ProcessorCount"/>, the generator — not the target — was the limit. Null where it was not measured.
+    /// </summary>
+    public double? GeneratorCpuCores { get; init; }
+
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

@@ -25,6 +25,11 @@ internal static class TestInfoRows
             ("OS", r.Environment.OsDescription),
             ("LoadHarness", r.Environment.HarnessVersion),
         };
+        if (r.Environment.GeneratorCpuCores is { } cores)
+        {
+            rows.Add(("Generator CPU", GeneratorLoad.Describe(cores, r.Environment.ProcessorCount)));
+        }
+
         rows.AddRange(r.Test.Targets.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => ("Target " + t.Key, t.Value)));
         rows.AddRange(r.Test.Labels.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => ("Label " + t.Key, t.Value)));
         rows.AddRange(r.Environment.Settings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => ("Setting " + t.Key, t.Value)));
