@@ -75,14 +75,7 @@ internal static class RunResultWriter
         w.WriteString("dotnetVersion", e.DotnetVersion);
         w.WriteString("harnessVersion", e.HarnessVersion);
         w.WriteString("gitCommit", e.GitCommit);
-        if (e.GeneratorCpuCores is { } cores)
-        {
-            Number(w, "generatorCpuCores", cores);
-        }
-        else
-        {
-            w.WriteNull("generatorCpuCores");
-        }
+        Number(w, "generatorCpuCores", e.GeneratorCpuCores);
 
         Map(w, "settings", e.Settings);
         w.WriteEndObject();
@@ -240,14 +233,7 @@ internal static class RunResultWriter
         w.WriteString("step", t.Step);
         w.WriteString("metric", t.Metric);
         w.WriteBoolean("passed", t.Passed);
-        if (t.Observed is { } observed)
-        {
-            Number(w, "observed", observed);
-        }
-        else
-        {
-            w.WriteNull("observed");
-        }
+        Number(w, "observed", t.Observed);
 
         w.WriteString("description", t.Description);
         w.WriteBoolean("noData", t.NoData);
@@ -297,6 +283,18 @@ internal static class RunResultWriter
         else
         {
             w.WriteString(name, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            Number(w, name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
         }
     }
 
