@@ -138,9 +138,6 @@ internal sealed class RawConnection : IDisposable
     public ValueTask<int> ReceiveDirectAsync(Memory<byte> target) =>
         epoll is not null ? epoll.ReceiveAsync(target) : socket!.ReceiveAsync(target, SocketFlags.None);
 
-    /// <summary>recv calls of the epoll socket (null on .NET's sockets): tests count them.</summary>
-    internal long? ReceiveCalls => epoll?.ReceiveCalls;
-
     /// <summary>Closes the socket so a pending send or receive fails at once (the request's token fired).</summary>
     public void Abort()
     {

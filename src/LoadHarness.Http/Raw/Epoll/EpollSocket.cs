@@ -106,12 +106,12 @@ internal sealed unsafe class EpollSocket : IDisposable
         engine.Release(this);
         if (receivePending)
         {
-            receive.Fail(Aborted());
+            receive.Complete(0, Aborted());
         }
 
         if (sendPending)
         {
-            send.Fail(Aborted());
+            send.Complete(0, Aborted());
         }
     }
 
@@ -307,8 +307,6 @@ internal sealed unsafe class EpollSocket : IDisposable
                 core.SetException(error);
             }
         }
-
-        public void Fail(Exception error) => Complete(0, error);
 
         public int GetResult(short token) => core.GetResult(token);
 
