@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 using Npgsql;
 
 namespace QueryTargets;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LoadHarness.Postgres.Local;
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 using QueryTargets;
 
 // dotnet run -c Release --project bench/query-targets -- [--users 10000] [--runs 20] [--load-seconds 20] [--vus 100]

@@ -1,4 +1,4 @@
-using LoadHarness.Core.Catalog;
+using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Scenarios.Api;
 using LoadHarness.Scenarios.Db;
 

@@ -2,6 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using LoadHarness.Cli.Commands;
 using LoadHarness.Cli.Output;
+using LoadHarness.Cli.Commands.Compare;
+using LoadHarness.Cli.Commands.List;
+using LoadHarness.Cli.Commands.Merge;
+using LoadHarness.Cli.Commands.Report;
+using LoadHarness.Cli.Commands.Validate;
+using LoadHarness.Cli.Commands.Run;
 
 namespace LoadHarness.Cli;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LoadHarness.Core.Scenarios;
@@ -25,6 +24,9 @@ internal sealed class HttpExchange
     private byte[] bodyBuffer = [];
     private HttpResult result;
     private RawClient? raw;
+
+    /// <summary>When the current exchange's response was complete, on its step's clock (<see cref="StepScope.Timestamp"/>); 0 = not yet.</summary>
+    private long ended;
 
     public HttpExchange(HttpVuState vu) => this.vu = vu;
 
@@ -55,6 +57,7 @@ internal sealed class HttpExchange
         try
         {
             var scope = StepScope.Begin(stepName, context);
+            ended = 0;
             Response response;
             try
             {
@@ -62,17 +65,16 @@ internal sealed class HttpExchange
                 {
                     var client = raw ??= new RawClient();
                     var token = context.CancellationToken;
-                    var started = Stopwatch.GetTimestamp();
                     var status = 0;
                     try
                     {
                         var needBody = request.ReadBody || AnyNeedsBody(checks);
                         (status, var bytes) = await client.SendAsync(request, vu, needBody, AnyNeedsHeaders(checks), token).ConfigureAwait(false);
-                        response = RawCompleted(context, request, checks, client, needBody, started, status, bytes);
+                        response = RawCompleted(context, request, checks, client, needBody, scope, status, bytes);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
-                        response = Failed(e, context, request, checks, token, started, status, 0);
+                        response = Failed(e, context, request, checks, token, scope, status, 0);
                     }
                     finally
                     {
@@ -82,7 +84,7 @@ internal sealed class HttpExchange
                 }
                 else
                 {
-                    response = await RunAsync(context, request, checks).ConfigureAwait(false);
+                    response = await RunAsync(context, request, checks, scope).ConfigureAwait(false);
                 }
             }
             catch (Exception e)
@@ -90,8 +92,9 @@ internal sealed class HttpExchange
                 response = scope.Failure(e);
             }
 
-            // End may turn the response into a "timeout" when the engine's watchdog fired: that one is the truth.
-            return scope.End(response);
+            // End may turn the response into a "timeout" when the engine's watchdog fired: that one is the truth. The same
+            // end timestamp as the checks' duration: one clock, one duration per request.
+            return scope.End(response, ended != 0 ? ended : scope.Timestamp());
         }
         finally
         {
@@ -125,13 +128,12 @@ internal sealed class HttpExchange
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Response> RunAsync(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks)
+    private async ValueTask<Response> RunAsync(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, StepScope scope)
     {
         var options = template.Target.Options;
         var token = ctx.CancellationToken;
         var needBody = template.ReadBody || AnyNeedsBody(stepChecks);
         var message = RentMessage(template, options);
-        var started = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         var status = 0;
         long bytes = 0;
@@ -173,7 +175,7 @@ internal sealed class HttpExchange
                 }
             }
 
-            var duration = Stopwatch.GetElapsedTime(started);
+            var duration = Finish(scope);
             RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, bodyBuffer.AsSpan(0, length), needBody, response);
             var text = template.ReadBody ? Encoding.UTF8.GetString(bodyBuffer, 0, length) : null;
             if (bodyBuffer.Length > MaxRetainedBodyBuffer)
@@ -187,7 +189,7 @@ internal sealed class HttpExchange
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Failed(e, ctx, template, stepChecks, token, started, status, bytes);
+            return Failed(e, ctx, template, stepChecks, token, scope, status, bytes);
         }
         finally
         {
@@ -197,13 +199,20 @@ internal sealed class HttpExchange
     }
 
     /// <summary>The raw transport's answer (<see cref="HttpTransport.Raw"/>): same results, checks and error kinds as SocketsHttpHandler's.</summary>
-    private Response RawCompleted(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, RawClient client, bool needBody, long started, int status, long bytes)
+    private Response RawCompleted(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, RawClient client, bool needBody, StepScope scope, int status, long bytes)
     {
-        var duration = Stopwatch.GetElapsedTime(started);
+        var duration = Finish(scope);
         RecordChecks(ctx, stepChecks, status, duration.TotalMilliseconds, client.Body, needBody, client.Headers);
         var text = template.ReadBody ? Encoding.UTF8.GetString(client.Body) : null;
         result = new HttpResult(default, status, bytes, duration, text);
         return status >= template.Target.Options.FailStatusFrom ? Response.Fail(status, template.DisplayText, bytes) : Response.Ok(status, bytes);
+    }
+
+    /// <summary>The response is complete: its end on the step's clock, kept for <see cref="StepScope.End(Response, long)"/>.</summary>
+    private TimeSpan Finish(StepScope scope)
+    {
+        ended = scope.Timestamp();
+        return scope.Elapsed(ended);
     }
 
     private void Release()
@@ -226,9 +235,9 @@ internal sealed class HttpExchange
     }
 
     /// <summary>A failed exchange: its kind by <see cref="HttpErrors.KindOf"/>, checks judged unless it timed out or stopped.</summary>
-    private Response Failed(Exception e, IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, CancellationToken token, long started, int status, long bytes)
+    private Response Failed(Exception e, IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, CancellationToken token, StepScope scope, int status, long bytes)
     {
-        var duration = Stopwatch.GetElapsedTime(started);
+        var duration = Finish(scope);
         var kind = HttpErrors.KindOf(e, token);
         if (!token.IsCancellationRequested)
         {

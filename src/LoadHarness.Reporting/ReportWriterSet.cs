@@ -1,4 +1,5 @@
 using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Json;
 
 namespace LoadHarness.Reporting;
 

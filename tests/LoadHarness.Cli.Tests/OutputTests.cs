@@ -1,10 +1,11 @@
+using LoadHarness.Reporting.Json;
 using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Core.Results;
 
 namespace LoadHarness.Cli.Tests;
 
 /// <summary>CI output mode, report folder layout, `report` round trip, secrets kept out of files and console.</summary>
-public sealed class OutputTests(TargetServer server) : IClassFixture<TargetServer>
+public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
     [Fact]
     public async Task Ci_mode_prints_progress_lines_not_tables_and_the_summary()

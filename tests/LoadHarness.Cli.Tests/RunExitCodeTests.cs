@@ -1,3 +1,4 @@
+using LoadHarness.Reporting.Json;
 using System.Xml.Linq;
 using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Core.Results;
@@ -5,7 +6,7 @@ using LoadHarness.Core.Results;
 namespace LoadHarness.Cli.Tests;
 
 /// <summary>`run` end to end against a real Kestrel app: exit codes 0 / 99 / 130, result files, junit failures.</summary>
-public sealed class RunExitCodeTests(TargetServer server) : IClassFixture<TargetServer>
+public sealed class RunExitCodeTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
     [Fact]
     public async Task Passing_thresholds_exit_0_and_write_result_and_reports()

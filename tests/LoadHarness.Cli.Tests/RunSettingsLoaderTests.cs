@@ -1,6 +1,5 @@
-using LoadHarness.Cli.Run;
+using LoadHarness.Cli.Configuration;
 using LoadHarness.Cli.Tests.Fixtures;
-using LoadHarness.Core.Configuration;
 using LoadHarness.Core.Load;
 
 namespace LoadHarness.Cli.Tests;

@@ -1,3 +1,4 @@
+using LoadHarness.Reporting.Json;
 using System.Diagnostics;
 using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Core.Results;
@@ -5,7 +6,7 @@ using LoadHarness.Core.Results;
 namespace LoadHarness.Cli.Tests;
 
 /// <summary>--inline-socket-completions re-executes the real loadharness with the socket engine settings, and the result records them.</summary>
-public sealed class SocketSettingsTests(TargetServer server) : IClassFixture<TargetServer>
+public sealed class SocketSettingsTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
     [Fact]
     public async Task The_flag_restarts_the_process_with_the_socket_settings()

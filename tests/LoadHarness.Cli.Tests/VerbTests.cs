@@ -1,10 +1,11 @@
+using LoadHarness.Reporting.Json;
 using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Core.Results;
 
 namespace LoadHarness.Cli.Tests;
 
 /// <summary>merge (segments), compare, list (dry run) and --help.</summary>
-public sealed class VerbTests(TargetServer server) : IClassFixture<TargetServer>
+public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
     [Fact]
     public async Task Segments_merge_into_one_result_judged_by_the_config()

@@ -22,16 +22,4 @@ public sealed class GeneratorLoadTests
         Assert.Equal(1.5, GeneratorLoad.Cores(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10)));
         Assert.Null(GeneratorLoad.Cores(TimeSpan.FromSeconds(1), TimeSpan.Zero));
     }
-
-    [Fact]
-    public void A_merged_result_keeps_the_busiest_segments_generator_load()
-    {
-        var stats = new StatsBlock { Latency = LatencyStats.Empty, OkLatency = LatencyStats.Empty };
-        var a = TestResults.With(TestResults.Scenario("s", stats), 1000) with { Segments = ["0:1/2"] };
-        var b = a with { Segments = ["1/2:1"] };
-        a = a with { Environment = a.Environment with { GeneratorCpuCores = 0.4 } };
-        b = b with { Environment = b.Environment with { GeneratorCpuCores = 1.8 } };
-
-        Assert.Equal(1.8, ResultMerger.Merge([a, b]).Environment.GeneratorCpuCores);
-    }
 }

@@ -1,2 +1,3 @@
 global using Xunit;
 global using HdrHistogram;
+global using LoadHarness.Testing;

@@ -5,7 +5,7 @@ namespace LoadHarness.Http.Tests;
 
 /// <summary>The open-file limit and the connection cap that keeps a run under it (real sockets against Kestrel).</summary>
 [Collection(ServerCollection.Name)]
-public sealed class ConnectionLimitTests(TestServer server)
+public sealed class ConnectionLimitTests(LoopbackServer server)
 {
     [Fact]
     public void The_default_cap_leaves_the_reserve_of_the_open_file_limit()

@@ -1,4 +1,3 @@
-using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
@@ -8,7 +7,7 @@ namespace LoadHarness.Http.Tests;
 
 /// <summary>The built-in http scenario through the real engine against Kestrel.</summary>
 [Collection(ServerCollection.Name)]
-public sealed class HttpScenarioRunTests(TestServer server)
+public sealed class HttpScenarioRunTests(LoopbackServer server)
 {
     [Fact]
     public async Task A_short_run_records_one_step_per_request_with_its_counts_checks_and_error_kinds()
@@ -22,10 +21,10 @@ public sealed class HttpScenarioRunTests(TestServer server)
                 new() { Name = "broken", Url = "/fail", Checks = ["status < 500"] },
             ],
         };
-        var api = HttpScenarios.Create("http", settings, new TargetSettings { ApiBaseUrl = server.BaseUrl })
+        var api = HttpScenarios.Create("http", settings, server.BaseUrl)
             .WithLoadSimulations(LoadSimulation.IterationsForConstant(2, 20))
             .WithGracefulStop(TimeSpan.FromSeconds(5));
-        var slow = HttpScenarios.Create("slow", new HttpScenarioSettings { BaseUrl = server.BaseUrl, Requests = [new() { Name = "slow", Url = "/slow" }] }, new TargetSettings())
+        var slow = HttpScenarios.Create("slow", new HttpScenarioSettings { BaseUrl = server.BaseUrl, Requests = [new() { Name = "slow", Url = "/slow" }] }, null)
             .WithLoadSimulations(LoadSimulation.IterationsForConstant(1, 2))
             .WithRequestTimeout(TimeSpan.FromMilliseconds(300))
             .WithGracefulStop(TimeSpan.FromSeconds(5));
@@ -68,7 +67,7 @@ public sealed class HttpScenarioRunTests(TestServer server)
                 new() { Name = "whoami", Url = "/whoami", Checks = ["status == 200"] },
             ],
         };
-        var scenario = HttpScenarios.Create("http", settings, new TargetSettings())
+        var scenario = HttpScenarios.Create("http", settings, null)
             .WithLoadSimulations(LoadSimulation.IterationsForConstant(2, 10))
             .WithGracefulStop(TimeSpan.FromSeconds(5));
 
@@ -95,7 +94,7 @@ public sealed class HttpScenarioRunTests(TestServer server)
             Transport = transport.ToString().ToLowerInvariant(),
             Requests = [new() { Name = "one", Url = url, Checks = ["status == 200"] }],
         };
-        var scenario = HttpScenarios.Create("http", settings, new TargetSettings())
+        var scenario = HttpScenarios.Create("http", settings, null)
             .WithLoadSimulations(LoadSimulation.IterationsForConstant(3, 15))
             .WithGracefulStop(TimeSpan.FromSeconds(5));
 
@@ -126,9 +125,9 @@ public sealed class HttpScenarioRunTests(TestServer server)
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         static HttpScenarioSettings Settings(int port, string transport) =>
             new() { BaseUrl = $"http://127.0.0.1:{port}", Transport = transport, Requests = [new() { Name = "a", Url = "/a" }, new() { Name = "b", Url = "/b" }] };
-        var listening = HttpScenarios.Create("http", Settings(port, "raw"), new TargetSettings());
-        var refused = HttpScenarios.Create("http", Settings(TestServer.ClosedPort(), "raw"), new TargetSettings());
-        var sockets = HttpScenarios.Create("http", Settings(port, "sockets"), new TargetSettings());
+        var listening = HttpScenarios.Create("http", Settings(port, "raw"), null);
+        var refused = HttpScenarios.Create("http", Settings(LoopbackServer.ClosedPort(), "raw"), null);
+        var sockets = HttpScenarios.Create("http", Settings(port, "sockets"), null);
 
         await listening.Init!(new ScenarioInitContext("http", ScenarioInitContext.EmptySettings, CancellationToken.None));
         using var accepted = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(5));
@@ -136,5 +135,30 @@ public sealed class HttpScenarioRunTests(TestServer server)
 
         Assert.False(listener.Pending()); // one connection for the two requests of one origin
         Assert.Null(sockets.Init);
+    }
+
+    [Theory]
+    [InlineData(HttpTransport.Sockets)]
+    [InlineData(HttpTransport.Raw)]
+    public async Task The_duration_a_scenario_sees_is_the_one_the_histogram_records(HttpTransport transport)
+    {
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { Transport = transport });
+        var seen = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var scenario = Scenario.Create("one-clock", async ctx =>
+            {
+                var result = await http.GetAsync(ctx, "get", "/ok");
+                seen.Add(result.Duration.TotalMilliseconds);
+                return result.Response;
+            })
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(1, 30));
+
+        var run = await new LoadRunner().RunAsync(new TestDefinition { Scenarios = [scenario] }, new RunOptions());
+
+        var step = Assert.Single(Assert.Single(run.Scenarios).Steps).Stats;
+        Assert.Equal(30, step.RequestCount);
+
+        // HdrHistogram keeps 3 significant digits: the same duration reads back within 0.1 % (+ 1 µs of rounding).
+        Assert.Equal(seen.Max(), step.Latency.MaxMs, seen.Max() * 0.002 + 0.001);
+        Assert.Equal(seen.Min(), step.Latency.MinMs, seen.Min() * 0.002 + 0.001);
     }
 }

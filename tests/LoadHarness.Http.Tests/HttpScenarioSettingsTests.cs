@@ -1,4 +1,3 @@
-using LoadHarness.Core.Catalog;
 using LoadHarness.Http.Scenarios;
 
 namespace LoadHarness.Http.Tests;
@@ -71,7 +70,7 @@ public sealed class HttpScenarioSettingsTests
     {
         var settings = new HttpScenarioSettings { Requests = [new() { Name = "a", Url = "/a" }] };
 
-        var error = Assert.Throws<ArgumentException>(() => HttpScenarios.Create("http", settings, new TargetSettings()));
+        var error = Assert.Throws<ArgumentException>(() => HttpScenarios.Create("http", settings, null));
 
         Assert.Contains("Http.BaseUrl: relative request URLs need BaseUrl or Target.ApiBaseUrl", error.Message, StringComparison.Ordinal);
     }

@@ -4,7 +4,7 @@ using LoadHarness.Http.Checks;
 namespace LoadHarness.Http.Tests;
 
 [Collection(ServerCollection.Name)]
-public sealed class HttpStepTests(TestServer server)
+public sealed class HttpStepTests(LoopbackServer server)
 {
     [Fact]
     public async Task Ok_response_counts_body_bytes_while_discarding_the_body()
@@ -16,8 +16,8 @@ public sealed class HttpStepTests(TestServer server)
 
         Assert.True(result.IsOk);
         Assert.Equal(200, result.StatusCode);
-        Assert.Equal(TestServer.BigSize, result.SizeBytes);
-        Assert.Equal(TestServer.BigSize, result.Response.SizeBytes);
+        Assert.Equal(LoopbackServer.BigSize, result.SizeBytes);
+        Assert.Equal(LoopbackServer.BigSize, result.Response.SizeBytes);
         Assert.Null(result.Body);
     }
 
@@ -64,7 +64,7 @@ public sealed class HttpStepTests(TestServer server)
     [Fact]
     public async Task A_refused_port_is_connection_refused_and_userinfo_stays_out_of_the_message()
     {
-        var port = TestServer.ClosedPort();
+        var port = LoopbackServer.ClosedPort();
         using var http = HttpTarget.Create($"http://alice:hunter2pw@127.0.0.1:{port}");
         using var ctx = new TestContext();
         HttpVuState.Of(ctx).BearerToken = "bearer-secret-value";
@@ -142,7 +142,7 @@ public sealed class HttpStepTests(TestServer server)
         var loggedOut = await http.GetAsync(vu, "whoami", "/whoami");
 
         Assert.True(login.IsOk);
-        Assert.Equal(TestServer.Token, login.JsonString("token"));
+        Assert.Equal(LoopbackServer.Token, login.JsonString("token"));
         Assert.Equal("you are vu", first.Body);
         Assert.Equal(200, second.StatusCode);
         Assert.Equal(401, stranger.StatusCode);

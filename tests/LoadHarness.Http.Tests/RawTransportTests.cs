@@ -6,7 +6,7 @@ namespace LoadHarness.Http.Tests;
 
 /// <summary>The raw HTTP/1.1 transport against Kestrel: the same results as the SocketsHttpHandler path.</summary>
 [Collection(ServerCollection.Name)]
-public sealed class RawTransportTests(TestServer server)
+public sealed class RawTransportTests(LoopbackServer server)
 {
     private static readonly HttpTargetOptions Raw = new() { Transport = HttpTransport.Raw };
 
@@ -86,7 +86,7 @@ public sealed class RawTransportTests(TestServer server)
     [Fact]
     public async Task A_refused_port_is_connection_refused_and_checks_are_judged()
     {
-        using var http = HttpTarget.Create($"http://127.0.0.1:{TestServer.ClosedPort()}", Raw);
+        using var http = HttpTarget.Create($"http://127.0.0.1:{LoopbackServer.ClosedPort()}", Raw);
         using var ctx = new TestContext();
 
         var result = await http.GetAsync(ctx, "refused", "/ok", HttpCheck.ParseAll("status == 200"));
@@ -125,7 +125,7 @@ public sealed class RawTransportTests(TestServer server)
 
         Assert.True(json.IsOk);
         Assert.Equal([true, true, false, true], ctx.Checks.Select(c => c.Passed));
-        Assert.Equal(TestServer.Token, login.JsonString("token"));
+        Assert.Equal(LoopbackServer.Token, login.JsonString("token"));
         Assert.Equal("you are vu", whoami.Body);
     }
 

@@ -1,4 +1,6 @@
+using LoadHarness.Core.Thresholds;
 using LoadHarness.Reporting.Html;
+using LoadHarness.Reporting.Markdown;
 using LoadHarness.Reporting.Tests.Fixtures;
 
 namespace LoadHarness.Reporting.Tests;
@@ -50,5 +52,18 @@ public sealed class EdgeCaseTests
             .Max(m => m.Groups[1].Value.Count(c => c == 'L'));
         Assert.InRange(longestPath, 100, 620);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "one-hour-size.txt"), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void NBomber_style_thresholds_show_their_unit_from_the_parsed_expression()
+    {
+        var run = Runs.Mixed();
+        var scenario = run.Scenarios[0].Name;
+        var judged = ThresholdEvaluator.Evaluate(run, [new ThresholdDefinition("OkLatency: p75 < 80000", scenario), new ThresholdDefinition("FailRequest: Percent < 100", scenario)]);
+        var md = MarkdownSummary.Render(run with { Thresholds = judged }, []);
+
+        Assert.Equal([ThresholdUnit.Milliseconds, ThresholdUnit.Percent], judged.Select(t => t.Unit));
+        Assert.Matches(@"`OkLatency: p75 < 80000` \| [0-9.]+ ms \|", md);
+        Assert.Matches(@"`FailRequest: Percent < 100` \| [0-9.]+ % \|", md);
     }
 }

@@ -1,3 +1,4 @@
+using LoadHarness.Reporting.Json;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Tests.Fixtures;
 

@@ -1,8 +1,8 @@
-using LoadHarness.Core.Catalog;
-using LoadHarness.Postgres.Sample;
+using LoadHarness.Scenarios.Catalog;
+using TargetApi.Database;
 using LoadHarness.Core.Thresholds;
-using LoadHarness.Scenarios.BeforeAfter;
-using LoadHarness.Scenarios.Embedded;
+using LoadHarness.Cli.Embedded;
+using LoadHarness.Reporting.BeforeAfter;
 using Npgsql;
 
 namespace LoadHarness.Scenarios.Tests;

@@ -1,5 +1,5 @@
-using LoadHarness.Core.Catalog;
-using LoadHarness.Scenarios.Embedded;
+using LoadHarness.Scenarios.Catalog;
+using LoadHarness.Cli.Embedded;
 
 namespace LoadHarness.Scenarios.Tests;
 

@@ -1,3 +1,4 @@
+using LoadHarness.Reporting.Json;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;

@@ -1,4 +1,4 @@
-using LoadHarness.Core.Catalog;
+using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;

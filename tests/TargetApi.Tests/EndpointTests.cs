@@ -1,5 +1,5 @@
 using System.Net;
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 using Xunit;
 
 namespace TargetApi.Tests;

@@ -36,7 +36,7 @@ internal static class HttpExtensions
     public static async Task<string> LoginAsync(this HttpClient http, int user)
     {
         var (response, body) = await http.PostJsonAsync("/api/auth/login",
-            new { email = LoadHarness.Postgres.Sample.SampleDatabase.UserEmail(user), password = LoadHarness.Postgres.Sample.SampleDatabase.UserPassword });
+            new { email = TargetApi.Database.SampleDatabase.UserEmail(user), password = TargetApi.Database.SampleDatabase.UserPassword });
         response.EnsureSuccessStatusCode();
         return body.GetProperty("accessToken").GetString()!;
     }

@@ -1,4 +1,4 @@
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 using Xunit;
 
 namespace TargetApi.Tests;

@@ -1,5 +1,5 @@
 using LoadHarness.Postgres.Local;
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

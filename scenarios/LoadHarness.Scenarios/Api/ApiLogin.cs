@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http;
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 
 namespace LoadHarness.Scenarios.Api;
 

@@ -1,4 +1,4 @@
-using LoadHarness.Core.Catalog;
+using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Core.Scenarios.Feeds;
 using LoadHarness.Http;
@@ -25,26 +25,26 @@ internal static class ApiScenarios
     [
         new(Profile,
             "the seed's k6 script: GET /api/profile as a logged-in seeded user; checks 'profile status 200' and 'profile response time < 200ms'; think time 1 s. CustomSettings: Users",
-            ScenarioRequirements.Api, context => BuildProfile(new ScenarioSettings(Profile, context))),
+            ScenarioRequirements.Api, context => BuildProfile(new ShippedScenarioSettings(Profile, context))),
         new(UserJourney,
             "login -> profile -> unread_count -> notifications -> mark_read -> work_timeline -> refresh, one step each. CustomSettings: Users",
-            ScenarioRequirements.Api, context => ApiUserJourney.Build(new ScenarioSettings(UserJourney, context))),
+            ScenarioRequirements.Api, context => ApiUserJourney.Build(new ShippedScenarioSettings(UserJourney, context))),
         new(Business,
             "a business owner: api_keys, webhooks, pin_verifications and api_usage (this month's analytics). CustomSettings: Businesses (default Users / 10)",
-            ScenarioRequirements.Api, context => BuildBusiness(new ScenarioSettings(Business, context))),
+            ScenarioRequirements.Api, context => BuildBusiness(new ShippedScenarioSettings(Business, context))),
     ];
 
-    private static ScenarioDefinition BuildProfile(ScenarioSettings settings)
+    private static ScenarioDefinition BuildProfile(ShippedScenarioSettings settings)
     {
         var http = HttpTarget.For(settings.ApiBaseUrl.ToString());
         var logins = DataFeed.PerVu(ApiLogin.Bodies(settings.Users));
         return Scenario.Create(Profile, async context =>
                 (await http.GetAsync(context, "profile", "api/profile", ProfileChecks).ConfigureAwait(false)).Response)
             .WithVuInit(context => ApiLogin.LogInUnrecordedAsync(http, context, logins.Next(context)))
-            .WithThinkTime(ScenarioSettings.DefaultThinkTime);
+            .WithThinkTime(ShippedScenarioSettings.DefaultThinkTime);
     }
 
-    private static ScenarioDefinition BuildBusiness(ScenarioSettings settings)
+    private static ScenarioDefinition BuildBusiness(ShippedScenarioSettings settings)
     {
         var http = HttpTarget.For(settings.ApiBaseUrl.ToString());
         var logins = DataFeed.PerVu(ApiLogin.Bodies(settings.Businesses));
@@ -58,6 +58,6 @@ internal static class ApiScenarios
                 return outcome.Response;
             })
             .WithVuInit(context => ApiLogin.LogInUnrecordedAsync(http, context, logins.Next(context)))
-            .WithThinkTime(ScenarioSettings.DefaultThinkTime);
+            .WithThinkTime(ShippedScenarioSettings.DefaultThinkTime);
     }
 }

@@ -15,12 +15,12 @@ internal static class ApiUserJourney
 {
     private static readonly IReadOnlyList<HttpCheck> Status200 = HttpCheck.ParseAll("status 200: status == 200");
 
-    public static ScenarioDefinition Build(ScenarioSettings settings)
+    public static ScenarioDefinition Build(ShippedScenarioSettings settings)
     {
         var http = HttpTarget.For(settings.ApiBaseUrl.ToString());
         var logins = DataFeed.PerVu(ApiLogin.Bodies(settings.Users));
         return Scenario.Create(ApiScenarios.UserJourney, context => RunAsync(http, context, logins.Next(context)))
-            .WithThinkTime(ScenarioSettings.DefaultThinkTime);
+            .WithThinkTime(ShippedScenarioSettings.DefaultThinkTime);
     }
 
     private static async Task<Response> RunAsync(HttpTarget http, IScenarioContext context, string loginBody)

@@ -1,7 +1,7 @@
-using LoadHarness.Core.Catalog;
+using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Core.Scenarios.Feeds;
-using LoadHarness.Postgres.Sample;
+using TargetApi.Database;
 using LoadHarness.Postgres.Steps;
 
 namespace LoadHarness.Scenarios.Db;
@@ -51,9 +51,9 @@ internal static class DbScenarios
         Func<int, PgStatement[]> statements, string checkName, Func<PgQueryResult, bool> expected) =>
         new(name, description + ". CustomSettings: Users, AsApiRole, MaxPoolSize, WarmConnections" + (businessOwners ? ", Businesses" : ""),
             ScenarioRequirements.Database,
-            context => Build(new ScenarioSettings(name, context), name, step, businessOwners, statements, checkName, expected));
+            context => Build(new ShippedScenarioSettings(name, context), name, step, businessOwners, statements, checkName, expected));
 
-    private static ScenarioDefinition Build(ScenarioSettings settings, string name, string step, bool businessOwners,
+    private static ScenarioDefinition Build(ShippedScenarioSettings settings, string name, string step, bool businessOwners,
         Func<int, PgStatement[]> statements, string checkName, Func<PgQueryResult, bool> expected)
     {
         var count = businessOwners ? settings.Businesses : settings.Users;
@@ -77,7 +77,7 @@ internal static class DbScenarios
             })
             .WithInit(resources.InitAsync)
             .WithClean(resources.CleanAsync)
-            .WithThinkTime(ScenarioSettings.DefaultThinkTime);
+            .WithThinkTime(ShippedScenarioSettings.DefaultThinkTime);
     }
 
     private sealed record DbWork(PgStatement[] Statements, PgStepOptions Options);

@@ -1,4 +1,4 @@
-using LoadHarness.Core.Configuration;
+using LoadHarness.Cli.Configuration;
 
 namespace LoadHarness.Cli.Output;
 

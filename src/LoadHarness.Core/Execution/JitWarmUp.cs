@@ -7,7 +7,7 @@ namespace LoadHarness.Core.Execution;
 
 /// <summary>
 /// Compiles the harness's per-iteration code before an open-model scenario's clock starts. Otherwise its first
-/// arrivals wait for the JIT (≈0.1–0.2 s for the HTTP path, every method compiled optimized on first call) and all
+/// arrivals wait for the JIT (≈0.1–0.2 s for a transport's path, every method compiled optimized on first call) and all
 /// later arrivals queue behind them: the whole run's start lateness p99 shows a start-up cost, not the pacer. Methods
 /// are only prepared (<see cref="RuntimeHelpers.PrepareMethod(RuntimeMethodHandle)"/>): nothing runs, no traffic.
 /// A closed model needs none of this (an iteration's latency counts from its actual start) and skips the CPU it costs.

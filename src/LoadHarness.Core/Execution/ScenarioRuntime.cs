@@ -93,14 +93,18 @@ internal sealed class ScenarioRuntime
     }
 
     /// <summary>Records one request or iteration that started at <paramref name="start"/> (a timestamp), ending now.</summary>
-    public void Record(StepRecorder recorder, ScenarioContext ctx, long start, in Response response)
+    public void Record(StepRecorder recorder, ScenarioContext ctx, long start, in Response response) =>
+        Record(recorder, ctx, start, Time.GetTimestamp(), response);
+
+    /// <summary>Records a sample timed from <paramref name="start"/> to <paramref name="end"/> (timestamps of <see cref="Time"/>).</summary>
+    public void Record(StepRecorder recorder, ScenarioContext ctx, long start, long end, in Response response)
     {
         if (ctx.Interrupted || !IsRecording(start))
         {
             return;
         }
 
-        var micros = (long)((Time.GetTimestamp() - start) * microsPerTick);
+        var micros = (long)((end - start) * microsPerTick);
         if (response.IsOk)
         {
             recorder.RecordOk(micros, response.StatusCode, response.SizeBytes);

@@ -1,6 +1,5 @@
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Core.Thresholds;
-using Microsoft.Extensions.Configuration;
 
 namespace LoadHarness.Core.Execution;
 
@@ -16,8 +15,9 @@ public sealed record TestDefinition
     /// <summary>Thresholds not attached to a scenario (Scenario null = every scenario together).</summary>
     public IReadOnlyList<ThresholdDefinition> Thresholds { get; init; } = [];
 
-    /// <summary>Per scenario name, its CustomSettings section for init/clean (missing = empty).</summary>
-    public IReadOnlyDictionary<string, IConfiguration> CustomSettings { get; init; } = new Dictionary<string, IConfiguration>();
+    /// <summary>Per scenario name, its CustomSettings section for init/clean, flattened (missing = empty; see <see cref="ScenarioInitContext.CustomSettings"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> CustomSettings { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string?>>();
 
     /// <summary>Every threshold: the global ones and those of each scenario.</summary>
     public IEnumerable<ThresholdDefinition> AllThresholds => Thresholds.Concat(Scenarios.SelectMany(s => s.Thresholds));

@@ -29,7 +29,7 @@ public sealed record StatsBlock
     /// <summary>Counts by status code as text ("200", "503"; "none" when the step gave no code).</summary>
     public IReadOnlyDictionary<string, long> StatusCodes { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Failures by kind ("timeout", "HttpRequestException", "status 500", ...), most frequent first.</summary>
+    /// <summary>Failures by kind ("timeout", "connection refused", "status 500", ...), most frequent first.</summary>
     public IReadOnlyList<ErrorKindCount> Errors { get; init; } = [];
 
     /// <summary>Samples above the histogram's range (1 h), recorded as the maximum.</summary>

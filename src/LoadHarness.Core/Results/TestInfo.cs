@@ -12,7 +12,7 @@ public sealed record TestInfo
     /// <summary>Path of the config file as given, or null when the run was built in code.</summary>
     public string? ConfigPath { get; init; }
 
-    /// <summary>Where the load went, with any password removed (e.g. "http://127.0.0.1:5080", "Host=...;Database=...").</summary>
+    /// <summary>Where the load went, by name (e.g. "api", "database"), as the command describes it with any secret removed.</summary>
     public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Free-form labels (e.g. "embedded" = "true", "migration" = "before").</summary>

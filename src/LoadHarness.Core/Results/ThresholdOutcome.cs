@@ -1,3 +1,5 @@
+using LoadHarness.Core.Thresholds;
+
 namespace LoadHarness.Core.Results;
 
 /// <summary>A threshold judged on final statistics, with the observed value beside the limit.</summary>
@@ -14,6 +16,15 @@ public sealed record ThresholdOutcome
 
     /// <summary>The metric judged: "p(95)", "rate", "rps", "checks", "dropped", ...</summary>
     public required string Metric { get; init; }
+
+    /// <summary>What the metric measures, from the parsed expression (not written to result.json: its reader derives it again).</summary>
+    public ThresholdMetric Kind { get; init; }
+
+    /// <summary>The statistic judged, from the parsed expression (not written to result.json).</summary>
+    public ThresholdStat Stat { get; init; }
+
+    /// <summary>The unit of <see cref="Observed"/> and the limit, from the parsed expression (not written to result.json).</summary>
+    public ThresholdUnit Unit { get; init; }
 
     public required bool Passed { get; init; }
 

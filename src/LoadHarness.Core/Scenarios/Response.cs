@@ -5,7 +5,7 @@ public readonly record struct Response
 {
     public bool IsOk { get; init; }
 
-    /// <summary>Protocol status code (HTTP status, 0 when the step has none).</summary>
+    /// <summary>The protocol's status code of the step (0 when it has none).</summary>
     public int StatusCode { get; init; }
 
     public long SizeBytes { get; init; }

@@ -12,10 +12,10 @@ public static class Scenario
 
     /// <summary>
     /// A scenario whose iteration returns a <see cref="ValueTask{TResult}"/> (typically from a method built with
-    /// <c>PoolingAsyncValueTaskMethodBuilder</c>): the engine awaits it without a Task per iteration. Internal: a public
-    /// overload would make <c>Create("x", async ctx => ...)</c> ambiguous.
+    /// <c>PoolingAsyncValueTaskMethodBuilder</c>): the engine awaits it without a Task per iteration. A name of its own:
+    /// an overload of Create would make <c>Create("x", async ctx => ...)</c> ambiguous.
     /// </summary>
-    internal static ScenarioDefinition CreatePooled(string name, Func<IScenarioContext, ValueTask<Response>> run)
+    public static ScenarioDefinition CreatePooled(string name, Func<IScenarioContext, ValueTask<Response>> run)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(run);

@@ -35,7 +35,12 @@ public static class ThresholdEvaluator
     {
         var e = threshold.Parsed;
         var observed = Observe(e, data);
-        var unit = e.IsLatency && e.Stat != ThresholdStat.Count ? " ms" : e.Stat == ThresholdStat.Percent ? " %" : "";
+        var unit = e.Unit switch
+        {
+            ThresholdUnit.Milliseconds => " ms",
+            ThresholdUnit.Percent => " %",
+            _ => "",
+        };
         var limit = $"limit {ThresholdExpression.OperatorText(e.Operator)} {Format(e.Limit)}{unit}";
         if (observed is null)
         {
@@ -45,6 +50,9 @@ public static class ThresholdEvaluator
                 Scenario = threshold.Scenario,
                 Step = threshold.Step,
                 Metric = e.MetricName,
+                Kind = e.Metric,
+                Stat = e.Stat,
+                Unit = e.Unit,
                 Passed = false,
                 NoData = true,
                 Description = $"{e.MetricName}: no data ({limit})",
@@ -57,6 +65,9 @@ public static class ThresholdEvaluator
             Scenario = threshold.Scenario,
             Step = threshold.Step,
             Metric = e.MetricName,
+            Kind = e.Metric,
+            Stat = e.Stat,
+            Unit = e.Unit,
             Passed = e.Compare(observed.Value),
             Observed = observed,
             Description = $"{e.MetricName}={Format(observed.Value)}{unit}, {limit}",

@@ -49,6 +49,17 @@ public sealed record ThresholdExpression(
     /// <summary>True for latency statistics (judged in ms).</summary>
     public bool IsLatency => Metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency;
 
+    /// <summary>The unit of the observed value and the limit: ms for latency statistics, 0..1 for rates, 0..100 for percents.</summary>
+    public ThresholdUnit Unit => Stat switch
+    {
+        ThresholdStat.Count or ThresholdStat.Dropped => ThresholdUnit.Number,
+        _ when IsLatency => ThresholdUnit.Milliseconds,
+        ThresholdStat.Percent => ThresholdUnit.Percent,
+        ThresholdStat.Rate => ThresholdUnit.Fraction,
+        ThresholdStat.Rps => ThresholdUnit.PerSecond,
+        _ => ThresholdUnit.Number,
+    };
+
     public static ThresholdExpression Parse(string expression) => new ThresholdParser(expression ?? "").Parse();
 
     public static bool TryParse(string expression, out ThresholdExpression? parsed, out ThresholdParseException? error)

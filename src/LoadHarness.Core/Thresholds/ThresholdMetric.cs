@@ -30,28 +30,3 @@ public enum ThresholdMetric
     /// <summary>Requests with one status code (NBomber StatusCode): count, rate/percent of all.</summary>
     StatusCode,
 }
-
-/// <summary>The statistic of a metric a threshold compares.</summary>
-public enum ThresholdStat
-{
-    Percentile,
-    Avg,
-    Med,
-    Min,
-    Max,
-    Rate,
-    Percent,
-    Count,
-    Rps,
-    Dropped,
-}
-
-public enum ThresholdOperator
-{
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-    Equal,
-    NotEqual,
-}

@@ -1,39 +1,30 @@
+using LoadHarness.Core.Parsing;
+
 namespace LoadHarness.Core.Thresholds;
 
-/// <summary>An expression that does not parse; <see cref="Position"/> is the 0-based character where it went wrong.</summary>
-public sealed class ThresholdParseException : FormatException
+/// <summary>A threshold expression that does not parse, shown with a caret under the position.</summary>
+public sealed class ThresholdParseException : ExpressionParseException
 {
     public ThresholdParseException(string expression, int position, string reason)
-        : base($"threshold '{expression}': {reason} at position {position}\n  {expression}\n  {new string(' ', Math.Max(0, position))}^")
+        : base($"threshold '{expression}': {reason} at position {position}\n  {expression}\n  {new string(' ', Math.Max(0, position))}^", expression, position, reason)
     {
-        Expression = expression;
-        Position = position;
-        Reason = reason;
     }
 
     public ThresholdParseException()
+        : this("invalid threshold", null)
     {
-        Expression = "";
-        Reason = "";
     }
 
     public ThresholdParseException(string message)
-        : base(message)
+        : this(message, null)
     {
-        Expression = "";
-        Reason = message;
     }
 
-    public ThresholdParseException(string message, Exception innerException)
+    public ThresholdParseException(string message, Exception? innerException)
         : base(message, innerException)
     {
-        Expression = "";
-        Reason = message;
     }
 
-    public string Expression { get; }
-
-    public int Position { get; }
-
-    public string Reason { get; }
+    /// <summary>The expression as written (<see cref="ExpressionParseException.Text"/>).</summary>
+    public string Expression => Text;
 }

@@ -1,39 +1,27 @@
+using LoadHarness.Core.Parsing;
+
 namespace LoadHarness.Http.Checks;
 
-/// <summary>A check that does not parse; <see cref="Position"/> is the 0-based character where it went wrong.</summary>
-public sealed class HttpCheckParseException : FormatException
+/// <summary>A check that does not parse; <see cref="ExpressionParseException.Position"/> is where it went wrong.</summary>
+public sealed class HttpCheckParseException : ExpressionParseException
 {
     public HttpCheckParseException(string text, int position, string reason)
-        : base($"check '{text}': {reason} at position {position}")
+        : base($"check '{text}': {reason} at position {position}", text, position, reason)
     {
-        Text = text;
-        Position = position;
-        Reason = reason;
     }
 
     public HttpCheckParseException()
+        : this("invalid check", null)
     {
-        Text = "";
-        Reason = "";
     }
 
     public HttpCheckParseException(string message)
-        : base(message)
+        : this(message, null)
     {
-        Text = "";
-        Reason = message;
     }
 
-    public HttpCheckParseException(string message, Exception innerException)
+    public HttpCheckParseException(string message, Exception? innerException)
         : base(message, innerException)
     {
-        Text = "";
-        Reason = message;
     }
-
-    public string Text { get; }
-
-    public int Position { get; }
-
-    public string Reason { get; }
 }

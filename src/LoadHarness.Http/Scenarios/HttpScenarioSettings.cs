@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using LoadHarness.Core.Catalog;
+using LoadHarness.Core.Parsing;
 using LoadHarness.Core.Load;
 using LoadHarness.Http.Checks;
 
@@ -14,7 +14,7 @@ public sealed class HttpScenarioSettings
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
 
-    /// <summary>Base of relative request URLs; when empty, <see cref="TargetSettings.ApiBaseUrl"/>.</summary>
+    /// <summary>Base of relative request URLs; when empty, the target's API base URL (<c>Target.ApiBaseUrl</c>).</summary>
     public string? BaseUrl { get; set; }
 
     public List<HttpRequestSettings> Requests { get; set; } = [];

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
-using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
@@ -23,13 +22,12 @@ public static class HttpScenarios
     /// Builds the scenario (load simulations and thresholds are applied by the command). Throws
     /// <see cref="ArgumentException"/> listing every problem when the settings are invalid or a relative URL has no base.
     /// </summary>
-    public static ScenarioDefinition Create(string name, HttpScenarioSettings settings, TargetSettings target, string settingsPath = "Http")
+    public static ScenarioDefinition Create(string name, HttpScenarioSettings settings, string? targetBaseUrl, string settingsPath = "Http")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(target);
         var errors = settings.Validate(settingsPath).ToList();
-        var baseUrl = string.IsNullOrWhiteSpace(settings.BaseUrl) ? target.ApiBaseUrl : settings.BaseUrl;
+        var baseUrl = string.IsNullOrWhiteSpace(settings.BaseUrl) ? targetBaseUrl : settings.BaseUrl;
         if (errors.Count == 0 && string.IsNullOrWhiteSpace(baseUrl) && settings.Requests.Any(r => !HttpUrls.LooksAbsolute(r.Url.Trim())))
         {
             errors.Add($"{settingsPath}.BaseUrl: relative request URLs need BaseUrl or Target.ApiBaseUrl");

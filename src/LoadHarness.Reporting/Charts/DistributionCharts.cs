@@ -56,7 +56,7 @@ internal static class DistributionCharts
         return new ReportChart(
             ChartIds.Histogram,
             "Latency distribution",
-            $"Requests by latency, {Bins} log-spaced bins from {Num.Ms(lowMs)} ms to p99.9 ({Num.Ms(highMs)} ms); slower requests are in the last bin.",
+            $"Requests by latency, {Bins} log-spaced bins from {NumberText.Ms(lowMs)} ms to p99.9 ({NumberText.Ms(highMs)} ms); slower requests are in the last bin.",
             plot);
     }
 
@@ -80,8 +80,8 @@ internal static class DistributionCharts
 
         if (added < 3)
         {
-            ticks.AddMajor(Math.Log10(lowMs), Num.Ms(lowMs));
-            ticks.AddMajor(Math.Log10(highMs), Num.Ms(highMs));
+            ticks.AddMajor(Math.Log10(lowMs), NumberText.Ms(lowMs));
+            ticks.AddMajor(Math.Log10(highMs), NumberText.Ms(highMs));
         }
 
         return ticks;

@@ -23,7 +23,7 @@ internal static class StatusCodeChart
             Value = c.Value,
             FillColor = ColorOf(c.Key),
             LineWidth = 0,
-            Label = Num.Count(c.Value),
+            Label = NumberText.Count(c.Value),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
         plottable.ValueLabelStyle.FontName = ChartStyle.FontName;

@@ -34,13 +34,13 @@ public sealed class CsvReportWriter : IReportWriter
             string[] cells =
             [
                 row.Scenario, row.Step ?? string.Empty,
-                Num.Raw(s.RequestCount), Num.Raw(s.OkCount), Num.Raw(s.FailCount), Num.Raw(s.ErrorRate), Num.Raw(s.Rps),
+                NumberText.Raw(s.RequestCount), NumberText.Raw(s.OkCount), NumberText.Raw(s.FailCount), NumberText.Raw(s.ErrorRate), NumberText.Raw(s.Rps),
                 .. Latency(s.Latency, withStdDev: true),
-                Num.Raw(s.OkLatency.MinMs), Num.Raw(s.OkLatency.MeanMs), Num.Raw(s.OkLatency.P50Ms), Num.Raw(s.OkLatency.P75Ms),
-                Num.Raw(s.OkLatency.P95Ms), Num.Raw(s.OkLatency.P99Ms), Num.Raw(s.OkLatency.MaxMs),
-                Num.Raw(s.BytesTotal), Num.Raw(s.ClampedCount),
-                string.Join(';', s.StatusCodes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + ":" + Num.Raw(c.Value))),
-                string.Join(';', s.Errors.Select(e => e.Kind + ":" + Num.Raw(e.Count))),
+                NumberText.Raw(s.OkLatency.MinMs), NumberText.Raw(s.OkLatency.MeanMs), NumberText.Raw(s.OkLatency.P50Ms), NumberText.Raw(s.OkLatency.P75Ms),
+                NumberText.Raw(s.OkLatency.P95Ms), NumberText.Raw(s.OkLatency.P99Ms), NumberText.Raw(s.OkLatency.MaxMs),
+                NumberText.Raw(s.BytesTotal), NumberText.Raw(s.ClampedCount),
+                string.Join(';', s.StatusCodes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + ":" + NumberText.Raw(c.Value))),
+                string.Join(';', s.Errors.Select(e => e.Kind + ":" + NumberText.Raw(e.Count))),
             ];
             sb.Append(string.Join(',', cells.Select(Quote))).Append('\n');
         }
@@ -50,19 +50,19 @@ public sealed class CsvReportWriter : IReportWriter
 
     private static IEnumerable<string> Latency(LatencyStats l, bool withStdDev)
     {
-        yield return Num.Raw(l.MinMs);
-        yield return Num.Raw(l.MeanMs);
+        yield return NumberText.Raw(l.MinMs);
+        yield return NumberText.Raw(l.MeanMs);
         if (withStdDev)
         {
-            yield return Num.Raw(l.StdDevMs);
+            yield return NumberText.Raw(l.StdDevMs);
         }
 
-        yield return Num.Raw(l.P50Ms);
-        yield return Num.Raw(l.P75Ms);
-        yield return Num.Raw(l.P90Ms);
-        yield return Num.Raw(l.P95Ms);
-        yield return Num.Raw(l.P99Ms);
-        yield return Num.Raw(l.MaxMs);
+        yield return NumberText.Raw(l.P50Ms);
+        yield return NumberText.Raw(l.P75Ms);
+        yield return NumberText.Raw(l.P90Ms);
+        yield return NumberText.Raw(l.P95Ms);
+        yield return NumberText.Raw(l.P99Ms);
+        yield return NumberText.Raw(l.MaxMs);
     }
 
     /// <summary>RFC 4180: quote a cell holding a comma, quote or line break; double its quotes.</summary>

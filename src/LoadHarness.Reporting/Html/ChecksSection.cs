@@ -18,9 +18,9 @@ internal static class ChecksSection
                     c.Fails == 0 ? "pass" : "fail",
                     c.Step is null ? s.Name : s.Name + "." + c.Step,
                     (c.Fails == 0 ? "✓ " : "✗ ") + c.Name,
-                    Cell.Number(Num.Count(c.Passes), c.Passes),
-                    Cell.Number(Num.Count(c.Fails), c.Fails),
-                    Cell.Number(Num.Percent(c.PassRate), c.PassRate));
+                    Cell.Number(NumberText.Count(c.Passes), c.Passes),
+                    Cell.Number(NumberText.Count(c.Fails), c.Fails),
+                    Cell.Number(NumberText.Percent(c.PassRate), c.PassRate));
             }
         }
 

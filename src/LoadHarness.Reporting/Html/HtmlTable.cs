@@ -58,7 +58,7 @@ internal readonly record struct Cell(string Html, string? SortValue = null)
     public static Cell Text(string text) => new(HtmlTable.Esc(text));
 
     public static Cell Number(string formatted, double raw) =>
-        new(HtmlTable.Esc(formatted), Formatting.Num.Raw(raw));
+        new(HtmlTable.Esc(formatted), Formatting.NumberText.Raw(raw));
 
     public static implicit operator Cell(string text) => Text(text);
 }

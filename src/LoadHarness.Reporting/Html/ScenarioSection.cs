@@ -30,11 +30,11 @@ internal static class ScenarioSection
             table.Row(
                 row.Step is null ? "scenario" : "step",
                 row.Step is null ? Cell.Text(row.Scenario) : new Cell(HtmlTable.Esc(row.Step), row.Key),
-                Cell.Number(Num.Count(s.RequestCount), s.RequestCount), Cell.Number(Num.Count(s.OkCount), s.OkCount),
-                Cell.Number(Num.Count(s.FailCount), s.FailCount), Cell.Number(Num.Percent(s.ErrorRate), s.ErrorRate),
-                Cell.Number(Num.Rate(s.Rps), s.Rps),
+                Cell.Number(NumberText.Count(s.RequestCount), s.RequestCount), Cell.Number(NumberText.Count(s.OkCount), s.OkCount),
+                Cell.Number(NumberText.Count(s.FailCount), s.FailCount), Cell.Number(NumberText.Percent(s.ErrorRate), s.ErrorRate),
+                Cell.Number(NumberText.Rate(s.Rps), s.Rps),
                 Ms(s, l.MinMs), Ms(s, l.MeanMs), Ms(s, l.P50Ms), Ms(s, l.P75Ms), Ms(s, l.P95Ms), Ms(s, l.P99Ms), Ms(s, l.MaxMs),
-                Cell.Number(Num.Bytes(s.BytesTotal), s.BytesTotal));
+                Cell.Number(NumberText.Bytes(s.BytesTotal), s.BytesTotal));
         }
 
         table.AppendTo(sb);
@@ -57,7 +57,7 @@ internal static class ScenarioSection
         {
             table.Row(
                 row.Step is null ? "scenario" : "step",
-                [row.Step ?? row.Scenario, .. all.Select(c => row.Stats.StatusCodes.TryGetValue(c, out var n) ? Cell.Number(Num.Count(n), n) : Cell.Text(""))]);
+                [row.Step ?? row.Scenario, .. all.Select(c => row.Stats.StatusCodes.TryGetValue(c, out var n) ? Cell.Number(NumberText.Count(n), n) : Cell.Text(""))]);
         }
 
         sb.Append("<h3 id=\"status-codes\">Status codes</h3>\n");
@@ -71,7 +71,7 @@ internal static class ScenarioSection
         {
             foreach (var e in row.Stats.Errors)
             {
-                table.Row(null, row.Key, e.Kind, Cell.Number(Num.Count(e.Count), e.Count), new Cell("<span class=\"msg\">" + HtmlTable.Esc(e.FirstMessage ?? string.Empty) + "</span>"));
+                table.Row(null, row.Key, e.Kind, Cell.Number(NumberText.Count(e.Count), e.Count), new Cell("<span class=\"msg\">" + HtmlTable.Esc(e.FirstMessage ?? string.Empty) + "</span>"));
             }
         }
 
@@ -82,5 +82,5 @@ internal static class ScenarioSection
         }
     }
 
-    private static Cell Ms(StatsBlock s, double value) => Cell.Number(Num.Ms(s, value), value);
+    private static Cell Ms(StatsBlock s, double value) => Cell.Number(NumberText.Ms(s, value), value);
 }

@@ -19,13 +19,13 @@ internal static class ThresholdSection
         var table = new HtmlTable("thresholds", sortable: false, ("Result", false), ("Target", false), ("Threshold", false), ("Observed", true), ("Detail", false), ("Chart", false));
         foreach (var t in r.Thresholds)
         {
-            var anchor = ThresholdMetric.ChartAnchor(t.Metric, t.Scenario, chartIds);
+            var anchor = ThresholdAnchors.Of(t, chartIds);
             table.Row(
                 t.Passed ? "pass" : "fail",
                 new Cell(t.Passed ? "<span class=\"pass\">✓ " + HtmlTable.Esc(ThresholdText.Of(t)) + "</span>" : "<span class=\"fail\">✗ " + HtmlTable.Esc(ThresholdText.Of(t)) + "</span>"),
                 Verdict.Target(t),
                 new Cell("<code>" + HtmlTable.Esc(t.Expression) + "</code>"),
-                Cell.Number(Num.Observed(t.Metric, t.Observed), t.Observed ?? double.NaN),
+                Cell.Number(NumberText.Observed(t), t.Observed ?? double.NaN),
                 t.Description,
                 new Cell($"<a href=\"#{anchor}\">{HtmlTable.Esc(anchor.Replace("chart-", string.Empty, StringComparison.Ordinal))}</a>"));
         }

@@ -20,7 +20,7 @@ internal static class VerdictSection
         }
 
         sb.Append("</h1>\n<p>").Append(HtmlTable.Esc(v.Headline)).Append(" · ")
-          .Append(HtmlTable.Esc(Num.Time(r.StartedUtc))).Append(" · ").Append(HtmlTable.Esc(Num.Duration(r.DurationMs))).Append("</p>\n");
+          .Append(HtmlTable.Esc(NumberText.Time(r.StartedUtc))).Append(" · ").Append(HtmlTable.Esc(NumberText.Duration(r.DurationMs))).Append("</p>\n");
 
         var crossed = r.Thresholds.Where(t => !t.Passed).ToList();
         if (crossed.Count > 0)
@@ -28,7 +28,7 @@ internal static class VerdictSection
             sb.Append("<ul>\n");
             foreach (var t in crossed)
             {
-                sb.Append("<li><a href=\"#").Append(ThresholdMetric.ChartAnchor(t.Metric, t.Scenario, chartIds)).Append("\"><code>")
+                sb.Append("<li><a href=\"#").Append(ThresholdAnchors.Of(t, chartIds)).Append("\"><code>")
                   .Append(HtmlTable.Esc(t.Expression)).Append("</code></a> on ").Append(HtmlTable.Esc(Verdict.Target(t)))
                   .Append(": ").Append(HtmlTable.Esc(t.Description)).Append("</li>\n");
             }

@@ -25,7 +25,7 @@ public sealed class JUnitReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(result);
         var cases = Cases(result);
         var failures = cases.Count(c => c.Failure is not null);
-        var seconds = Num.Raw(Math.Max(0, result.DurationMs) / 1000);
+        var seconds = NumberText.Raw(Math.Max(0, result.DurationMs) / 1000);
         var suiteName = result.Test.TestSuite + "." + result.Test.TestName;
 
         var sb = new StringBuilder();
@@ -36,15 +36,15 @@ public sealed class JUnitReportWriter : IReportWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "LoadHarness");
-            xml.WriteAttributeString("tests", Num.Raw(cases.Count));
-            xml.WriteAttributeString("failures", Num.Raw(failures));
+            xml.WriteAttributeString("tests", NumberText.Raw(cases.Count));
+            xml.WriteAttributeString("failures", NumberText.Raw(failures));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("time", seconds);
 
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", suiteName);
-            xml.WriteAttributeString("tests", Num.Raw(cases.Count));
-            xml.WriteAttributeString("failures", Num.Raw(failures));
+            xml.WriteAttributeString("tests", NumberText.Raw(cases.Count));
+            xml.WriteAttributeString("failures", NumberText.Raw(failures));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("skipped", "0");
             xml.WriteAttributeString("time", seconds);
@@ -114,7 +114,7 @@ public sealed class JUnitReportWriter : IReportWriter
             "completed",
             null,
             "threshold",
-            $"{Num.Count(s.Stats.RequestCount)} requests, {Num.Percent(s.Stats.ErrorRate)} failed, p95={Num.Ms(s.Stats.Latency.P95Ms)} ms"))];
+            $"{NumberText.Count(s.Stats.RequestCount)} requests, {NumberText.Percent(s.Stats.ErrorRate)} failed, p95={NumberText.Ms(s.Stats.Latency.P95Ms)} ms"))];
     }
 
     private static void Property(XmlWriter xml, string name, string value)

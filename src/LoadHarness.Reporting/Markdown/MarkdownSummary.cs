@@ -72,7 +72,7 @@ internal static class MarkdownSummary
         var table = new MarkdownTable(("", false), ("Target", false), ("Threshold", false), ("Observed", true), ("Result", false));
         foreach (var t in r.Thresholds)
         {
-            table.Row(t.Passed ? "✅" : "❌", Verdict.Target(t), "`" + t.Expression + "`", Num.Observed(t.Metric, t.Observed), ThresholdText.Of(t));
+            table.Row(t.Passed ? "✅" : "❌", Verdict.Target(t), "`" + t.Expression + "`", NumberText.Observed(t), ThresholdText.Of(t));
         }
 
         table.AppendTo(sb);
@@ -98,9 +98,9 @@ internal static class MarkdownSummary
             var l = s.Latency;
             table.Row(
                 row.Step is null ? "**" + row.Scenario + "**" : "↳ " + row.Step,
-                Num.Count(s.RequestCount), Num.Count(s.OkCount), Num.Count(s.FailCount), Num.Percent(s.ErrorRate), Num.Rate(s.Rps),
-                Num.Ms(s, l.MinMs), Num.Ms(s, l.MeanMs), Num.Ms(s, l.P50Ms), Num.Ms(s, l.P75Ms), Num.Ms(s, l.P95Ms), Num.Ms(s, l.P99Ms), Num.Ms(s, l.MaxMs),
-                Num.Bytes(s.BytesTotal));
+                NumberText.Count(s.RequestCount), NumberText.Count(s.OkCount), NumberText.Count(s.FailCount), NumberText.Percent(s.ErrorRate), NumberText.Rate(s.Rps),
+                NumberText.Ms(s, l.MinMs), NumberText.Ms(s, l.MeanMs), NumberText.Ms(s, l.P50Ms), NumberText.Ms(s, l.P75Ms), NumberText.Ms(s, l.P95Ms), NumberText.Ms(s, l.P99Ms), NumberText.Ms(s, l.MaxMs),
+                NumberText.Bytes(s.BytesTotal));
         }
 
         table.AppendTo(sb);
@@ -112,7 +112,7 @@ internal static class MarkdownSummary
         var codes = new MarkdownTable(("Scenario / step", false), ("Status codes", false));
         foreach (var row in rows.Where(x => x.Stats.StatusCodes.Count > 0))
         {
-            codes.Row(row.Key, string.Join(", ", row.Stats.StatusCodes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + ": " + Num.Count(c.Value))));
+            codes.Row(row.Key, string.Join(", ", row.Stats.StatusCodes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + ": " + NumberText.Count(c.Value))));
         }
 
         if (codes.Count > 0)
@@ -126,7 +126,7 @@ internal static class MarkdownSummary
         {
             foreach (var e in row.Stats.Errors)
             {
-                errors.Row(row.Key, e.Kind, Num.Count(e.Count), e.FirstMessage ?? string.Empty);
+                errors.Row(row.Key, e.Kind, NumberText.Count(e.Count), e.FirstMessage ?? string.Empty);
             }
         }
 
@@ -144,7 +144,7 @@ internal static class MarkdownSummary
         {
             foreach (var c in s.Checks)
             {
-                table.Row(c.Fails == 0 ? "✅" : "❌", c.Step is null ? s.Name : s.Name + "." + c.Step, c.Name, Num.Count(c.Passes), Num.Count(c.Fails), Num.Percent(c.PassRate));
+                table.Row(c.Fails == 0 ? "✅" : "❌", c.Step is null ? s.Name : s.Name + "." + c.Step, c.Name, NumberText.Count(c.Passes), NumberText.Count(c.Fails), NumberText.Percent(c.PassRate));
             }
         }
 

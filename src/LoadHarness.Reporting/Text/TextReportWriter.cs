@@ -31,9 +31,9 @@ public sealed class TextReportWriter : IReportWriter
         var lines = new List<string[]> { header };
         lines.AddRange(StatsRow.ByP95(result).Select(r => new[]
         {
-            r.Label, Num.Count(r.Stats.RequestCount), Num.Count(r.Stats.FailCount), Num.Percent(r.Stats.ErrorRate), Num.Rate(r.Stats.Rps),
-            Num.Ms(r.Stats, r.Stats.Latency.MinMs), Num.Ms(r.Stats, r.Stats.Latency.MeanMs), Num.Ms(r.Stats, r.Stats.Latency.P50Ms),
-            Num.Ms(r.Stats, r.Stats.Latency.P95Ms), Num.Ms(r.Stats, r.Stats.Latency.P99Ms), Num.Ms(r.Stats, r.Stats.Latency.MaxMs),
+            r.Label, NumberText.Count(r.Stats.RequestCount), NumberText.Count(r.Stats.FailCount), NumberText.Percent(r.Stats.ErrorRate), NumberText.Rate(r.Stats.Rps),
+            NumberText.Ms(r.Stats, r.Stats.Latency.MinMs), NumberText.Ms(r.Stats, r.Stats.Latency.MeanMs), NumberText.Ms(r.Stats, r.Stats.Latency.P50Ms),
+            NumberText.Ms(r.Stats, r.Stats.Latency.P95Ms), NumberText.Ms(r.Stats, r.Stats.Latency.P99Ms), NumberText.Ms(r.Stats, r.Stats.Latency.MaxMs),
         }));
         var widths = Enumerable.Range(0, header.Length).Select(i => lines.Max(l => l[i].Length)).ToArray();
         foreach (var line in lines)

@@ -5,7 +5,7 @@ namespace LoadHarness.Reporting.Tests.Fixtures;
 /// <summary>A scenario of a fixture run: its steps' recorders, the whole-iteration recorder, the plan and checks.</summary>
 internal sealed class ScenarioRecorder(string name, LoadModel model)
 {
-    private readonly List<StepRecorder> steps = [];
+    private readonly List<SampleRecorder> steps = [];
     private readonly List<PlanPoint> plan = [];
     private readonly List<CheckResult> checks = [];
 
@@ -14,14 +14,14 @@ internal sealed class ScenarioRecorder(string name, LoadModel model)
     public LoadModel Model { get; } = model;
 
     /// <summary>Whole iterations (the scenario's own stats).</summary>
-    public StepRecorder Iterations { get; } = new(name);
+    public SampleRecorder Iterations { get; } = new(name);
 
-    public StepRecorder Step(string stepName)
+    public SampleRecorder Step(string stepName)
     {
         var step = steps.FirstOrDefault(s => s.Name == stepName);
         if (step is null)
         {
-            steps.Add(step = new StepRecorder(stepName));
+            steps.Add(step = new SampleRecorder(stepName));
         }
 
         return step;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoadHarness.Core.Results;
+using LoadHarness.Core.Thresholds;
 
 namespace LoadHarness.Reporting.Tests.Fixtures;
 
@@ -23,8 +24,12 @@ internal static class Thresholds
         };
         var unit = metric == "rate" ? string.Empty : " ms";
         var expression = string.Create(CultureInfo.InvariantCulture, $"{metric} < {limit}");
+        var parsed = ThresholdExpression.Parse(expression);
         return new ThresholdOutcome
         {
+            Kind = parsed.Metric,
+            Stat = parsed.Stat,
+            Unit = parsed.Unit,
             Expression = expression,
             Scenario = scenario,
             Step = step,

@@ -1,0 +1,20 @@
+namespace LoadHarness.Scenarios.Catalog;
+
+/// <summary>
+/// Where the load goes (the config's <c>Target</c> section). Both empty = the embedded default: the
+/// command starts a throwaway PostgreSQL and the sample API and fills these in before scenarios are built.
+/// </summary>
+public sealed record TargetSettings
+{
+    /// <summary>Base URL of the HTTP API under test, e.g. http://127.0.0.1:5080.</summary>
+    public string? ApiBaseUrl { get; init; }
+
+    /// <summary>Npgsql connection string of the database under test (a role that may read the tables).</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Embedded default only: the API's own (non-owner, RLS-bound) role, to measure what RLS costs.</summary>
+    public string? ApiRoleConnectionString { get; init; }
+
+    /// <summary>True when the command started the targets itself (embedded default).</summary>
+    public bool IsEmbedded { get; init; }
+}

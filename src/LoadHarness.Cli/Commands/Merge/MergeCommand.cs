@@ -1,0 +1,67 @@
+using System.CommandLine;
+using LoadHarness.Cli.Output;
+using LoadHarness.Cli.Configuration;
+using LoadHarness.Core.Metrics;
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Thresholds;
+using LoadHarness.Reporting;
+using LoadHarness.Reporting.Merge;
+
+namespace LoadHarness.Cli.Commands.Merge;
+
+/// <summary>
+/// <c>loadharness merge a/result.json b/result.json ...</c>: adds the segments' results (exact percentiles from the
+/// histograms) and judges the thresholds on the merged result: the config's when given, else those found in the inputs.
+/// </summary>
+internal static class MergeCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var files = new Argument<string[]>("result.json") { Description = "The segments' result.json files.", Arity = ArgumentArity.OneOrMore };
+        var config = CommonOptions.Config();
+        var output = CommonOptions.Out("Folder for the merged result.json and reports (default: reports/<TestName>/<UTC timestamp>-merged).");
+        var formats = CommonOptions.Formats("Report formats besides result.json (default: the config's, else html, md, csv, junit).");
+        var command = new Command("merge", "Merge the result.json of several execution segments into one result and gate on its thresholds (exit 99 if crossed).\n\n"
+            + "Examples:\n"
+            + "  loadharness merge /results/segment-*/result.json --config nbomber-config.json --out /results/merged")
+        {
+            files, config, output, formats,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var results = new List<RunResult>();
+            foreach (var path in parse.GetValue(files)!)
+            {
+                results.Add(await ResultFiles.ReadAsync(path, cancellationToken).ConfigureAwait(false));
+            }
+
+            var configPath = parse.GetValue(config);
+            RunSettings? settings = null;
+            if (configPath is not null)
+            {
+                var load = CliCatalog.Loader(CliCatalog.Create()).Load(configPath, new ConfigOverrides { ReportFormats = CommonOptions.List(parse.GetValue(formats)) });
+                if (!load.IsValid)
+                {
+                    ProblemPrinter.Print(cli, configPath, load.Problems);
+                    return ExitCodes.InvalidInput;
+                }
+
+                settings = load.Settings!;
+            }
+
+            // Judged once, on the merged result: the config's thresholds for the scenarios that list some, the inputs' own for the rest.
+            var merged = ResultMerger.Merge(results, settings?.Scenarios.Where(s => s.HasThresholds).SelectMany(s => s.Thresholds).ToArray());
+
+            var names = CommonOptions.List(parse.GetValue(formats)) ?? settings?.ReportFormats ?? ReportFormats.Default;
+            var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
+                : ReportFolder.Resolve(null, settings?.ReportFolder ?? "reports", merged.Test.TestName, DateTimeOffset.UtcNow) + "-merged";
+            RunSummary.Write(cli.Out, merged);
+            var outcomes = await ReportWriterSet.ForFormats(names).WriteAsync(merged, folder, CancellationToken.None).ConfigureAwait(false);
+            ReportOutcomes.Print(cli, outcomes);
+            var exit = merged.Passed ? ExitCodes.Passed : ExitCodes.ThresholdCrossed;
+            cli.Out.WriteLine($"merged {results.Count} results ({string.Join(", ", merged.Segments)}); {(merged.Passed ? "thresholds passed" : "threshold crossed")}; exit {exit}; reports: {folder}");
+            return exit;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+using LoadHarness.Cli.Configuration;
+
+namespace LoadHarness.Cli.Commands.Run;
+
+/// <summary>What <c>run</c> was asked for.</summary>
+internal sealed record RunArguments
+{
+    public string? ConfigPath { get; init; }
+
+    public ConfigOverrides Overrides { get; init; } = ConfigOverrides.None;
+
+    public string? OutFolder { get; init; }
+
+    public bool NoGate { get; init; }
+
+    public bool Ci { get; init; }
+
+    public bool Quiet { get; init; }
+
+    /// <summary>Embedded default only: run without the index migration, apply it, run again, compare.</summary>
+    public bool BeforeAfter { get; init; }
+}

@@ -1,0 +1,223 @@
+using LoadHarness.Cli.Launch;
+using LoadHarness.Cli.Output;
+using LoadHarness.Scenarios.Catalog;
+using LoadHarness.Cli.Configuration;
+using LoadHarness.Core.Execution;
+using LoadHarness.Core.Results;
+using LoadHarness.Postgres.Health;
+using LoadHarness.Reporting;
+using LoadHarness.Cli.Embedded;
+
+namespace LoadHarness.Cli.Commands.Run;
+
+/// <summary>
+/// <c>run</c>: validate the config (exit 2), start the embedded target when none is configured, run with live
+/// progress, print the summary, write result.json then every report (a failing writer is reported, the others still
+/// write), and exit 0 / 99 (threshold crossed, unless --no-gate) / 130 (interrupted, partial result written).
+/// </summary>
+internal sealed class RunCommandHandler(CliContext cli)
+{
+    public async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
+    {
+        var catalog = CliCatalog.Create();
+        var load = CliCatalog.Loader(catalog).Load(arguments.ConfigPath, arguments.Overrides);
+        if (!load.IsValid)
+        {
+            ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
+            return ExitCodes.InvalidInput;
+        }
+
+        var settings = load.Settings!;
+        if (arguments.BeforeAfter && !EmbeddedTargetScope.IsNeeded(settings))
+        {
+            cli.Problem("--before-after needs the embedded default: Target.ApiBaseUrl and Target.ConnectionString must both be empty "
+                + "(it starts the sample database without the index migration, then applies it between the two runs)");
+            return ExitCodes.InvalidInput;
+        }
+
+        EmbeddedTarget? embedded = null;
+        string? lastLine = null;
+        try
+        {
+            if (EmbeddedTargetScope.IsNeeded(settings))
+            {
+                cli.Out.WriteLine("no Target configured: starting the embedded PostgreSQL and sample API...");
+                embedded = await EmbeddedTargetScope.StartAsync(
+                    settings, line => Log(arguments, line), cancellationToken, applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
+
+                // The seeding's own statements and scans are not the run's: the database section starts from zero.
+                await embedded.ResetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var target = embedded?.Target ?? settings.Target;
+            int exit;
+            if (arguments.BeforeAfter)
+            {
+                (exit, lastLine) = await new BeforeAfterRun(cli, this).ExecuteAsync(arguments, settings, catalog, embedded!, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var test = TestDefinitionBuilder.Build(settings, catalog, target);
+                var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, DateTimeOffset.UtcNow);
+                (exit, lastLine, _) = await RunTestAsync(arguments, settings, test, target, folder, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return exit;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cli.Problem("interrupted before the test started; nothing was run");
+            return ExitCodes.Interrupted;
+        }
+        finally
+        {
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // The last line names the report folder, after the embedded target's own shutdown lines.
+            if (lastLine is not null)
+            {
+                cli.Out.WriteLine(lastLine);
+            }
+        }
+    }
+
+    /// <summary>Runs one test, writes its reports into <paramref name="folder"/> (after <paramref name="decorate"/>, if any) and judges it.</summary>
+    internal async Task<(int Exit, string LastLine, RunResult Result)> RunTestAsync(
+        RunArguments arguments,
+        RunSettings settings,
+        TestDefinition test,
+        TargetSettings target,
+        string folder,
+        Func<RunResult, RunResult>? decorate,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? extraLabels = null)
+    {
+        var open = test.Scenarios.Where(s => s.Model == LoadModel.Open).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (!arguments.Quiet)
+        {
+            cli.Out.WriteLine($"running {settings.TestSuite}/{settings.TestName}: {string.Join(", ", test.Scenarios.Select(s => s.Name))}"
+                + (settings.Segment.IsWhole ? "" : $" (segment {settings.Segment})")
+                + (SocketSettingsRelauncher.IsApplied() ? "; socket completions inline on 1 socket thread" : ""));
+        }
+
+        RunResult result;
+        var hasDatabase = !string.IsNullOrWhiteSpace(target.ConnectionString);
+        using var pools = hasDatabase ? new NpgsqlPoolMonitor() : null;
+        var progress = CreateProgress(arguments, settings, open);
+        await using (progress)
+        {
+            var options = new RunOptions
+            {
+                Segment = settings.Segment,
+                Observer = progress is null ? null : progress.OnSnapshot,
+                ConfigPath = settings.ConfigPath,
+                Environment = WithSocketSettings(EnvironmentCapture.Capture()),
+                Targets = Targets(target),
+                Labels = Labels(settings, target, extraLabels),
+            };
+            var cpuBefore = Environment.CpuUsage.TotalTime;
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
+            var cores = GeneratorLoad.Cores(Environment.CpuUsage.TotalTime - cpuBefore, wall.Elapsed);
+            result = result with { Environment = result.Environment with { GeneratorCpuCores = cores } };
+        }
+
+        if (hasDatabase && result.Status != RunStatus.Interrupted)
+        {
+            // pg_stat_* and pg_stat_statements as the run left them, and each Npgsql pool's peak usage: the report's
+            // database section. Problems reading them (no rights, no extension) become notes in the section.
+            var health = await DatabaseHealth.CaptureAsync(target.ConnectionString!, pools!.Snapshot(), cancellationToken).ConfigureAwait(false);
+            result = result with { Sections = [.. result.Sections, health] };
+        }
+
+        if (decorate is not null)
+        {
+            result = decorate(result);
+        }
+
+        RunSummary.Write(cli.Out, result);
+        var outcomes = await ReportWriterSet.ForFormats(settings.ReportFormats).WriteAsync(result, folder, CancellationToken.None).ConfigureAwait(false);
+        ReportOutcomes.Print(cli, outcomes);
+        var exit = ExitCode(result, arguments.NoGate);
+        var verdict = exit switch
+        {
+            ExitCodes.Interrupted => "interrupted (partial result)",
+            ExitCodes.ThresholdCrossed => "threshold crossed",
+            _ => result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
+        };
+        return (exit, $"{verdict}; exit {exit}; reports: {folder}", result);
+    }
+
+    internal static int ExitCode(RunResult result, bool noGate) =>
+        result.Status == RunStatus.Interrupted ? ExitCodes.Interrupted
+        : !noGate && (!result.Passed || result.Status == RunStatus.Aborted) ? ExitCodes.ThresholdCrossed
+        : ExitCodes.Passed;
+
+    private IRunProgress? CreateProgress(RunArguments arguments, RunSettings settings, IReadOnlySet<string> open) =>
+        arguments.Quiet ? null
+        : arguments.Ci ? new CiProgress(cli.Out, settings.ReportingInterval, open)
+        : new LiveProgress(cli.Out, $"{settings.TestSuite}/{settings.TestName}", open);
+
+    private void Log(RunArguments arguments, string line)
+    {
+        if (!arguments.Quiet)
+        {
+            cli.Out.WriteLine("  " + Redactor.Text(line));
+        }
+    }
+
+    /// <summary>Records the socket engine settings the process runs with, so a result says how it was measured.</summary>
+    private static EnvironmentInfo WithSocketSettings(EnvironmentInfo environment)
+    {
+        var settings = new Dictionary<string, string>(environment.Settings, StringComparer.Ordinal);
+        foreach (var name in new[] { SocketSettingsRelauncher.InlineVariable, SocketSettingsRelauncher.ThreadCountVariable })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                settings[name] = value;
+            }
+        }
+
+        return environment with { Settings = settings };
+    }
+
+    private static Dictionary<string, string> Targets(TargetSettings target)
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(target.ApiBaseUrl))
+        {
+            targets["api"] = Redactor.Url(target.ApiBaseUrl);
+        }
+
+        if (!string.IsNullOrWhiteSpace(target.ConnectionString))
+        {
+            targets["database"] = Redactor.ConnectionString(target.ConnectionString);
+        }
+
+        return targets;
+    }
+
+    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target, IReadOnlyDictionary<string, string>? extra)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            labels[key] = value;
+        }
+
+        if (target.IsEmbedded)
+        {
+            labels["embedded"] = "true";
+        }
+
+        if (settings.DurationScale != 1)
+        {
+            labels["durationScale"] = settings.DurationScale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return labels;
+    }
+}

@@ -1,0 +1,51 @@
+namespace LoadHarness.Cli.Configuration;
+
+/// <summary>The keys of nbomber-config.json: NBomber's, plus ours (Stages, ThinkTime, GracefulStop, MaxVUs, Thresholds, RequestTimeout, Target, Http).</summary>
+public static class ConfigSchema
+{
+    public static readonly IReadOnlyList<string> SimulationKinds =
+    [
+        "RampingConstant", "KeepConstant", "IterationsForConstant", "RampingInject", "Inject", "InjectRandom", "IterationsForInject", "Pause",
+    ];
+
+    public static readonly IReadOnlyList<string> NBomberThresholdKinds = ["OkRequest", "FailRequest", "OkLatency", "FailLatency", "StatusCode"];
+
+    /// <summary>The whole file's schema; <paramref name="http"/> is the built-in http scenario's section (any keys when null).</summary>
+    public static KeySchema Root(KeySchema? http = null)
+    {
+        var simulation = KeySchema.Object(SimulationKinds.Select(k => (k, KeySchema.ArrayOf(KeySchema.Scalar))).ToArray());
+        var nbomberThreshold = KeySchema.Object(NBomberThresholdKinds.Select(k => (k, KeySchema.ArrayOf(KeySchema.Scalar))).ToArray());
+        var threshold = KeySchema.Object(
+            ("Expression", KeySchema.Scalar),
+            ("Step", KeySchema.Scalar),
+            ("AbortOnFail", KeySchema.Scalar),
+            ("DelayAbortEval", KeySchema.Scalar));
+        var scenario = KeySchema.Object(
+            ("ScenarioName", KeySchema.Scalar),
+            ("WarmUpDuration", KeySchema.Scalar),
+            ("LoadSimulationsSettings", KeySchema.ArrayOf(simulation)),
+            ("Stages", KeySchema.ArrayOf(KeySchema.Object(("Duration", KeySchema.Scalar), ("Target", KeySchema.Scalar)))),
+            ("ThinkTime", KeySchema.Scalar),
+            ("GracefulStop", KeySchema.Scalar),
+            ("MaxVUs", KeySchema.Scalar),
+            ("MaxFailCount", KeySchema.Scalar),
+            ("RequestTimeout", KeySchema.Scalar),
+            ("Thresholds", KeySchema.ArrayOf(threshold)),
+            ("ThresholdSettings", KeySchema.ArrayOf(nbomberThreshold)),
+            ("CustomSettings", KeySchema.Any),
+            ("Http", http ?? KeySchema.Any));
+        return KeySchema.Object(
+            ("$schema", KeySchema.Scalar),
+            ("TestSuite", KeySchema.Scalar),
+            ("TestName", KeySchema.Scalar),
+            ("TargetScenarios", KeySchema.ArrayOf(KeySchema.Scalar)),
+            ("Target", KeySchema.Object(("ApiBaseUrl", KeySchema.Scalar), ("ConnectionString", KeySchema.Scalar))),
+            ("GlobalSettings", KeySchema.Object(
+                ("ScenariosSettings", KeySchema.ArrayOf(scenario)),
+                ("GlobalCustomSettings", KeySchema.Any),
+                ("ReportFolder", KeySchema.Scalar),
+                ("ReportFileName", KeySchema.Scalar),
+                ("ReportFormats", KeySchema.ArrayOf(KeySchema.Scalar)),
+                ("ReportingInterval", KeySchema.Scalar))));
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Configuration;
+
+namespace LoadHarness.Cli.Configuration;
+
+/// <summary>Reads and validates one <c>GlobalSettings.ScenariosSettings[]</c> entry.</summary>
+internal static class ScenarioSettingsReader
+{
+    public static ScenarioSettings? Read(IConfigurationSection section, ConfigValues values, RunSettingsLoaderOptions options)
+    {
+        var path = ConfigValues.PathOf(section);
+        var name = values.String(section.GetSection("ScenarioName"));
+        if (name is null)
+        {
+            values.Problems.Add(path, "ScenarioName is missing");
+            return null;
+        }
+
+        var http = section.GetSection("Http");
+        var isHttp = ConfigValues.IsPresent(http);
+        if (isHttp)
+        {
+            if (options.Catalog.TryGet(name, out _))
+            {
+                values.Problems.Add(path + ".ScenarioName", $"'{name}' is a registered scenario; an Http scenario needs a name of its own");
+            }
+
+            foreach (var error in HttpScenarioBinding.Validate(http, path + ".Http"))
+            {
+                AddPrefixed(values.Problems, error);
+            }
+        }
+        else if (!options.Catalog.TryGet(name, out _))
+        {
+            var suggestion = options.Catalog.Suggest(name);
+            values.Problems.Add(path + ".ScenarioName", $"unknown scenario '{name}'"
+                + (suggestion is null ? " (see `loadharness list`, or describe requests in an Http section)" : $" (did you mean '{suggestion}'?)"));
+        }
+
+        var simulationsSection = section.GetSection("LoadSimulationsSettings");
+        var stagesSection = section.GetSection("Stages");
+        var hasSimulations = ConfigValues.IsPresent(simulationsSection);
+        var hasStages = ConfigValues.IsPresent(stagesSection);
+        if (hasSimulations && hasStages)
+        {
+            values.Problems.Add(path + ".Stages", "Stages and LoadSimulationsSettings cannot be mixed in one scenario (Stages is shorthand for RampingConstant steps); keep one");
+        }
+
+        var simulations = hasStages ? LoadSimulationReader.ReadStages(stagesSection, values)
+            : hasSimulations ? LoadSimulationReader.ReadSimulations(simulationsSection, values)
+            : null;
+        var (thinkMin, thinkMax) = ReadThinkTime(section.GetSection("ThinkTime"), values);
+        var thresholds = ThresholdReader.Read(section, name, values);
+        return new ScenarioSettings
+        {
+            Name = name,
+            Path = path,
+            LoadSimulations = simulations,
+            WarmUpDuration = values.Duration(section.GetSection("WarmUpDuration")),
+            ThinkTimeMin = thinkMin,
+            ThinkTimeMax = thinkMax,
+            GracefulStop = values.Duration(section.GetSection("GracefulStop")),
+            RequestTimeout = values.Duration(section.GetSection("RequestTimeout"), positive: true),
+            MaxVUs = values.Int(section.GetSection("MaxVUs"), 1, "a number of VUs"),
+            MaxFailCount = values.Int(section.GetSection("MaxFailCount"), 0),
+            Thresholds = thresholds,
+            HasThresholds = ConfigValues.IsPresent(section.GetSection("Thresholds")) || ConfigValues.IsPresent(section.GetSection("ThresholdSettings")),
+            CustomSettings = section.GetSection("CustomSettings"),
+            Http = isHttp ? http : null,
+        };
+    }
+
+    /// <summary>"1s" (fixed) or "500ms..2s" (uniform random in the range).</summary>
+    private static (TimeSpan? Min, TimeSpan? Max) ReadThinkTime(IConfigurationSection section, ConfigValues values)
+    {
+        var text = values.String(section);
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        var parts = text.Split("..", 2, StringSplitOptions.TrimEntries);
+        var min = values.ParseDuration(parts[0], ConfigValues.PathOf(section), positive: false);
+        var max = parts.Length == 2 ? values.ParseDuration(parts[1], ConfigValues.PathOf(section), positive: false) : min;
+        if (min is { } a && max is { } b && b < a)
+        {
+            values.Problems.Add(ConfigValues.PathOf(section), $"'{text}': the range's maximum is below its minimum");
+            return (null, null);
+        }
+
+        return (min, max);
+    }
+
+    private static void AddPrefixed(ConfigProblems problems, string error)
+    {
+        var colon = error.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0 && !error[..colon].Contains(' ', StringComparison.Ordinal))
+        {
+            problems.Add(error[..colon], error[(colon + 2)..]);
+        }
+        else
+        {
+            problems.Add(new ConfigProblem("", error));
+        }
+    }
+}

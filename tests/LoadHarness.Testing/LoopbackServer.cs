@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace LoadHarness.Testing;
+
+/// <summary>
+/// A real Kestrel on 127.0.0.1 (a free port) with behaviours a load test meets: /ok, /fail, /status/{code},
+/// /slow?ms= (default 3000), /big, /json, /chunked, /port, /close, /login, /whoami, /echo.
+/// </summary>
+public sealed class LoopbackServer : IAsyncLifetime
+{
+    public const int BigSize = 200_000;
+    public const string Token = "tok-3f9a1c77";
+    public const int DefaultSlowMs = 3000;
+
+    private WebApplication? app;
+
+    /// <summary>http://127.0.0.1:port, no trailing slash.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app = builder.Build();
+        app.MapGet("/ok", () => "ok");
+        app.MapGet("/fail", () => Results.Text("boom", statusCode: 500));
+        app.MapGet("/status/{code:int}", (int code) => Results.Text("status", statusCode: code));
+        app.MapGet("/slow", async (HttpContext context) =>
+        {
+            var ms = int.TryParse(context.Request.Query["ms"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : DefaultSlowMs;
+            await Task.Delay(ms, context.RequestAborted);
+            return "late";
+        });
+        app.MapGet("/big", () => Results.Bytes(new byte[BigSize], "application/octet-stream"));
+        app.MapGet("/json", () => Results.Json(new { message = "hello json" }));
+        app.MapPost("/login", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            return body.Contains("secret", StringComparison.Ordinal)
+                ? Results.Json(new { token = Token })
+                : Results.Text("bad credentials", statusCode: 401);
+        });
+        app.MapGet("/whoami", (HttpRequest request) =>
+            request.Headers.Authorization == "Bearer " + Token ? Results.Text("you are vu") : Results.Text("no", statusCode: 401));
+        app.MapGet("/chunked", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain";
+            for (var i = 0; i < 3; i++)
+            {
+                await context.Response.WriteAsync($"chunk-{i};");
+                await context.Response.Body.FlushAsync();
+            }
+        });
+        app.MapGet("/port", (HttpContext context) => context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture));
+        app.MapGet("/close", (HttpContext context) =>
+        {
+            context.Response.Headers.Connection = "close";
+            return context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture);
+        });
+        app.MapGet("/echo", (HttpRequest request) => request.Headers["X-Echo"].ToString());
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>A port nobody listens on (bound, then closed).</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
