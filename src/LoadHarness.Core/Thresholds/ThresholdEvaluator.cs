@@ -42,24 +42,7 @@ public static class ThresholdEvaluator
             _ => "",
         };
         var limit = $"limit {ThresholdExpression.OperatorText(e.Operator)} {Format(e.Limit)}{unit}";
-        if (observed is null)
-        {
-            return new ThresholdOutcome
-            {
-                Expression = threshold.Expression,
-                Scenario = threshold.Scenario,
-                Step = threshold.Step,
-                Metric = e.MetricName,
-                Kind = e.Metric,
-                Stat = e.Stat,
-                Unit = e.Unit,
-                Passed = false,
-                NoData = true,
-                Description = $"{e.MetricName}: no data ({limit})",
-            };
-        }
-
-        return new ThresholdOutcome
+        var noData = new ThresholdOutcome
         {
             Expression = threshold.Expression,
             Scenario = threshold.Scenario,
@@ -68,9 +51,16 @@ public static class ThresholdEvaluator
             Kind = e.Metric,
             Stat = e.Stat,
             Unit = e.Unit,
-            Passed = e.Compare(observed.Value),
-            Observed = observed,
-            Description = $"{e.MetricName}={Format(observed.Value)}{unit}, {limit}",
+            Passed = false,
+            NoData = true,
+            Description = $"{e.MetricName}: no data ({limit})",
+        };
+        return observed is not { } value ? noData : noData with
+        {
+            Passed = e.Compare(value),
+            NoData = false,
+            Observed = value,
+            Description = $"{e.MetricName}={Format(value)}{unit}, {limit}",
         };
     }
 
