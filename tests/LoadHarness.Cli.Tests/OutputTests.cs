@@ -71,6 +71,28 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
         Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("report", "{ \"name\": \"my-app\", \"version\": \"1.0.0\" }")]
+    [InlineData("compare", "[ 1, 2, 3 ]")]
+    [InlineData("merge", "")]
+    [InlineData("report", "\u0000\u0001 binary")]
+    [InlineData("compare", "{ \"schemaVersion\": 1, \"test\": { \"testSuite\": 5 } }")]
+    public async Task A_corrupt_or_foreign_result_json_exits_2_with_the_reason(string verb, string content)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("foreign.json", content);
+        string[] args = verb == "compare" ? [verb, path, path] : [verb, path, "--out", temp.File("out")];
+
+        var outcome = await CliRunner.RunAsync(args);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.StartsWith(path, outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("not a result.json", outcome.Err, StringComparison.Ordinal);
+        Assert.Single(outcome.Err.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
     [Fact]
     public async Task Passwords_never_reach_the_console_or_the_files()
     {

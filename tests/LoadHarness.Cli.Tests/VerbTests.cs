@@ -33,6 +33,24 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
         var lenient = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--out", temp.File("merged2"));
         Assert.True(lenient.ExitCode == 0, lenient.ToString());
 
+        // A lost pod: half the segments is refused, naming the missing part, and writes nothing ...
+        var half = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), "--out", temp.File("half"));
+        Assert.True(half.ExitCode == 2, half.ToString());
+        Assert.Contains("missing 1/2:1 of 0:1", half.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("half")));
+
+        // ... and merged on request it is marked partial and never passes, though its own thresholds held.
+        var partial = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), "--out", temp.File("partial"), "--allow-partial");
+        Assert.True(partial.ExitCode == 99, partial.ToString());
+        var p = await RunResultJson.ReadAsync(temp.File("partial/result.json"));
+        Assert.Equal("missing 1/2:1 of 0:1", p.Test.Labels["partial"]);
+        Assert.False(p.Passed);
+        Assert.True(p.Thresholds.Where(t => t.Expression != "segments cover 0:1").All(t => t.Passed));
+
+        var twice = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s0/result.json"), temp.File("s1/result.json"), "--out", temp.File("twice"));
+        Assert.True(twice.ExitCode == 2, twice.ToString());
+        Assert.Contains("counted twice", twice.Err, StringComparison.Ordinal);
+
         var same = await CliRunner.RunAsync("compare", temp.File("s0/result.json"), temp.File("s0/result.json"), "--fail-on-regression", "10", "--out", temp.File("cmp"));
         Assert.True(same.ExitCode == 0, same.ToString());
         Assert.Contains("no regression", await File.ReadAllTextAsync(temp.File("cmp/compare.md")), StringComparison.Ordinal);

@@ -49,6 +49,26 @@ public static class ResultMerger
         return merged with { Thresholds = ThresholdEvaluator.Evaluate(merged, configured.Concat(definitions).ToArray()) };
     }
 
+    /// <summary>
+    /// A merge of an incomplete set of segments, asked for explicitly: labelled <c>partial</c> with what is missing and
+    /// judged with one more threshold outcome that never holds, so the gate cannot pass on part of the test.
+    /// </summary>
+    public static RunResult MarkPartial(RunResult merged, IReadOnlyList<string> coverageProblems)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        var why = string.Join("; ", coverageProblems);
+        var labels = new Dictionary<string, string>(merged.Test.Labels, StringComparer.Ordinal) { ["partial"] = why };
+        var outcome = new ThresholdOutcome
+        {
+            Expression = "segments cover 0:1",
+            Metric = "segments",
+            Passed = false,
+            NoData = true,
+            Description = "partial merge: " + why,
+        };
+        return merged with { Test = merged.Test with { Labels = labels }, Thresholds = [.. merged.Thresholds, outcome] };
+    }
+
     private static ScenarioResult MergeScenario(ScenarioResult[] parts)
     {
         var durationSec = parts.Max(p => p.DurationMs) / 1000;

@@ -21,11 +21,16 @@ internal static class MergeCommand
         var config = CommonOptions.Config();
         var output = CommonOptions.Out("Folder for the merged result.json and reports (default: reports/<TestName>/<UTC timestamp>-merged).");
         var formats = CommonOptions.Formats("Report formats besides result.json (default: the config's, else html, md, csv, junit).");
+        var allowPartial = new Option<bool>("--allow-partial")
+        {
+            Description = "Merge even when the segments do not add up to the whole test (0:1): the result is marked partial and never passes the gate (exit 99).",
+        };
         var command = new Command("merge", "Merge the result.json of several execution segments into one result and gate on its thresholds (exit 99 if crossed).\n\n"
+            + "The segments must add up to the whole test (0:1) exactly; a missing or doubled segment is refused (exit 2) unless --allow-partial.\n\n"
             + "Examples:\n"
             + "  loadharness merge /results/segment-*/result.json --config nbomber-config.json --out /results/merged")
         {
-            files, config, output, formats,
+            files, config, output, formats, allowPartial,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,6 +38,13 @@ internal static class MergeCommand
             foreach (var path in parse.GetValue(files)!)
             {
                 results.Add(await ResultFiles.ReadAsync(path, cancellationToken).ConfigureAwait(false));
+            }
+
+            var coverage = SegmentCoverage.Problems(results.SelectMany(r => r.Segments));
+            if (coverage.Count > 0 && !parse.GetValue(allowPartial))
+            {
+                throw new CliInputException("merge: the results do not add up to the whole test: " + string.Join("; ", coverage)
+                    + ". Merge every segment's result.json, or pass --allow-partial (the result is marked partial and never passes the gate).");
             }
 
             var configPath = parse.GetValue(config);
@@ -51,6 +63,11 @@ internal static class MergeCommand
 
             // Judged once, on the merged result: the config's thresholds for the scenarios that list some, the inputs' own for the rest.
             var merged = ResultMerger.Merge(results, settings?.Scenarios.Where(s => s.HasThresholds).SelectMany(s => s.Thresholds).ToArray());
+            if (coverage.Count > 0)
+            {
+                merged = ResultMerger.MarkPartial(merged, coverage);
+                cli.Problem("merge: PARTIAL result (" + string.Join("; ", coverage) + "): it cannot pass the gate");
+            }
 
             var names = CommonOptions.List(parse.GetValue(formats)) ?? settings?.ReportFormats ?? ReportFormats.Default;
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
