@@ -21,8 +21,10 @@ public sealed class ProfileGateTests(EmbeddedTargetFixture fixture) : IClassFixt
     public async Task Profile_endpoint_holds_the_seeds_thresholds_on_a_short_ramp()
     {
         var profile = ApiProfile()
-            // The seed's stages (10 -> 50 -> 100 -> hold -> 0 users), compressed to 8 s and 10 users.
-            .WithLoadSimulations(Stages.ToSimulations([(TimeSpan.FromSeconds(2), 5), (TimeSpan.FromSeconds(2), 10), (TimeSpan.FromSeconds(3), 10), (TimeSpan.FromSeconds(1), 0)]))
+            // The seed's stages (10 -> 50 -> 100 -> hold -> 0 users), compressed to 15 s and 10 users. The hold is long
+            // enough (~600 requests) that a 1 s stall of a shared CI machine (the ~20 requests in flight then) stays
+            // under the 5 % a p95 tolerates: the gate judges the build, not the neighbour's load.
+            .WithLoadSimulations(Stages.ToSimulations([(TimeSpan.FromSeconds(2), 5), (TimeSpan.FromSeconds(2), 10), (TimeSpan.FromSeconds(10), 10), (TimeSpan.FromSeconds(1), 0)]))
             .WithThinkTime(TimeSpan.FromMilliseconds(200))
             .WithWarmUpDuration(TimeSpan.FromSeconds(3)) // JIT and pools in both processes, unrecorded
             .WithThresholds(

@@ -162,7 +162,7 @@ public sealed class EpollEngineTests : IDisposable
 
             Assert.IsType<TimeoutException>(error.InnerException);
             Assert.Contains("took longer than 0.3 s", error.Message);
-            Assert.InRange(started.ElapsedMilliseconds, 250, 5000);
+            Assert.InRange(started.ElapsedMilliseconds, 250, 25_000);
         }
         finally
         {

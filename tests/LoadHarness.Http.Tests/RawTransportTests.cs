@@ -102,10 +102,11 @@ public sealed class RawTransportTests(LoopbackServer server)
         using var http = HttpTarget.Create(server.BaseUrl, Raw);
         using var ctx = new TestContext(TimeSpan.FromMilliseconds(300));
 
-        var result = await http.GetAsync(ctx, "slow", "/slow", HttpCheck.ParseAll("status == 200"));
+        var result = await http.GetAsync(ctx, "slow", "/slow?ms=30000", HttpCheck.ParseAll("status == 200"));
 
         Assert.Equal(ErrorKinds.Timeout, result.Response.ErrorKind);
-        Assert.InRange(result.Duration.TotalMilliseconds, 250, 2500);
+        // The server answers after 30 s: anything shorter is the 300 ms timeout, however slow the machine.
+        Assert.InRange(result.Duration.TotalMilliseconds, 250, 25_000);
         Assert.Empty(ctx.Checks);
         using var fresh = new TestContext();
         Assert.True((await http.GetAsync(fresh, "ok", "/ok")).IsOk);

