@@ -35,7 +35,15 @@ public sealed class ReportWriterSet
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
         var folder = Path.GetFullPath(outputFolder);
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No folder, no report: one failed outcome for result.json says why (the caller keeps the result elsewhere).
+            return [new ReportWriteOutcome(JsonFormat, [], new IOException($"cannot create the report folder {folder}: {e.Message}", e))];
+        }
 
         var outcomes = new List<ReportWriteOutcome>(Writers.Count + 1)
         {

@@ -94,6 +94,25 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
     }
 
     [Fact]
+    public async Task A_report_folder_that_cannot_be_written_keeps_the_result_elsewhere_prints_the_summary_and_exits_74()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.5"], load: """[{ "KeepConstant": [1, "1s"] }]"""));
+        var blocked = temp.Write("a-file", "not a folder");
+
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", Path.Combine(blocked, "reports"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 74, outcome.ToString());
+        Assert.Contains("thresholds", outcome.Out, StringComparison.Ordinal); // the summary
+        Assert.Contains("cannot create the report folder", outcome.Err, StringComparison.Ordinal);
+        var saved = System.Text.RegularExpressions.Regex.Match(outcome.Err, @"the result is saved to (\S+result\.json)").Groups[1].Value;
+        Assert.True(File.Exists(saved), outcome.ToString());
+        Assert.Single((await RunResultJson.ReadAsync(saved)).Scenarios);
+        Directory.Delete(Path.GetDirectoryName(saved)!, recursive: true);
+        Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Passwords_never_reach_the_console_or_the_files()
     {
         using var temp = new TempFolder();

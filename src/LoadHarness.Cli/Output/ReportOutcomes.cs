@@ -12,7 +12,10 @@ internal static class ReportOutcomes
             cli.Problem($"report {outcome.Format} failed: {outcome.Error!.GetType().Name}: {outcome.Error.Message}");
         }
 
-        var written = outcomes.Where(o => o.Succeeded).SelectMany(o => o.Files).Select(Path.GetFileName);
-        cli.Out.WriteLine($"wrote {string.Join(", ", written)}");
+        var written = outcomes.Where(o => o.Succeeded).SelectMany(o => o.Files).Select(Path.GetFileName).ToArray();
+        if (written.Length > 0)
+        {
+            cli.Out.WriteLine($"wrote {string.Join(", ", written)}");
+        }
     }
 }

@@ -34,7 +34,17 @@ public sealed class LoadRunner
         var warmUp = JitWarmUp.IsNeeded(test.Scenarios) ? Task.Run(() => JitWarmUp.Prepare(test.Scenarios), CancellationToken.None) : Task.FromResult(0);
         foreach (var scenario in test.Scenarios.Where(s => s.Init is not null))
         {
-            await scenario.Init!(InitContext(test, scenario, cancellationToken)).ConfigureAwait(false);
+            try
+            {
+                await scenario.Init!(InitContext(test, scenario, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // A target that is down at the start (a refused connection in init) is an outcome, not a crash: nothing
+                // runs, and the result says which scenario could not start and why, with an outcome that never holds.
+                await warmUp.ConfigureAwait(false);
+                return InitFailed(test, options, environment, startedUtc, time.GetUtcNow(), time.GetElapsedTime(startTs).TotalMilliseconds, thresholds, scenario.Name, e);
+            }
         }
 
         await warmUp.ConfigureAwait(false);
@@ -77,6 +87,39 @@ public sealed class LoadRunner
             : executors.Select(e => e.StopReason).FirstOrDefault(r => r is not null);
         var result = BuildResult(test, options, environment, startedUtc, time.GetUtcNow(), time.GetElapsedTime(startTs).TotalMilliseconds, results, status, stopReason);
         return result with { Thresholds = ThresholdEvaluator.Evaluate(result, thresholds, monitor.AbortedBy) };
+    }
+
+    private static RunResult InitFailed(
+        TestDefinition test,
+        RunOptions options,
+        EnvironmentInfo environment,
+        DateTimeOffset startedUtc,
+        DateTimeOffset endedUtc,
+        double durationMs,
+        IReadOnlyList<ThresholdDefinition> thresholds,
+        string scenarioName,
+        Exception error)
+    {
+        var reason = $"scenario '{scenarioName}' could not start: init failed: {error.GetType().Name}: {error.Message}";
+        var empty = test.Scenarios.Select(s => new ScenarioResult
+        {
+            Name = s.Name,
+            Model = s.Model,
+            Stats = new StatsBlock { Latency = LatencyStats.Empty, OkLatency = LatencyStats.Empty },
+            Iterations = new IterationCounts(),
+            DurationMs = 0,
+        }).ToArray();
+        var result = BuildResult(test, options, environment, startedUtc, endedUtc, durationMs, empty, RunStatus.Aborted, reason);
+        var init = new ThresholdOutcome
+        {
+            Expression = "init succeeds",
+            Scenario = scenarioName,
+            Metric = "init",
+            Passed = false,
+            NoData = true,
+            Description = reason,
+        };
+        return result with { Thresholds = [init, .. ThresholdEvaluator.Evaluate(result, thresholds)] };
     }
 
     internal static RunResult BuildResult(

@@ -73,10 +73,9 @@ internal static class MergeCommand
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
                 : ReportFolder.Resolve(null, settings?.ReportFolder ?? "reports", merged.Test.TestName, DateTimeOffset.UtcNow) + "-merged";
             RunSummary.Write(cli.Out, merged);
-            var outcomes = await ReportWriterSet.ForFormats(names).WriteAsync(merged, folder, CancellationToken.None).ConfigureAwait(false);
-            ReportOutcomes.Print(cli, outcomes);
-            var exit = merged.Passed ? ExitCodes.Passed : ExitCodes.ThresholdCrossed;
-            cli.Out.WriteLine($"merged {results.Count} results ({string.Join(", ", merged.Segments)}); {(merged.Passed ? "thresholds passed" : "threshold crossed")}; exit {exit}; reports: {folder}");
+            var (saved, asAsked) = await ReportSaving.WriteAsync(cli, merged, folder, names).ConfigureAwait(false);
+            var exit = !merged.Passed ? ExitCodes.ThresholdCrossed : asAsked ? ExitCodes.Passed : ExitCodes.ReportsNotWritten;
+            cli.Out.WriteLine($"merged {results.Count} results ({string.Join(", ", merged.Segments)}); {(merged.Passed ? "thresholds passed" : "threshold crossed")}; exit {exit}; reports: {saved}");
             return exit;
         });
         return command;

@@ -139,8 +139,7 @@ internal sealed class RunCommandHandler(CliContext cli)
         }
 
         RunSummary.Write(cli.Out, result);
-        var outcomes = await ReportWriterSet.ForFormats(settings.ReportFormats).WriteAsync(result, folder, CancellationToken.None).ConfigureAwait(false);
-        ReportOutcomes.Print(cli, outcomes);
+        var (saved, asAsked) = await ReportSaving.WriteAsync(cli, result, folder, settings.ReportFormats).ConfigureAwait(false);
         var exit = ExitCode(result, arguments.NoGate);
         var verdict = exit switch
         {
@@ -148,7 +147,14 @@ internal sealed class RunCommandHandler(CliContext cli)
             ExitCodes.ThresholdCrossed => "threshold crossed",
             _ => result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
         };
-        return (exit, $"{verdict}; exit {exit}; reports: {folder}", result);
+        if (!asAsked && exit == ExitCodes.Passed)
+        {
+            // The gate held, but the reports a CI job keeps are not where it looks: not a pass.
+            exit = ExitCodes.ReportsNotWritten;
+            verdict += ", reports not written";
+        }
+
+        return (exit, $"{verdict}; exit {exit}; reports: {saved}", result);
     }
 
     internal static int ExitCode(RunResult result, bool noGate) =>

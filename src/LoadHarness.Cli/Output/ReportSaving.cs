@@ -1,0 +1,41 @@
+using System.Globalization;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting;
+
+namespace LoadHarness.Cli.Output;
+
+/// <summary>
+/// Writes the reports of a finished run and never loses its result: when result.json cannot be written to the report
+/// folder (not writable, a file in the way), it is saved to a temp folder instead and the console says where, and how to
+/// render the reports from it later.
+/// </summary>
+internal static class ReportSaving
+{
+    /// <summary>Writes every format; returns the folder that holds result.json and whether it is the one asked for.</summary>
+    public static async Task<(string Folder, bool AsAsked)> WriteAsync(CliContext cli, RunResult result, string folder, IEnumerable<string> formats)
+    {
+        var outcomes = await ReportWriterSet.ForFormats(formats).WriteAsync(result, folder, CancellationToken.None).ConfigureAwait(false);
+        ReportOutcomes.Print(cli, outcomes);
+        if (outcomes[0].Succeeded)
+        {
+            return (folder, true);
+        }
+
+        var fallback = Path.Combine(
+            Path.GetTempPath(),
+            "loadharness-results",
+            string.Create(CultureInfo.InvariantCulture, $"{Safe(result.Test.TestName)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}"));
+        var saved = await new ReportWriterSet([]).WriteAsync(result, fallback, CancellationToken.None).ConfigureAwait(false);
+        if (saved[0].Succeeded)
+        {
+            cli.Problem($"could not write the reports to {folder}; the result is saved to {fallback}/result.json "
+                + $"(render the reports with: loadharness report {fallback}/result.json --out <folder>)");
+            return (fallback, false);
+        }
+
+        cli.Problem($"could not write result.json to {folder} nor to {fallback}: {saved[0].Error!.Message}");
+        return (folder, false);
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}
