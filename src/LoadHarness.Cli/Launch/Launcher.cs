@@ -23,12 +23,20 @@ internal static class Launcher
         var signals = 0;
         void OnSignal(PosixSignalContext context)
         {
-            // The first signal stops the run gracefully; a second one ends the process the default way.
-            if (Interlocked.Increment(ref signals) == 1)
+            // The first signal stops the run gracefully (bounded by GracefulStop); a second one (a CI runner's SIGTERM after
+            // a Ctrl+C, an impatient user) must not cost the partial result: it is said and ignored. A third ends the
+            // process the default way, without a result.
+            var count = Interlocked.Increment(ref signals);
+            if (count == 1)
             {
                 context.Cancel = true;
                 Console.Error.WriteLine("stopping: letting in-flight iterations finish (GracefulStop), then writing the partial result...");
                 stop.Cancel();
+            }
+            else if (count == 2)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine("already stopping: the partial result is being written (a third signal ends the process without it)");
             }
         }
 

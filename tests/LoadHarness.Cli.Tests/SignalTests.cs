@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using LoadHarness.Cli.Tests.Fixtures;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Json;
+
+namespace LoadHarness.Cli.Tests;
+
+/// <summary>The real process under real signals: SIGTERM, then a second signal, still ends with a whole result.json and 130.</summary>
+public sealed class SignalTests(LoopbackServer server) : IClassFixture<LoopbackServer>
+{
+    [Fact]
+    public async Task Sigterm_then_a_second_signal_exits_130_with_a_valid_interrupted_result()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000"], load: """[{ "KeepConstant": [2, "60s"] }]"""));
+        var cli = Path.Combine(AppContext.BaseDirectory.Replace(
+            Path.Combine("tests", "LoadHarness.Cli.Tests"), Path.Combine("src", "LoadHarness.Cli"), StringComparison.Ordinal), "loadharness.dll");
+        Assert.True(File.Exists(cli), cli);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { cli, "run", "--config", config, "--out", temp.File("out"), "--ci" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = new Process { StartInfo = start };
+        var output = new System.Text.StringBuilder();
+        var errors = new System.Text.StringBuilder();
+        var running = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            // --ci prints a progress line per scenario every ReportingInterval (1 s) once the load runs.
+            if (e.Data?.Contains("web", StringComparison.Ordinal) == true && e.Data.Contains("rps", StringComparison.Ordinal))
+            {
+                running.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await running.Task.WaitAsync(patience.Token);
+
+        Assert.False(process.HasExited, errors.ToString());
+        Assert.Equal(0, Kill(process.Id, 15));
+        await Task.Delay(100);
+        Assert.Equal(0, Kill(process.Id, 2));
+        await process.WaitForExitAsync(patience.Token);
+
+        process.WaitForExit(); // the output handlers have run
+        var err = errors.ToString();
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{output}\n{err}");
+        Assert.Contains("already stopping", err, StringComparison.Ordinal);
+        var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
+        Assert.Equal(RunStatus.Interrupted, result.Status);
+        Assert.Empty(Directory.GetFiles(temp.File("out"), "*.tmp-*"));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
