@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace LoadHarness.Http;
 
 /// <summary>URL rules shared by targets and config validation.</summary>
-internal static partial class HttpUrls
+public static partial class HttpUrls
 {
     /// <summary>True when the text starts with a scheme ("htp:/x" too), so it must be judged as an absolute URL.</summary>
     public static bool LooksAbsolute(string url) => Scheme().IsMatch(url);

@@ -31,6 +31,14 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
             json = File.ReadAllBytes(configPath);
         }
 
+        return LoadJson(json, configPath, overrides);
+    }
+
+    /// <summary>Loads a config given as JSON text (a quick run's, built from flags); <paramref name="configPath"/> names it in messages.</summary>
+    public ConfigLoadResult LoadJson(byte[] json, string? configPath, ConfigOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        overrides ??= ConfigOverrides.None;
         JsonLineMap lines;
         JsonDocument document;
         try

@@ -7,6 +7,9 @@ internal sealed record RunArguments
 {
     public string? ConfigPath { get; init; }
 
+    /// <summary>A quick run from flags (<c>--url</c>), in place of a config file.</summary>
+    public QuickRunOptions? QuickRun { get; init; }
+
     public ConfigOverrides Overrides { get; init; } = ConfigOverrides.None;
 
     public string? OutFolder { get; init; }

@@ -11,6 +11,12 @@ internal static class RunCommand
     public static Command Create(CliContext cli)
     {
         var config = CommonOptions.Config();
+        var url = new Option<string?>("--url") { Description = "Quick run without a config file: load this absolute URL with GET (k6 run --vus N --duration D)." };
+        var vus = new Option<int?>("--vus") { Description = "Quick run: virtual users (closed model), or MaxVUs with --rate (default 1)." };
+        var duration = new Option<string?>("--duration") { Description = "Quick run: how long, e.g. 30s, 2m (default 10s)." };
+        var rate = new Option<double?>("--rate") { Description = "Quick run: iterations per second (open model) instead of a fixed number of VUs." };
+        var think = new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." };
+        var threshold = new Option<string[]>("--threshold") { Description = "Quick run: a threshold to gate on, e.g. \"p(95) < 500\" (repeatable).", AllowMultipleArgumentsPerToken = false };
         var targetScenarios = new Option<string[]>("--target-scenarios", "-t")
         {
             Description = "Run only these scenarios (overrides TargetScenarios).",
@@ -45,19 +51,23 @@ internal static class RunCommand
             + "With Target.ApiBaseUrl and Target.ConnectionString both empty, a throwaway PostgreSQL and the sample API are started and stopped.\n"
             + "Ctrl+C / SIGTERM: load stops, in-flight iterations finish (up to GracefulStop), the partial result is written; exit 130.\n\n"
             + "Examples:\n"
+            + "  loadharness run --url http://127.0.0.1:8080/api/health --vus 50 --duration 30s --threshold \"p(95) < 500\"\n"
+            + "  loadharness run --url http://127.0.0.1:8080/ --rate 200 --duration 1m --vus 100\n"
             + "  loadharness run -c nbomber-config.json\n"
             + "  loadharness run -c nbomber-config.json --duration-scale 0.1 --target-scenarios api_profile\n"
             + "  loadharness run -c nbomber-config.json --segment 0:1/4 --out results/segment-0 --no-gate\n"
             + "  loadharness run -c nbomber-config.json --before-after --duration-scale 0.1\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter,
+            config, url, vus, duration, rate, think, threshold, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var quick = QuickRun(parse.GetValue(url), parse.GetValue(config), parse.GetValue(vus), parse.GetValue(duration), parse.GetValue(rate), parse.GetValue(think), parse.GetValue(threshold));
             var arguments = new RunArguments
             {
-                ConfigPath = parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
+                ConfigPath = quick is not null ? null : parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
+                QuickRun = quick,
                 Overrides = new ConfigOverrides
                 {
                     TargetScenarios = CommonOptions.List(parse.GetValue(targetScenarios)),
@@ -76,5 +86,61 @@ internal static class RunCommand
             return new RunCommandHandler(cli).ExecuteAsync(arguments, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
+    private static QuickRunOptions? QuickRun(string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds)
+    {
+        if (url is null)
+        {
+            var stray = (vus, duration, rate, think, thresholds) switch
+            {
+                (not null, _, _, _, _) => "--vus",
+                (_, not null, _, _, _) => "--duration",
+                (_, _, not null, _, _) => "--rate",
+                (_, _, _, not null, _) => "--think",
+                (_, _, _, _, { Length: > 0 }) => "--threshold",
+                _ => null,
+            };
+            return stray is null ? null : throw new CliInputException($"{stray} belongs to a quick run: give --url too (or set it in the config)");
+        }
+
+        if (config is not null)
+        {
+            throw new CliInputException("--url is a quick run without a config file: drop --config, or put the request in the config's Http scenario");
+        }
+
+        if (!Http.HttpUrls.TryParseAbsolute(url, out _))
+        {
+            throw new CliInputException($"--url: '{url}' is not an absolute http(s) URL (e.g. http://127.0.0.1:8080/api/health)");
+        }
+
+        if (vus is < 1)
+        {
+            throw new CliInputException($"--vus: {vus} must be at least 1");
+        }
+
+        if (rate is { } r && !(r > 0 && double.IsFinite(r)))
+        {
+            throw new CliInputException($"--rate: {r} must be a positive number of iterations per second");
+        }
+
+        foreach (var (flag, text) in new[] { ("--duration", duration), ("--think", think) })
+        {
+            if (text is not null && (!Core.Load.DurationParser.TryParse(text, out var value, out var error) || value < TimeSpan.Zero || (flag == "--duration" && value == TimeSpan.Zero)))
+            {
+                throw new CliInputException($"{flag}: '{text}' is not a positive duration (e.g. 30s, 2m){(error is null ? "" : ": " + error)}");
+            }
+        }
+
+        return new QuickRunOptions
+        {
+            Url = url,
+            Vus = vus ?? (rate is null ? 1 : 100),
+            Duration = duration ?? "10s",
+            Rate = rate,
+            Think = think,
+            Thresholds = thresholds ?? [],
+        };
     }
 }

@@ -20,7 +20,10 @@ internal sealed class RunCommandHandler(CliContext cli)
     public async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
     {
         var catalog = CliCatalog.Create();
-        var load = CliCatalog.Loader(catalog).Load(arguments.ConfigPath, arguments.Overrides);
+        var loader = CliCatalog.Loader(catalog);
+        var load = arguments.QuickRun is { } quick
+            ? loader.LoadJson(QuickRunConfig.Build(quick), null, arguments.Overrides)
+            : loader.Load(arguments.ConfigPath, arguments.Overrides);
         if (!load.IsValid)
         {
             ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
@@ -28,7 +31,8 @@ internal sealed class RunCommandHandler(CliContext cli)
         }
 
         var settings = load.Settings!;
-        if (arguments.BeforeAfter && !EmbeddedTargetScope.IsNeeded(settings))
+        var needs = EmbeddedTargetScope.Needs(settings, catalog);
+        if (arguments.BeforeAfter && !settings.UsesEmbeddedTarget)
         {
             cli.Problem("--before-after needs the embedded default: Target.ApiBaseUrl and Target.ConnectionString must both be empty "
                 + "(it starts the sample database without the index migration, then applies it between the two runs)");
@@ -39,11 +43,16 @@ internal sealed class RunCommandHandler(CliContext cli)
         string? lastLine = null;
         try
         {
-            if (EmbeddedTargetScope.IsNeeded(settings))
+            if (arguments.BeforeAfter)
             {
-                cli.Out.WriteLine("no Target configured: starting the embedded PostgreSQL and sample API...");
+                needs |= ScenarioRequirements.Database;
+            }
+
+            if (needs != ScenarioRequirements.None)
+            {
+                cli.Out.WriteLine($"no Target configured: {EmbeddedTargetScope.Describe(needs)}...");
                 embedded = await EmbeddedTargetScope.StartAsync(
-                    settings, line => Log(arguments, line), cancellationToken, applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
+                    settings, needs, line => Log(arguments, line), cancellationToken, applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
 
                 // The seeding's own statements and scans are not the run's: the database section starts from zero.
                 await embedded.ResetStatisticsAsync(cancellationToken).ConfigureAwait(false);

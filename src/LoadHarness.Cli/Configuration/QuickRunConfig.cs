@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace LoadHarness.Cli.Configuration;
+
+/// <summary>What <c>run --url</c> asks for: one request, repeated by VUs (or at a rate), without a config file.</summary>
+internal sealed record QuickRunOptions
+{
+    public required string Url { get; init; }
+
+    public int Vus { get; init; } = 1;
+
+    public string Duration { get; init; } = "10s";
+
+    /// <summary>Iterations per second (the open model; <see cref="Vus"/> becomes MaxVUs), or null for the closed model.</summary>
+    public double? Rate { get; init; }
+
+    public string? Think { get; init; }
+
+    public IReadOnlyList<string> Thresholds { get; init; } = [];
+}
+
+/// <summary>
+/// A quick run (<c>k6 run --vus 10 --duration 30s</c>, <c>hey -z 10s -c 50 URL</c>) as the nbomber-config.json it stands
+/// for: one <c>Http</c> scenario named "quick". Built as JSON so it goes through the same loader and validation as a file,
+/// and every problem is reported by the flag's config key.
+/// </summary>
+internal static class QuickRunConfig
+{
+    public const string ScenarioName = "quick";
+
+    public static byte[] Build(QuickRunOptions quick)
+    {
+        ArgumentNullException.ThrowIfNull(quick);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("TestSuite", "quick");
+            w.WriteString("TestName", "quick");
+            w.WriteStartObject("GlobalSettings");
+            w.WriteStartArray("ScenariosSettings");
+            w.WriteStartObject();
+            w.WriteString("ScenarioName", ScenarioName);
+            w.WriteStartArray("LoadSimulationsSettings");
+            w.WriteStartObject();
+            if (quick.Rate is { } rate)
+            {
+                w.WriteStartArray("Inject");
+                w.WriteNumberValue(rate);
+                w.WriteStringValue("1s");
+            }
+            else
+            {
+                w.WriteStartArray("KeepConstant");
+                w.WriteNumberValue(quick.Vus);
+            }
+
+            w.WriteStringValue(quick.Duration);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            if (quick.Rate is not null)
+            {
+                w.WriteNumber("MaxVUs", quick.Vus);
+            }
+
+            if (quick.Think is not null)
+            {
+                w.WriteString("ThinkTime", quick.Think);
+            }
+
+            w.WriteStartArray("Thresholds");
+            foreach (var threshold in quick.Thresholds)
+            {
+                w.WriteStringValue(threshold);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("Http");
+            w.WriteStartArray("Requests");
+            w.WriteStartObject();
+            w.WriteString("Name", "request");
+            w.WriteString("Url", quick.Url);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,82 @@
+using LoadHarness.Cli.Configuration;
+using LoadHarness.Cli.Embedded;
+using LoadHarness.Cli.Tests.Fixtures;
+using LoadHarness.Reporting.Json;
+using LoadHarness.Scenarios.Catalog;
+
+namespace LoadHarness.Cli.Tests;
+
+/// <summary>The first minute: a run from flags alone, and an embedded default that starts only what the scenarios need.</summary>
+public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<LoopbackServer>
+{
+    [Fact]
+    public async Task A_quick_run_from_flags_runs_gates_and_reports_without_a_config_or_an_embedded_target()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync(
+            "run", "--url", server.BaseUrl + "/ok", "--vus", "3", "--duration", "2s", "--think", "50ms",
+            "--threshold", "rate < 0.01", "--threshold", "count > 1000000", "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 99, outcome.ToString()); // the impossible count gates
+        Assert.DoesNotContain("embedded", outcome.Out, StringComparison.Ordinal);
+        var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
+        var quick = Assert.Single(result.Scenarios);
+        Assert.Equal(QuickRunConfig.ScenarioName, quick.Name);
+        Assert.Equal(3, quick.PeakVUs);
+        Assert.True(quick.Stats.OkCount > 3, outcome.ToString());
+        Assert.Equal(["rate < 0.01", "count > 1000000"], result.Thresholds.Select(t => t.Expression));
+        Assert.True(result.Thresholds[0].Passed);
+        Assert.True(File.Exists(temp.File("out/index.html")));
+    }
+
+    [Fact]
+    public async Task A_quick_run_at_a_rate_uses_the_open_model()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--rate", "20", "--duration", "2s", "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var quick = Assert.Single((await RunResultJson.ReadAsync(temp.File("out/result.json"))).Scenarios);
+        Assert.Equal(Core.Results.LoadModel.Open, quick.Model);
+        Assert.InRange(quick.Iterations.Started + quick.Iterations.Dropped, 38, 42);
+    }
+
+    [Theory]
+    [InlineData("--url", "ftp://x/", "--url: 'ftp://x/' is not an absolute http(s) URL")]
+    [InlineData("--vus", "0", "--vus belongs to a quick run")]
+    public async Task Bad_quick_run_flags_exit_2_naming_the_flag(string flag, string value, string message)
+    {
+        var outcome = await CliRunner.RunAsync("run", flag, value);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(message, outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_config_whose_requests_are_absolute_starts_no_embedded_target()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http("", server.BaseUrl + "/ok", ["rate < 0.01"]).Replace("\"ApiBaseUrl\": \"\"", "\"ApiBaseUrl\": null", StringComparison.Ordinal));
+
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.DoesNotContain("embedded", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("db_unread_count", ScenarioRequirements.Database)]
+    [InlineData("api_profile", ScenarioRequirements.Api | ScenarioRequirements.Database)]
+    [InlineData("db_unread_count,api_profile", ScenarioRequirements.Api | ScenarioRequirements.Database)]
+    public void The_embedded_default_starts_what_the_selected_scenarios_need(string scenarios, ScenarioRequirements needs)
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", "{ \"TargetScenarios\": [" + string.Join(",", scenarios.Split(',').Select(s => $"\"{s}\"")) + "] }");
+        var catalog = CliCatalog.Create();
+        var settings = CliCatalog.Loader(catalog).Load(config).Settings!;
+
+        Assert.Equal(needs, EmbeddedTargetScope.Needs(settings, catalog));
+        Assert.Equal(needs.HasFlag(ScenarioRequirements.Api) ? "starting the embedded PostgreSQL and sample API" : "starting the embedded PostgreSQL (the selected scenarios call no API)",
+            EmbeddedTargetScope.Describe(needs));
+    }
+}
