@@ -2,13 +2,17 @@ namespace LoadHarness.Http.Sockets;
 
 /// <summary>
 /// Whether the exchange sends a request again after SocketsHttpHandler failed it on a kept-alive connection the server
-/// had closed (<see cref="KeepAliveGuardStream"/>): nothing of it sent, always (a few times: each pooled connection may
-/// be one the server closed); sent but no byte of the response back, once, for an idempotent request, counted in
+/// had closed (<see cref="KeepAliveGuardStream"/>): nothing of it sent, always (as often as pooled connections turn out
+/// closed); sent but no byte of the response back, once, for an idempotent request, counted in
 /// <see cref="HttpRetries"/>. The raw transport makes the same decisions in its own loop.
 /// </summary>
 internal static class SocketsResend
 {
-    private const int MaxUnsent = 4;
+    /// <summary>
+    /// Each unsent attempt drops the pooled connection it found closed (a new connection is never refused), so this only
+    /// bounds a pathological loop; a pool of HTTP/1.0 connections the server is closing may need many.
+    /// </summary>
+    private const int MaxUnsent = 10_000;
 
     public static bool Allows(HttpRequestException e, HttpRequestTemplate template, CancellationToken token, ref int unsent, ref bool retried, string scenario, string step)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using LoadHarness.Http.Scenarios;
 
 namespace LoadHarness.Http.Tests.Conformance;
 
@@ -66,6 +67,23 @@ public sealed class TransportFallbackTests(ConformanceKestrel kestrel)
         Assert.Null(plain.Request(HttpMethod.Get, "/").TransportFallback);
         Assert.True(plain.Request(HttpMethod.Get, "/").UsesRawTransport);
         Assert.Null(sockets.Request(HttpMethod.Get, "/").TransportFallback); // nothing asked for raw: nothing fell back
+    }
+
+    [Fact]
+    public void A_raw_scenario_lists_the_requests_that_fall_back_with_their_reason()
+    {
+        var settings = new HttpScenarioSettings
+        {
+            BaseUrl = "https://api.example.test/v1",
+            Transport = "raw",
+            Requests = [new() { Name = "tls", Url = "/orders" }, new() { Name = "plain", Url = kestrel.BaseUrl + "/port" }],
+        };
+        var redirects = new HttpScenarioSettings { Transport = "raw", FollowRedirects = true, Requests = [new() { Name = "r", Url = "/a" }] };
+        var sockets = new HttpScenarioSettings { BaseUrl = "https://api.example.test", Requests = [new() { Name = "s", Url = "/" }] };
+
+        Assert.Equal(["Http.Requests[0] 'tls': sent through the sockets transport, not raw: https (the raw transport speaks plain http:// only)"], HttpTransportFallbacks.Of(settings, null));
+        Assert.Equal(["Http.Requests[0] 'r': sent through the sockets transport, not raw: FollowRedirects"], HttpTransportFallbacks.Of(redirects, kestrel.BaseUrl));
+        Assert.Empty(HttpTransportFallbacks.Of(sockets, null));
     }
 
     [Theory]
