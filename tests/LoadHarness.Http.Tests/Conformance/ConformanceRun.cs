@@ -1,5 +1,4 @@
 using System.Globalization;
-using LoadHarness.Core.Catalog;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
@@ -23,7 +22,7 @@ internal sealed record ConformanceRun(string Case, HttpTransport Transport, long
             Transport = transport.ToString().ToLowerInvariant(),
             Requests = [new() { Name = "request", Method = method, Url = url, Checks = ["status == 200"], ThinkTime = thinkTime, Idempotent = idempotent }],
         };
-        var scenario = HttpScenarios.Create(name, settings, new TargetSettings())
+        var scenario = HttpScenarios.Create(name, settings, null)
             .WithLoadSimulations(LoadSimulation.IterationsForConstant(vus, iterations))
             .WithRequestTimeout(TimeSpan.FromSeconds(30))
             .WithGracefulStop(TimeSpan.FromSeconds(60));

@@ -63,7 +63,7 @@ public sealed class FaultKindTests(ConformanceKestrel kestrel)
     [InlineData(HttpTransport.Raw)]
     public async Task A_refused_connection_is_connection_refused_and_its_checks_fail(HttpTransport transport)
     {
-        using var http = HttpTarget.Create($"http://127.0.0.1:{TestServer.ClosedPort()}", new HttpTargetOptions { Transport = transport });
+        using var http = HttpTarget.Create($"http://127.0.0.1:{LoopbackServer.ClosedPort()}", new HttpTargetOptions { Transport = transport });
         using var ctx = new TestContext(TimeSpan.FromSeconds(30));
 
         var result = await http.GetAsync(ctx, "refused", "/", HttpCheck.ParseAll("status == 200"));
