@@ -1,6 +1,6 @@
 # Sourced by run.sh, test.sh and bench scripts: installs what is missing, nothing else.
 # ensure_prereqs run   -> PostgreSQL server + fonts
-# ensure_prereqs test  -> the above + Chromium (HTML report tests)
+# ensure_prereqs test  -> the above + Chromium (HTML report tests), nginx-light and python3 (HTTP conformance tests)
 
 _lh_missing=()
 
@@ -23,6 +23,9 @@ ensure_prereqs() {
   _lh_need fontconfig "command -v fc-list"
   if [ "$mode" = test ]; then
     _lh_need chromium "command -v chromium"
+    # HTTP conformance tests: real servers the tests start (nginx as an unprivileged process, python's http.server).
+    _lh_need nginx-light "command -v nginx || test -x /usr/sbin/nginx"
+    _lh_need python3 "command -v python3"
   fi
   if [ ${#_lh_missing[@]} -gt 0 ]; then
     echo "installing: ${_lh_missing[*]}" >&2

@@ -11,10 +11,24 @@ public static class HttpErrors
     public const string ConnectTimeout = "connect timeout";
     public const string NameResolution = "name resolution";
     public const string Tls = "tls error";
+    /// <summary>The server closed the connection (or one reused connection, twice) before any byte of the response.</summary>
     public const string ResponseEnded = "response ended";
+
+    /// <summary>The head arrived, then the connection ended before the body did (shorter than its Content-Length, or its chunks).</summary>
+    public const string TruncatedBody = "truncated body";
     public const string InvalidResponse = "invalid response";
     public const string ProtocolError = "protocol error";
     public const string Canceled = "canceled";
+
+    /// <summary>
+    /// <see cref="KindOf(Exception, CancellationToken)"/> of a request whose response head gave <paramref name="status"/>
+    /// (0: none came): a response that ended after its head is a <see cref="TruncatedBody"/>.
+    /// </summary>
+    public static string KindOf(Exception exception, CancellationToken requestToken, int status)
+    {
+        var kind = KindOf(exception, requestToken);
+        return status > 0 && ReferenceEquals(kind, ResponseEnded) ? TruncatedBody : kind;
+    }
 
     /// <summary>The kind of <paramref name="exception"/>; a cancellation of <paramref name="requestToken"/> (the step's timeout) is "timeout".</summary>
     public static string KindOf(Exception exception, CancellationToken requestToken)

@@ -3,6 +3,7 @@ using System.Text;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
 using LoadHarness.Http.Raw;
+using LoadHarness.Http.Sockets;
 
 namespace LoadHarness.Http;
 
@@ -74,17 +75,22 @@ internal sealed class HttpExchange
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
-                        response = Failed(e, context, request, checks, token, scope, status, 0);
+                        response = Failed(e, context, request, checks, token, scope, client.HeadStatus, 0);
                     }
                     finally
                     {
+                        if (client.Retried)
+                        {
+                            HttpRetries.Count(context.ScenarioName, stepName);
+                        }
+
                         client.Headers?.Dispose();
                         client.ReleaseBody(MaxRetainedBodyBuffer);
                     }
                 }
                 else
                 {
-                    response = await RunAsync(context, request, checks, scope).ConfigureAwait(false);
+                    response = await RunAsync(context, stepName, request, checks, scope).ConfigureAwait(false);
                 }
             }
             catch (Exception e)
@@ -128,7 +134,7 @@ internal sealed class HttpExchange
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Response> RunAsync(IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, StepScope scope)
+    private async ValueTask<Response> RunAsync(IScenarioContext ctx, string stepName, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, StepScope scope)
     {
         var options = template.Target.Options;
         var token = ctx.CancellationToken;
@@ -140,7 +146,20 @@ internal sealed class HttpExchange
         var failed = true;
         try
         {
-            response = await template.Target.Invoker.SendAsync(message, token).ConfigureAwait(false);
+            var (unsent, retried) = (0, false);
+            while (true)
+            {
+                try
+                {
+                    response = await template.Target.Invoker.SendAsync(message, token).ConfigureAwait(false);
+                    break;
+                }
+                catch (HttpRequestException e) when (SocketsResend.Allows(e, template, token, ref unsent, ref retried, ctx.ScenarioName, stepName))
+                {
+                    // The kept-alive connection was closed by the server: the same request again (on another connection).
+                }
+            }
+
             status = (int)response.StatusCode;
             var stream = response.Content.ReadAsStream(token);
             var length = 0;
@@ -238,7 +257,7 @@ internal sealed class HttpExchange
     private Response Failed(Exception e, IScenarioContext ctx, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, CancellationToken token, StepScope scope, int status, long bytes)
     {
         var duration = Finish(scope);
-        var kind = HttpErrors.KindOf(e, token);
+        var kind = HttpErrors.KindOf(e, token, status);
         if (!token.IsCancellationRequested)
         {
             // k6 judges checks of a failed request too (status 0); a timeout or stop is not judged.

@@ -22,6 +22,9 @@ public static class HttpHandlerFactory
             ConnectTimeout = options.ConnectTimeout,
             // Injecting trace headers would mutate requests that VUs reuse; a load generator does not trace itself.
             ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
+            // HTTP/1.x connections are watched, so a kept-alive one the server closed is told apart from a failed request.
+            PlaintextStreamFilter = static (context, _) =>
+                ValueTask.FromResult(context.NegotiatedHttpVersion.Major == 1 ? new Sockets.KeepAliveGuardStream(context.PlaintextStream) : context.PlaintextStream),
         };
         if (options.AcceptAnyServerCertificate)
         {

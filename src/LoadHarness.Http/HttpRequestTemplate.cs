@@ -41,7 +41,10 @@ public sealed class HttpRequestTemplate
         Target = target;
         Method = method;
         Uri = uri;
-        Body = body?.ToArray();
+        // A null byte[] converts to a non-null, empty ReadOnlyMemory: only a real body, or any body of a method that
+        // carries one, becomes content (a GET with "Content-Length: 0" is not what the user wrote).
+        Body = body is { IsEmpty: false } given ? given.ToArray() : CarriesBody(method) || contentType is not null ? [] : null;
+        Idempotent = IsIdempotentMethod(method);
         ContentType = contentType;
         ReadBody = readBody;
         requestHeaders = all.Where(h => !IsContentHeader(h.Key)).ToArray();
@@ -72,6 +75,20 @@ public sealed class HttpRequestTemplate
 
     /// <summary>Sent over the raw HTTP/1.1 transport (<see cref="HttpTransport.Raw"/> and a URL/options it supports).</summary>
     internal bool UsesRawTransport { get; }
+
+    /// <summary>
+    /// May be sent again when a kept-alive connection turned out closed by the server after the request went out and
+    /// before any byte of the response came back (what browsers and Go's net/http do). By default true for GET, HEAD,
+    /// PUT, DELETE, OPTIONS and TRACE (RFC 9110 9.2.2), false for POST and PATCH; set it to say otherwise (config:
+    /// <c>"Idempotent": true</c>). A request nothing of which was sent is always sent again: that is never a retry.
+    /// </summary>
+    public bool Idempotent { get; init; }
+
+    /// <summary>
+    /// Why a <see cref="HttpTransport.Raw"/> target sends this request through SocketsHttpHandler instead (https,
+    /// HTTP/2, redirects followed, decompression); null when it takes the transport the target asked for.
+    /// </summary>
+    public string? TransportFallback => Target.Options.Transport == HttpTransport.Raw ? Raw.RawClient.Unsupported(Target.Options, Uri) : null;
 
     /// <summary>Set for one-off templates (a body per call): they are not cached per VU.</summary>
     internal bool IsEphemeral { get; init; }
@@ -118,6 +135,13 @@ public sealed class HttpRequestTemplate
 
         return message;
     }
+
+    internal static bool IsIdempotentMethod(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
+        || method == HttpMethod.Options || method == HttpMethod.Trace;
+
+    /// <summary>Methods whose requests carry a body even when it is empty (<c>Content-Length: 0</c>), as SocketsHttpHandler sends them.</summary>
+    private static bool CarriesBody(HttpMethod method) => method == HttpMethod.Post || method == HttpMethod.Put || method == HttpMethod.Patch;
 
     private static bool IsContentHeader(string name) => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase);
 

@@ -8,7 +8,7 @@ namespace LoadHarness.Http.Raw;
 /// connection taken from the target's <see cref="RawConnectionPool"/> for each request, the VU's requests serialised
 /// once, responses parsed in place and bodies drained without copies.
 /// A request that finds its reused connection closed by the server (before any response byte) is sent once more on a
-/// new connection, as SocketsHttpHandler does.
+/// new connection when that is safe (see <see cref="SendAsync"/>).
 /// </summary>
 internal sealed class RawClient
 {
@@ -35,11 +35,15 @@ internal sealed class RawClient
     public HttpResponseMessage? Headers { get; private set; }
 
     public static bool Supports(HttpTargetOptions options, Uri uri) =>
-        options.Transport == HttpTransport.Raw
-        && uri.Scheme == Uri.UriSchemeHttp
-        && options.HttpVersion.Major == 1
-        && !options.FollowRedirects
-        && options.AutomaticDecompression == System.Net.DecompressionMethods.None;
+        options.Transport == HttpTransport.Raw && Unsupported(options, uri) is null;
+
+    /// <summary>What the raw transport cannot do for this request (it then goes through SocketsHttpHandler), or null.</summary>
+    public static string? Unsupported(HttpTargetOptions options, Uri uri) =>
+        uri.Scheme != Uri.UriSchemeHttp ? "https (the raw transport speaks plain http:// only)"
+        : options.HttpVersion.Major != 1 ? $"HTTP/{options.HttpVersion.Major} (the raw transport speaks HTTP/1.x only)"
+        : options.FollowRedirects ? "FollowRedirects"
+        : options.AutomaticDecompression != System.Net.DecompressionMethods.None ? "Decompress"
+        : null;
 
     public void ReleaseBody(int maxRetained)
     {
@@ -50,18 +54,26 @@ internal sealed class RawClient
         }
     }
 
-    /// <summary>Sends the request and reads its response; returns the status and the body bytes (decoded from chunks).</summary>
+    /// <summary>
+    /// Sends the request and reads its response; returns the status and the body bytes (decoded from chunks). A reused
+    /// connection that turns out closed by the server before any byte of the response came back is replaced by a new
+    /// one: silently when nothing of the request was sent, else once and only for an idempotent request
+    /// (<see cref="HttpRequestTemplate.Idempotent"/>), which <see cref="Retried"/> then says.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(int Status, long Bytes)> SendAsync(HttpRequestTemplate template, HttpVuState vu, bool needBody, bool needHeaders, CancellationToken token)
     {
         var (request, pool) = RequestFor(template, vu);
         var options = template.Target.Options;
         bodyLength = 0;
+        HeadStatus = 0;
+        Retried = false;
         Headers = null;
-        for (var attempt = 0; ; attempt++)
+        var fresh = false;
+        while (true)
         {
             token.ThrowIfCancellationRequested();
-            var conn = await pool.RentAsync(token).ConfigureAwait(false);
+            var conn = await pool.RentAsync(token, fresh).ConfigureAwait(false);
             var reused = conn.Uses > 0;
             var exchange = reader.Reset(conn, needBody ? options.MaxBufferedBodyBytes : -1);
             var registration = token.CanBeCanceled ? token.UnsafeRegister(static s => ((RawConnection)s!).Abort(), conn) : default;
@@ -74,6 +86,7 @@ internal sealed class RawClient
                     exchange.Received(await conn.ReceiveMoreAsync(allowGrow: true).ConfigureAwait(false));
                 }
 
+                HeadStatus = head.Status;
                 if (needHeaders)
                 {
                     Headers = RawHead.ToMessage(conn.Buffer.AsSpan(conn.Start - head.Length, head.Length), head.Status);
@@ -100,8 +113,11 @@ internal sealed class RawClient
                     throw new OperationCanceledException("the request was canceled (timeout or stop)", e, token);
                 }
 
-                if (reused && attempt == 0 && !exchange.GotBytes && IsConnectionLoss(e))
+                // A fresh connection's failure is the server's answer; so is a second one, or one after response bytes.
+                if (reused && !fresh && !exchange.GotBytes && IsConnectionLoss(e) && (!conn.SentAny || template.Idempotent))
                 {
+                    Retried = conn.SentAny;
+                    fresh = true;
                     continue;
                 }
 
@@ -113,6 +129,12 @@ internal sealed class RawClient
             }
         }
     }
+
+    /// <summary>The last request was sent a second time, on a new connection (<see cref="SendAsync"/>).</summary>
+    public bool Retried { get; private set; }
+
+    /// <summary>The status of the last response's head, 0 until it arrived (a body that fails after it keeps it).</summary>
+    public int HeadStatus { get; private set; }
 
     /// <summary>Body bytes a check or the caller wants kept (up to <paramref name="max"/>; the rest is only counted).</summary>
     internal void Keep(ReadOnlySpan<byte> data, int max)

@@ -78,14 +78,43 @@ internal sealed class RawConnection : IDisposable
         }
     }
 
+    /// <summary>Some byte of the last request was handed to the kernel (false: the server cannot have seen it).</summary>
+    public bool SentAny { get; private set; }
+
+    /// <summary>
+    /// The server closed this idle connection (a FIN, RST or error seen by the epoll loop, or with .NET's sockets the
+    /// socket readable while idle): using it would only race that close.
+    /// </summary>
+    public bool IsPeerClosed
+    {
+        get
+        {
+            if (epoll is not null)
+            {
+                return epoll.PeerClosed;
+            }
+
+            try
+            {
+                return socket!.Poll(0, SelectMode.SelectRead);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return true;
+            }
+        }
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> request)
     {
+        SentAny = false;
         while (!request.IsEmpty)
         {
             var sent = epoll is not null
                 ? await epoll.SendAsync(request).ConfigureAwait(false)
                 : await socket!.SendAsync(request, SocketFlags.None).ConfigureAwait(false);
+            SentAny = true;
             request = request[sent..];
         }
     }

@@ -17,8 +17,12 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     private int open; // idle + in use + being opened
     private bool disposed;
 
-    /// <summary>An idle connection that is still fresh, else a new one when the cap allows, else the next one given back.</summary>
-    public async ValueTask<RawConnection> RentAsync(CancellationToken token)
+    /// <summary>
+    /// An idle connection that is still fresh and not closed by the server, else a new one when the cap allows, else the
+    /// next one given back. <paramref name="fresh"/>: no idle one (a request sent again after a reused connection
+    /// failed); at the cap, an idle connection is closed to make room.
+    /// </summary>
+    public async ValueTask<RawConnection> RentAsync(CancellationToken token, bool fresh = false)
     {
         RawConnection? found = null;
         TaskCompletionSource<RawConnection?>? wait = null;
@@ -27,9 +31,9 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             var now = Environment.TickCount64;
-            while (found is null && idle.TryPop(out var conn))
+            while (!fresh && found is null && idle.TryPop(out var conn))
             {
-                if (!conn.IsAborted && now - conn.OpenedAt < lifetimeMs && now - conn.LastUsed < idleMs)
+                if (!conn.IsAborted && now - conn.OpenedAt < lifetimeMs && now - conn.LastUsed < idleMs && !conn.IsPeerClosed)
                 {
                     found = conn;
                 }
@@ -43,6 +47,10 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
             if (found is null && open < max)
             {
                 open++;
+            }
+            else if (found is null && fresh && idle.TryPop(out var spare))
+            {
+                (stale ??= []).Add(spare); // its slot becomes ours
             }
             else if (found is null)
             {

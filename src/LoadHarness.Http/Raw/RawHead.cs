@@ -19,6 +19,12 @@ internal readonly record struct RawHead(int Status, int Length, long ContentLeng
         var end = data.IndexOf(HeadEnd);
         if (end < 0)
         {
+            // Not waiting for the end of a head that cannot be one (a server that answers something else, then idles).
+            if (!data[..Math.Min(data.Length, 7)].SequenceEqual("HTTP/1."u8[..Math.Min(data.Length, 7)]))
+            {
+                throw Invalid("the status line is not HTTP/1.x");
+            }
+
             return false;
         }
 

@@ -88,6 +88,11 @@ internal sealed class RawResponseReader(RawClient owner)
 
     private static HttpIOException Ended() => new(HttpRequestError.ResponseEnded, "the server closed the connection before the response ended");
 
+    /// <summary>The connection ended inside the body (after the head: the exchange reports it as a truncated body).</summary>
+    private static HttpIOException BodyEnded(long missing) => missing > 0
+        ? new(HttpRequestError.ResponseEnded, $"the server closed the connection {missing} bytes before the end of the body")
+        : new(HttpRequestError.ResponseEnded, "the server closed the connection inside a chunked body");
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<long> ReadFixedAsync(long length)
     {
@@ -101,7 +106,7 @@ internal sealed class RawResponseReader(RawClient owner)
                     var read = await conn.ReceiveDirectAsync(RawClient.ScratchMemory(remaining)).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        throw Ended();
+                        throw BodyEnded(remaining);
                     }
 
                     remaining -= read;
@@ -110,7 +115,7 @@ internal sealed class RawResponseReader(RawClient owner)
 
                 if (!await conn.FillAsync(allowGrow: false).ConfigureAwait(false))
                 {
-                    throw Ended();
+                    throw BodyEnded(remaining);
                 }
             }
 
@@ -183,7 +188,7 @@ internal sealed class RawResponseReader(RawClient owner)
 
             if (!await conn.FillAsync(allowGrow: true).ConfigureAwait(false))
             {
-                throw Ended();
+                throw BodyEnded(0);
             }
         }
     }

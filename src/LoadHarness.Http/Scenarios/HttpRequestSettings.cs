@@ -33,6 +33,13 @@ public sealed class HttpRequestSettings
     /// </summary>
     public string? BearerTokenFrom { get; set; }
 
+    /// <summary>
+    /// Whether the request may be sent again when the kept-alive connection it went out on turns out closed by the
+    /// server before any byte of the response came back. Default: by the method (GET, HEAD, PUT, DELETE, OPTIONS, TRACE
+    /// yes; POST, PATCH no). Set true for a POST the server de-duplicates, false to never resend a sent request.
+    /// </summary>
+    public bool? Idempotent { get; set; }
+
     /// <summary>Sent once per VU before its first iteration (e.g. a login) instead of every iteration; still a recorded step.</summary>
     public bool Once { get; set; }
 }

@@ -99,14 +99,18 @@ public static class HttpScenarios
             ? HttpTarget.For(new Uri(url).GetLeftPart(UriPartial.Authority), options)
             : HttpTarget.For(baseUrl!, options);
         var contentType = request.ContentType ?? (request.Body is null ? null : "application/json");
+        var method = new HttpMethod(HttpScenarioSettings.NormalizeMethod(request.Method));
         var template = new HttpRequestTemplate(
             target,
-            new HttpMethod(HttpScenarioSettings.NormalizeMethod(request.Method)),
+            method,
             target.Resolve(url),
             request.Headers,
             request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body),
             contentType,
-            request.ReadBody || request.BearerTokenFrom is not null);
+            request.ReadBody || request.BearerTokenFrom is not null)
+        {
+            Idempotent = request.Idempotent ?? HttpRequestTemplate.IsIdempotentMethod(method),
+        };
         var checks = request.Checks.Select(HttpCheck.Parse).ToArray();
         var thinkTime = request.ThinkTime is null ? TimeSpan.Zero : DurationParser.Parse(request.ThinkTime);
         return new ConfiguredStep(request.Name, template, checks, thinkTime, request.BearerTokenFrom?.Trim());

@@ -37,6 +37,9 @@ internal sealed unsafe class EpollSocket : IDisposable
 
     internal uint Generation { get; set; }
 
+    /// <summary>The peer hung up or the socket failed (EPOLLRDHUP, EPOLLHUP or EPOLLERR seen), also while nothing was pending.</summary>
+    internal bool PeerClosed => Volatile.Read(ref hungUp);
+
     /// <summary>recv calls made so far (tests: one per response, none that finds the queue empty).</summary>
     internal long ReceiveCalls { get; private set; }
 
