@@ -105,8 +105,9 @@ public sealed class RawTransportTests(LoopbackServer server)
         var result = await http.GetAsync(ctx, "slow", "/slow?ms=30000", HttpCheck.ParseAll("status == 200"));
 
         Assert.Equal(ErrorKinds.Timeout, result.Response.ErrorKind);
-        // The server answers after 30 s: anything shorter is the 300 ms timeout, however slow the machine.
-        Assert.InRange(result.Duration.TotalMilliseconds, 250, 25_000);
+        // The server answers after 30 s: anything shorter is the timeout, however slow the machine. (The duration counts
+        // from the step's start; the context's 300 ms count from its creation, a little earlier on a busy machine.)
+        Assert.InRange(result.Duration.TotalMilliseconds, 1, 25_000);
         Assert.Empty(ctx.Checks);
         using var fresh = new TestContext();
         Assert.True((await http.GetAsync(fresh, "ok", "/ok")).IsOk);
