@@ -78,7 +78,7 @@ internal static class StatsSnapshotReader
         {
             await ExecuteAsync(connection, AuditSql.Marker + "ROLLBACK TO SAVEPOINT audit_part", ct).ConfigureAwait(false);
             notes.Add(e.SqlState == PostgresErrorCodes.InsufficientPrivilege
-                ? $"{what}: skipped, the role may not read it ({e.MessageText}); GRANT pg_monitor TO {connection.UserName} gives an audit everything it reads"
+                ? $"{what}: skipped, {connection.UserName} may not read it ({e.MessageText}); grant it the right (pg_monitor covers the statistics views)"
                 : $"{what}: skipped ({e.SqlState}: {e.MessageText})");
             return null;
         }
