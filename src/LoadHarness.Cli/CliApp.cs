@@ -86,6 +86,8 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(cli));
         root.Subcommands.Add(MergeCommand.Create(cli));
         root.Subcommands.Add(CompareCommand.Create(cli));
+        root.Subcommands.Add(Commands.Audit.AuditCommand.Create(cli));
+        root.Subcommands.Add(Commands.BenchQueries.BenchQueriesCommand.Create(cli));
         return root;
     }
 

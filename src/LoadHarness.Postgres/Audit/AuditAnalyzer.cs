@@ -11,7 +11,7 @@ public static class AuditAnalyzer
         options ??= new AuditOptions();
         var context = new AuditContext(current, baseline, options);
         var topLevel = context.Rollup.Statements.Where(s => s.TopLevel && !s.Query.StartsWith('<')).ToArray();
-        var slow = topLevel.Where(s => s.MeanMs > options.SlowStatementMs).OrderByDescending(s => s.MeanMs).Take(options.SlowStatements).ToArray();
+        var slow = topLevel.Where(s => s.MeanMs > options.SlowStatementMs && !IsMaintenance(s.Query)).OrderByDescending(s => s.MeanMs).Take(options.SlowStatements).ToArray();
         var top = context.Rollup.Statements.Where(s => s.TopLevel).OrderByDescending(s => s.TotalMs).Take(options.TopStatements).ToArray();
 
         var suggested = ScanCritique.Run(context);
@@ -63,6 +63,14 @@ public static class AuditAnalyzer
                 .OrderByDescending(f => f.Severity).ThenBy(f => KindOrder(f.Kind)).ThenBy(f => f.Subject, StringComparer.Ordinal).ToArray(),
             Notes = AuditNotes.Build(context, baseline),
         };
+    }
+
+    /// <summary>DDL, maintenance and session statements: slow by nature, not the workload's queries.</summary>
+    internal static bool IsMaintenance(string query)
+    {
+        var first = query.TrimStart().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToUpperInvariant();
+        return first is "CREATE" or "ALTER" or "DROP" or "VACUUM" or "ANALYZE" or "REINDEX" or "CLUSTER" or "CHECKPOINT" or "GRANT" or "REVOKE"
+            or "COMMENT" or "COPY" or "TRUNCATE" or "SET" or "RESET" or "SHOW" or "BEGIN" or "COMMIT" or "ROLLBACK" or "LOCK" or "DISCARD";
     }
 
     private static int KindOrder(string kind) => kind switch

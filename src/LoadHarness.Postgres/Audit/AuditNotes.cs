@@ -49,6 +49,11 @@ internal static class AuditNotes
                 + $"GRANT pg_monitor TO {server.Role}; gives an audit everything it reads (it changes nothing).");
         }
 
+        if (context.StatementsAvailable)
+        {
+            notes.Add("Slow statements are top-level ones (toplevel, PostgreSQL 14+), DDL and maintenance (CREATE, VACUUM, COPY, ...) left out; index suggestions read every level, statements inside functions included.");
+        }
+
         notes.Add("Sizes come from pg_class.relpages (as of the last VACUUM/ANALYZE): the audit takes no lock on a table.");
         if (server.Major < 16)
         {

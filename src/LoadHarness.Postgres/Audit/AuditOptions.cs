@@ -6,7 +6,7 @@ public sealed record AuditOptions
     /// <summary>Schemas to audit; null audits every user schema.</summary>
     public IReadOnlyList<string>? Schemas { get; init; }
 
-    /// <summary>A table is big from this many rows, and a sequential scan "large" from this many rows read per scan (the seed's script 4: 10,000).</summary>
+    /// <summary>A table is big from this many rows, and a sequential scan "large" from this many rows read per scan (the seed's script 4: 10,000); a tenth of it read almost only sequentially is worth an info.</summary>
     public long BigTableRows { get; init; } = 10_000;
 
     /// <summary>A statement is slow from this mean execution time (the seed's script 2: 50 ms).</summary>
