@@ -21,7 +21,8 @@ internal static class QueriesConfigReader
         }
 
         var json = File.ReadAllBytes(configPath);
-        var problems = new ConfigProblems(JsonLineMap.Build(json));
+        var lines = JsonLineMap.Build(json);
+        var problems = new ConfigProblems(lines);
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var section = document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, Section, StringComparison.OrdinalIgnoreCase));
         if (section.Value.ValueKind == JsonValueKind.Undefined)
@@ -39,7 +40,7 @@ internal static class QueriesConfigReader
         var index = 0;
         foreach (var item in section.Value.EnumerateArray())
         {
-            if (Read(item, $"{Section}[{index.ToString(CultureInfo.InvariantCulture)}]", problems) is { } query)
+            if (Read(item, $"{Section}[{index.ToString(CultureInfo.InvariantCulture)}]", new Problems(problems, lines)) is { } query)
             {
                 if (queries.Any(q => q.Name == query.Name))
                 {
@@ -55,7 +56,7 @@ internal static class QueriesConfigReader
         return (queries, problems.All);
     }
 
-    private static BenchQuery? Read(JsonElement item, string path, ConfigProblems problems)
+    private static BenchQuery? Read(JsonElement item, string path, Problems problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -128,7 +129,7 @@ internal static class QueriesConfigReader
     private static JsonElement? Property(JsonElement item, string name) =>
         item.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } p ? p.Value : null;
 
-    private static string? Text(JsonElement item, string name, string path, ConfigProblems problems, bool required)
+    private static string? Text(JsonElement item, string name, string path, Problems problems, bool required)
     {
         if (item.ValueKind == JsonValueKind.Object && Property(item, name) is { ValueKind: JsonValueKind.String } value && !string.IsNullOrWhiteSpace(value.GetString()))
         {
@@ -137,13 +138,13 @@ internal static class QueriesConfigReader
 
         if (required || (item.ValueKind == JsonValueKind.Object && Property(item, name) is not null))
         {
-            problems.Add($"{path}.{name}", required ? "is required (a non-empty string)" : "expected a non-empty string");
+            problems.Add($"{path}.{name}", required ? "is required (a non-empty string)" : "expected a non-empty string", path);
         }
 
         return null;
     }
 
-    private static double? Number(JsonElement item, string name, string path, ConfigProblems problems, double min)
+    private static double? Number(JsonElement item, string name, string path, Problems problems, double min)
     {
         if (Property(item, name) is not { } value)
         {
@@ -163,5 +164,12 @@ internal static class QueriesConfigReader
         }
 
         return number;
+    }
+
+    /// <summary>Adds problems with the line of their key, or of the object the missing key belongs in.</summary>
+    private sealed class Problems(ConfigProblems problems, JsonLineMap lines)
+    {
+        public void Add(string path, string message, string? fallbackPath = null) =>
+            problems.Add(new ConfigProblem(path, message, lines.LineOf(path) ?? (fallbackPath is null ? null : lines.LineOf(fallbackPath))));
     }
 }
