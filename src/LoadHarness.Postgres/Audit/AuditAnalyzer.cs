@@ -30,7 +30,7 @@ public static class AuditAnalyzer
                 Table = i.Table!.DisplayName,
                 Name = i.Index.Name,
                 Definition = i.Index.Definition,
-                KeyColumns = i.Index.KeyColumns,
+                KeyColumns = i.Index.DisplayKeys,
                 Predicate = i.Index.Predicate,
                 IsUnique = i.Index.IsUnique,
                 IsPrimary = i.Index.IsPrimary,

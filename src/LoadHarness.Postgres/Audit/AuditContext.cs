@@ -36,9 +36,6 @@ internal sealed class AuditContext
 
     public bool StatementsAvailable => Current.StatementsAvailability == StatementsAvailability.Available;
 
-    /// <summary>The table (root) oid of a table audit.</summary>
-    public long OidOf(TableAudit table) => Rollup.Tables.First(t => ReferenceEquals(t.Value, table)).Key;
-
     public IReadOnlyList<ColumnInfo> ColumnsOf(long tableOid) => Current.Columns.Where(c => c.TableOid == tableOid).ToArray();
 
     /// <summary>The table's own indexes (a partitioned table: its partitioned indexes), with window counters.</summary>

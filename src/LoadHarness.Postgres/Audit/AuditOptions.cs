@@ -25,7 +25,7 @@ public sealed record AuditOptions
     public long MinUpdates { get; init; } = 100;
 
     /// <summary>Block reads (hit + read) needed in the window before a cache hit ratio is judged.</summary>
-    public long MinBlocksForHitRatio { get; init; } = 1_000;
+    public long MinBlocksForHitRatio { get; init; } = 10_000;
 
     /// <summary>The seed's index and table hit ratio target, in percent.</summary>
     public double HitRatioTargetPercent { get; init; } = 99;

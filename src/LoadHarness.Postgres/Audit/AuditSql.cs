@@ -7,6 +7,7 @@ namespace LoadHarness.Postgres.Audit;
 /// </summary>
 internal static class AuditSql
 {
+    /// <summary>Marks the harness's own statements (the audit's catalog reads, bench-queries' parameter draws): audits leave them out.</summary>
     public const string Marker = "/* loadharness audit */ ";
 
     private const string SchemaFilter = "(@schemas::text[] IS NULL OR {0} = ANY(@schemas))";

@@ -12,7 +12,7 @@ internal static class HealthCritique
         {
             context.Add(statement.MeanMs >= 10 * context.Options.SlowStatementMs ? AuditSeverity.Critical : AuditSeverity.Warning, "slow-statement",
                 IndexSuggester.Shorten(statement.Query),
-                Fmt.Invariant($"mean {Fmt.Ms(statement.MeanMs)} over {Fmt.Count(statement.Calls)} call{(statement.Calls == 1 ? "" : "s")} {context.WindowWords} (the seed's target: < {Fmt.Ms(context.Options.SlowStatementMs)}): {IndexSuggester.Shorten(statement.Query)} — EXPLAIN (ANALYZE, BUFFERS) it, or measure it with loadharness bench-queries"));
+                Fmt.Invariant($"mean {Fmt.Ms(statement.MeanMs)} over {Fmt.Count(statement.Calls)} call{(statement.Calls == 1 ? "" : "s")} {context.WindowWords} as {statement.Role} (the seed's target: < {Fmt.Ms(context.Options.SlowStatementMs)}): {IndexSuggester.Shorten(statement.Query)} — EXPLAIN (ANALYZE, BUFFERS) it, or measure it with loadharness bench-queries"));
         }
 
         var connections = context.Current.Connections;

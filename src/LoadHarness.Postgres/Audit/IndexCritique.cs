@@ -57,7 +57,7 @@ internal static partial class IndexCritique
     }
 
     internal static string Describe(IndexDefinition index) =>
-        "(" + string.Join(", ", index.KeyColumns) + ")" + (index.Predicate is null ? "" : " WHERE " + index.Predicate);
+        "(" + string.Join(", ", index.DisplayKeys) + ")" + (index.Predicate is null ? "" : " WHERE " + index.Predicate);
 
     private static void Overlaps(AuditContext context, IndexDefinition[] indexes)
     {
@@ -139,7 +139,7 @@ internal static partial class IndexCritique
             }
 
             var name = AuditNames.Qualified(index.Schema, index.Name);
-            var smaller = "(" + string.Join(", ", index.KeyColumns.Where(k => k != key)) + ") WHERE " + index.Predicate;
+            var smaller = "(" + string.Join(", ", index.DisplayKeys.Where((_, i) => index.KeyColumns[i] != key)) + ") WHERE " + index.Predicate;
             context.Verdict(index, $"{key} fixed by predicate");
             context.Add(AuditSeverity.Info, "redundant-index-column", name,
                 $"{name} {Describe(index)}: {key} has one value under the predicate, so as a key column it only makes the index bigger — {smaller} serves the same queries");

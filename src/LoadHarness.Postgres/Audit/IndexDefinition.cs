@@ -34,6 +34,11 @@ public sealed record IndexDefinition
     /// <summary>Per key column: DESC, NULLS FIRST and the opclass/collation when not the default, to compare orderings.</summary>
     public required IReadOnlyList<string> KeySignatures { get; init; }
 
+    /// <summary>Key columns as written in CREATE INDEX: "created_at DESC" for a descending one.</summary>
+    public IReadOnlyList<string> DisplayKeys => KeyColumns
+        .Select((k, i) => i < KeySignatures.Count && int.TryParse(KeySignatures[i].Split('/')[0], out var option) && (option & 1) == 1 ? k + " DESC" : k)
+        .ToArray();
+
     /// <summary>INCLUDE columns.</summary>
     public IReadOnlyList<string> IncludeColumns { get; init; } = [];
 

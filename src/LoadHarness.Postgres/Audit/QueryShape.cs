@@ -100,7 +100,7 @@ internal sealed record QueryShape
                 return null;
             }
 
-            i = ReadSet(t, i + 1, names, set);
+            i = ReadSet(t, i + 1, set);
         }
 
         if (i < t.Count && (t[i].Text == "," || t[i].Is("join") || t[i].Is("inner") || t[i].Is("left") || t[i].Is("right")
@@ -160,7 +160,7 @@ internal sealed record QueryShape
         return i >= t.Count || t[i].Text != "(";   // a function in FROM is not a table
     }
 
-    private static int ReadSet(List<SqlToken> t, int i, Names names, List<string> set)
+    private static int ReadSet(List<SqlToken> t, int i, List<string> set)
     {
         var expectColumn = true;
         for (; i < t.Count; i++)
@@ -195,7 +195,6 @@ internal sealed record QueryShape
             }
         }
 
-        _ = names;
         return i;
     }
 

@@ -34,7 +34,10 @@ internal static class ScanCritique
                 : share >= 50 ? AuditSeverity.Warning
                 : AuditSeverity.Info;
             var what = Fmt.Invariant(
-                $"{table.DisplayName}: {Fmt.Percent(share)} of scans sequential ({Fmt.Count(table.SeqScans)} sequential, {Fmt.Count(table.IndexScans ?? 0)} index {context.WindowWords}), {Fmt.Count(perScan)} rows read per scan of {Fmt.Count(table.LiveRows)}");
+                $"{table.DisplayName}: {Fmt.Percent(share)} of scans sequential ({Fmt.Count(table.SeqScans)} sequential, {Fmt.Count(table.IndexScans ?? 0)} index {context.WindowWords}), {Fmt.Count(perScan)} rows read per scan of {Fmt.Count(table.LiveRows)}")
+                + (workers > 1 && table.LiveRows > 0 && perScan < 0.75 * table.LiveRows
+                    ? Fmt.Invariant($" (parallel scans count once per worker: about {Fmt.Count((double)table.SeqRowsRead / table.LiveRows)} whole-table reads)")
+                    : "");
             var partitioned = table.Kind == "partitioned";
             var suggestion = context.StatementsAvailable
                 ? IndexSuggester.Suggest(table, context.ColumnsOf(oid), context.IndexesOf(oid), context.ShapesOf(table))
