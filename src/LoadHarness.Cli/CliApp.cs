@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using LoadHarness.Cli.Commands;
 using LoadHarness.Cli.Output;
+using LoadHarness.Cli.Commands.Audit;
+using LoadHarness.Cli.Commands.BenchQueries;
 using LoadHarness.Cli.Commands.Compare;
 using LoadHarness.Cli.Commands.List;
 using LoadHarness.Cli.Commands.Merge;
@@ -92,6 +94,8 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(cli));
         root.Subcommands.Add(MergeCommand.Create(cli));
         root.Subcommands.Add(CompareCommand.Create(cli));
+        root.Subcommands.Add(AuditCommand.Create(cli));
+        root.Subcommands.Add(BenchQueriesCommand.Create(cli));
         return root;
     }
 

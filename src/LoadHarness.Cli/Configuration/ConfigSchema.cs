@@ -1,6 +1,6 @@
 namespace LoadHarness.Cli.Configuration;
 
-/// <summary>The keys of nbomber-config.json: NBomber's, plus ours (Stages, ThinkTime, GracefulStop, MaxVUs, Thresholds, RequestTimeout, Target, Http).</summary>
+/// <summary>The keys of nbomber-config.json: NBomber's, plus ours (Stages, ThinkTime, GracefulStop, MaxVUs, Thresholds, RequestTimeout, Target, Http, Queries).</summary>
 public static class ConfigSchema
 {
     public static readonly IReadOnlyList<string> SimulationKinds =
@@ -9,6 +9,17 @@ public static class ConfigSchema
     ];
 
     public static readonly IReadOnlyList<string> NBomberThresholdKinds = ["OkRequest", "FailRequest", "OkLatency", "FailLatency", "StatusCode"];
+
+    /// <summary>bench-queries' section: [{ Name, Sql, Parameters: [{ Name, From }], Target, Runs, Role, Settings, RlsTarget }].</summary>
+    public static KeySchema Queries { get; } = KeySchema.ArrayOf(KeySchema.Object(
+        ("Name", KeySchema.Scalar),
+        ("Sql", KeySchema.Scalar),
+        ("Parameters", KeySchema.ArrayOf(KeySchema.Object(("Name", KeySchema.Scalar), ("From", KeySchema.Scalar)))),
+        ("Target", KeySchema.Scalar),
+        ("Runs", KeySchema.Scalar),
+        ("Role", KeySchema.Scalar),
+        ("Settings", KeySchema.Any),
+        ("RlsTarget", KeySchema.Scalar)));
 
     /// <summary>The whole file's schema; <paramref name="http"/> is the built-in http scenario's section (any keys when null).</summary>
     public static KeySchema Root(KeySchema? http = null)
@@ -40,6 +51,7 @@ public static class ConfigSchema
             ("TestName", KeySchema.Scalar),
             ("TargetScenarios", KeySchema.ArrayOf(KeySchema.Scalar)),
             ("Target", KeySchema.Object(("ApiBaseUrl", KeySchema.Scalar), ("ConnectionString", KeySchema.Scalar))),
+            ("Queries", Queries),
             ("GlobalSettings", KeySchema.Object(
                 ("ScenariosSettings", KeySchema.ArrayOf(scenario)),
                 ("GlobalCustomSettings", KeySchema.Any),

@@ -26,6 +26,13 @@ internal static class ValidateCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var queries = BenchQueries.QueriesConfigReader.Read(path);
+            if (queries.Problems.Count > 0)
+            {
+                ProblemPrinter.Print(cli, path, queries.Problems);
+                return ExitCodes.InvalidInput;
+            }
+
             var settings = load.Settings!;
             cli.Out.WriteLine($"{path}: OK: {settings.TestSuite}/{settings.TestName}, scenarios {string.Join(", ", settings.TargetScenarios)}; "
                 + $"reports {string.Join(", ", settings.ReportFormats)} into {settings.ReportFolder}/"

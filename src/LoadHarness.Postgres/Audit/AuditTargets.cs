@@ -1,0 +1,35 @@
+namespace LoadHarness.Postgres.Audit;
+
+/// <summary>The seed's database targets over the window: hit ratios &gt; 99 %, index usage (the seed: ~70 % before, &gt; 95 % after), no statement above 50 ms, connections &lt; 80 %.</summary>
+internal static class AuditTargets
+{
+    public static IReadOnlyList<AuditTarget> Measure(AuditContext context, IReadOnlyList<StatementAudit> slow, int largeScanTables)
+    {
+        var tables = context.Rollup.Tables.Values.ToArray();
+        var options = context.Options;
+        return
+        [
+            Ratio("index hit ratio", tables.Sum(t => t.IndexBlocksHit), tables.Sum(t => t.IndexBlocksRead), options.HitRatioTargetPercent, options.MinBlocksForHitRatio),
+            Ratio("table hit ratio", tables.Sum(t => t.HeapBlocksHit), tables.Sum(t => t.HeapBlocksRead), options.HitRatioTargetPercent, options.MinBlocksForHitRatio),
+            Ratio("index usage (index scans of all scans)", tables.Sum(t => t.IndexScans ?? 0), tables.Sum(t => t.SeqScans), 95, 1),
+            new AuditTarget("tables read by large sequential scans", largeScanTables, "count", "0 (the seed: minimize)", largeScanTables == 0),
+            context.StatementsAvailable
+                ? new AuditTarget(Fmt.Invariant($"statements with mean > {options.SlowStatementMs:0.#} ms"), slow.Count, "count", "0", slow.Count == 0)
+                : new AuditTarget(Fmt.Invariant($"statements with mean > {options.SlowStatementMs:0.#} ms"), null, "count", "0", null),
+            new AuditTarget("connections / max_connections", context.Current.Connections.UsagePercent, "%",
+                Fmt.Invariant($"< {options.ConnectionTargetPercent:0} %"), context.Current.Connections.UsagePercent < options.ConnectionTargetPercent),
+        ];
+    }
+
+    private static AuditTarget Ratio(string name, long good, long other, double target, long minimum)
+    {
+        var total = good + other;
+        if (total < minimum)
+        {
+            return new AuditTarget(name, total == 0 ? null : 100.0 * good / total, "%", Fmt.Invariant($"> {target:0} %"), null);
+        }
+
+        var value = 100.0 * good / total;
+        return new AuditTarget(name, value, "%", Fmt.Invariant($"> {target:0} %"), value > target);
+    }
+}
