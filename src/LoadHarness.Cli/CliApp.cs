@@ -92,6 +92,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(cli));
         root.Subcommands.Add(MergeCommand.Create(cli));
         root.Subcommands.Add(CompareCommand.Create(cli));
+        root.Subcommands.Add(Commands.Capacity.CapacityCommand.Create(cli));
         return root;
     }
 

@@ -40,6 +40,7 @@ public static class ConfigSchema
             ("TestName", KeySchema.Scalar),
             ("TargetScenarios", KeySchema.ArrayOf(KeySchema.Scalar)),
             ("Target", KeySchema.Object(("ApiBaseUrl", KeySchema.Scalar), ("ConnectionString", KeySchema.Scalar))),
+            ("Capacity", KeySchema.Any), // the `capacity` verb's section: read and key-checked by Cli/Commands/Capacity
             ("GlobalSettings", KeySchema.Object(
                 ("ScenariosSettings", KeySchema.ArrayOf(scenario)),
                 ("GlobalCustomSettings", KeySchema.Any),
