@@ -38,19 +38,27 @@ internal sealed class CapacityStepRunner(RunVerb engine, RunSettings settings, C
     public static string FolderName(int number, LoadModel model, int load) =>
         string.Create(CultureInfo.InvariantCulture, $"{number:00}-{load}{(model == LoadModel.Closed ? "vus" : "ips")}");
 
+    /// <summary>
+    /// Runs the step (this process's segment of it, when the test is cut into segments) and returns what the search
+    /// judges: the step's own result, or, for a segment, the merged result of every segment of the step.
+    /// </summary>
     public async Task<(StepObservation Observation, RunResult Result, string RelativePath)> RunAsync(
         CapacityDecision decision, int number, string outFolder, CancellationToken cancellationToken)
     {
         var model = plan.Search.Model;
-        var simulation = model == LoadModel.Closed
-            ? LoadSimulation.KeepConstant(decision.Load, plan.StepDuration)
-            : LoadSimulation.Inject(decision.Load, TimeSpan.FromSeconds(1), plan.StepDuration);
 
         // Closed model: the step's VUs are the load, so a MaxVUs cap from the config must not cut them.
-        var step = (scenario with { LoadSimulations = [simulation], Thresholds = [], MaxVUs = model == LoadModel.Closed ? null : scenario.MaxVUs })
+        var step = (scenario with
+            {
+                LoadSimulations = [CapacityStep.Simulation(model, decision.Load, plan.StepDuration)],
+                Thresholds = [],
+                MaxVUs = model == LoadModel.Closed ? null : scenario.MaxVUs,
+            })
             .WithWarmUpDuration(plan.WarmUp)
             .WithThresholds([.. Gate, Guard]);
         var relative = StepsFolder + "/" + FolderName(number, model, decision.Load);
+        var stepFolder = Path.Combine(outFolder, StepsFolder, FolderName(number, model, decision.Load));
+        var segment = settings.Segment;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["capacity.step"] = number.ToString(CultureInfo.InvariantCulture),
@@ -62,10 +70,24 @@ internal sealed class CapacityStepRunner(RunVerb engine, RunSettings settings, C
             settings,
             test with { Scenarios = [step], Thresholds = [] },
             target,
-            Path.Combine(outFolder, StepsFolder, FolderName(number, model, decision.Load)),
+            segment.IsWhole ? stepFolder : Path.Combine(stepFolder, SegmentBarrier.FolderName(segment)),
             null,
             cancellationToken,
             labels).ConfigureAwait(false);
-        return (StepMeasurement.Observe(result, scenario.Name, decision.Load, Gate, Guard), result, relative + "/result.json");
+        if (!segment.IsWhole && result.Status != RunStatus.Interrupted)
+        {
+            result = await SegmentBarrier.MergeAsync(stepFolder, plan.WarmUp + plan.StepDuration + SegmentTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            if (segment.From.CompareTo(Fraction.Zero) == 0)
+            {
+                await RunResultJson.WriteAsync(result, Path.Combine(stepFolder, "result.json"), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        // The whole step's result.json, or (a segment interrupted before the merge) this segment's own.
+        var path = segment.IsWhole || result.Segments.Count > 1 ? relative + "/result.json" : relative + "/" + SegmentBarrier.FolderName(segment) + "/result.json";
+        return (StepMeasurement.Observe(result, scenario.Name, decision.Load, Gate, Guard), result, path);
     }
+
+    /// <summary>How long past a step's own length a segment waits for the other segments' results.</summary>
+    public static readonly TimeSpan SegmentTimeout = TimeSpan.FromMinutes(2);
 }

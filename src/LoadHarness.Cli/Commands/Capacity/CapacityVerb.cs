@@ -41,6 +41,12 @@ internal sealed class CapacityVerb(CliContext cli)
             return ExitCodes.InvalidInput;
         }
 
+        if (!load.Settings!.Segment.IsWhole && arguments.OutFolder is null)
+        {
+            cli.Problem($"--segment {load.Settings.Segment} needs --out: the folder, shared by every segment's process, where each step's segments meet");
+            return ExitCodes.InvalidInput;
+        }
+
         // Only the scenario under search runs; result.json alone per step (`loadharness report` renders any of them).
         var settings = load.Settings! with { TargetScenarios = [plan.Scenario], ReportFormats = [] };
         EmbeddedTarget? embedded = null;
@@ -86,6 +92,7 @@ internal sealed class CapacityVerb(CliContext cli)
         var rows = new List<CapacityStepResult>();
         var runs = new List<RunResult>();
         var decision = search.Start();
+        int? exitOverride = null;
         while (!decision.IsFinished)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -102,7 +109,21 @@ internal sealed class CapacityVerb(CliContext cli)
                 await embedded.ResetStatisticsAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
-            var (observation, result, path) = await runner.RunAsync(decision, number, folder, cancellationToken).ConfigureAwait(false);
+            StepObservation observation;
+            RunResult result;
+            string path;
+            try
+            {
+                (observation, result, path) = await runner.RunAsync(decision, number, folder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException e)
+            {
+                cli.Problem(e.Message);
+                search.Interrupt();
+                exitOverride = ExitCodes.HarnessError;
+                break;
+            }
+
             decision = search.Next(observation);
             var step = search.Steps[^1];
             rows.Add(StepMeasurement.Row(step, result, scenario.Name, path));
@@ -112,16 +133,21 @@ internal sealed class CapacityVerb(CliContext cli)
 
         var capacity = CapacityResultBuilder.Build(
             search, rows, runs, plan, gate, thinkTime, settings.TestSuite, settings.TestName, settings.ConfigPath, settings.Segment.ToString(), startedUtc, DateTimeOffset.UtcNow);
-        var outcomes = await CapacityReportWriter.WriteAsync(capacity, folder, CancellationToken.None).ConfigureAwait(false);
-        foreach (var failed in outcomes.Where(o => !o.Succeeded))
+
+        // Segments: every process judged the same merged steps; the one that starts at 0 writes the reports.
+        if (settings.Segment.From.CompareTo(Fraction.Zero) == 0)
         {
-            cli.Problem($"report {failed.Format} failed: {failed.Error!.GetType().Name}: {failed.Error.Message}");
+            var outcomes = await CapacityReportWriter.WriteAsync(capacity, folder, CancellationToken.None).ConfigureAwait(false);
+            foreach (var failed in outcomes.Where(o => !o.Succeeded))
+            {
+                cli.Problem($"report {failed.Format} failed: {failed.Error!.GetType().Name}: {failed.Error.Message}");
+            }
         }
 
         CapacityConsole.Answer(cli.Out, capacity, folder);
-        return capacity.Answer.Outcome == SearchOutcome.Interrupted ? ExitCodes.Interrupted
+        return exitOverride ?? (capacity.Answer.Outcome == SearchOutcome.Interrupted ? ExitCodes.Interrupted
             : capacity.Sustainable is not null ? ExitCodes.Passed
-            : ExitCodes.ThresholdCrossed;
+            : ExitCodes.ThresholdCrossed);
     }
 
     private static LoadModel ModelOf(RunSettings settings, string scenario) =>

@@ -32,7 +32,9 @@ internal static class StepMeasurement
             MeanMs = latency.MeanMs,
             P95Ms = latency.P95Ms,
             P99Ms = latency.P99Ms,
-            Aborted = result.Thresholds.Any(t => t.AbortedRun && t.Expression == guard.Expression && t.Scenario == scenario),
+            // A merged step has its thresholds judged again (no AbortedRun mark); its stop reason still names the guard.
+            Aborted = result.Thresholds.Any(t => t.AbortedRun && t.Expression == guard.Expression && t.Scenario == scenario)
+                || (result.Status == RunStatus.Aborted && (result.StopReason?.Contains($"'{guard}'", StringComparison.Ordinal) ?? false)),
             Interrupted = result.Status == RunStatus.Interrupted,
             GeneratorCpuCores = result.Environment.GeneratorCpuCores,
             ProcessorCount = result.Environment.ProcessorCount,
