@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LoadHarness.Cli.Commands;
+using LoadHarness.Cli.Commands.Capacity;
 using LoadHarness.Cli.Output;
 using LoadHarness.Cli.Commands.Compare;
 using LoadHarness.Cli.Commands.List;
@@ -92,7 +93,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(cli));
         root.Subcommands.Add(MergeCommand.Create(cli));
         root.Subcommands.Add(CompareCommand.Create(cli));
-        root.Subcommands.Add(Commands.Capacity.CapacityCommand.Create(cli));
+        root.Subcommands.Add(CapacityCommand.Create(cli));
         return root;
     }
 

@@ -86,7 +86,7 @@ p.answer { font: 600 15px/1.5 "DejaVu Sans Mono", monospace; margin: 10px 0 0; }
         {
             var cells = CapacityRows.Step(result, step)
                 .Select(c => c.Raw is { } raw ? Cell.Number(c.Text, raw) : Cell.Text(c.Text))
-                .Append(step.ResultPath is { } path ? new Cell($"<a href=\"{HtmlTable.Esc(path)}\">result.json</a>") : Cell.Text(Num.Missing))
+                .Append(step.ResultPath is { } path ? new Cell($"<a href=\"{HtmlTable.Esc(path)}\">result.json</a>") : Cell.Text(NumberText.Missing))
                 .ToArray();
             var css = step.Number == result.Answer.SustainableStep ? "chosen"
                 : step.Number == result.Answer.FirstFailingStep ? "failing"

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Json;
 using LoadHarness.Reporting.Writing;
 
 namespace LoadHarness.Reporting.Capacity;

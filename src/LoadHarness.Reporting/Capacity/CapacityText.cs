@@ -16,7 +16,7 @@ public static class CapacityText
         var f = result.FirstFailing;
         var left = s is null
             ? "sustainable: none"
-            : $"sustainable: {Load(result, s)} (p95 {Num.Ms(s.P95Ms)} ms, {Errors(s.ErrorRate)} errors)";
+            : $"sustainable: {Load(result, s)} (p95 {NumberText.Ms(s.P95Ms)} ms, {Errors(s.ErrorRate)} errors)";
         var right = result.Answer.Outcome switch
         {
             SearchOutcome.LimitReached => $"no failing load up to the maximum, {Describe(result.Model, result.Settings.MaxLoad)}",
@@ -34,7 +34,7 @@ public static class CapacityText
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(step);
-        return $"{Describe(result.Model, step.Load)}, {Num.Rate(step.RequestsPerSec)} req/s";
+        return $"{Describe(result.Model, step.Load)}, {NumberText.Rate(step.RequestsPerSec)} req/s";
     }
 
     public static string Describe(LoadModel model, int load) => CapacitySearchOptions.Describe(model, load);
@@ -56,13 +56,13 @@ public static class CapacityText
 
         var sameRate = p.IterationsPerSec > 0 && Math.Abs(p.RequestsPerSec - p.IterationsPerSec) / p.IterationsPerSec < 0.01;
         var rate = sameRate
-            ? $"{Num.Rate(p.RequestsPerSec)} req/s"
-            : $"{Num.Rate(p.IterationsPerSec)} iterations/s ({Num.Rate(p.RequestsPerSec)} req/s)";
+            ? $"{NumberText.Rate(p.RequestsPerSec)} req/s"
+            : $"{NumberText.Rate(p.IterationsPerSec)} iterations/s ({NumberText.Rate(p.RequestsPerSec)} req/s)";
         var unit = sameRate ? "req/s" : "iterations/s";
-        return $"{rate} at a mean response time of {Num.Ms(p.MeanMs)} ms (p95 {Num.Ms(p.P95Ms)} ms) ≈ "
+        return $"{rate} at a mean response time of {NumberText.Ms(p.MeanMs)} ms (p95 {NumberText.Ms(p.P95Ms)} ms) ≈ "
             + $"{p.Users.ToString("#,0", CultureInfo.InvariantCulture)} concurrent users with {Seconds(p.ThinkTimeMs)} think time "
             + $"(Little's law: users = throughput × (response time + think time)); the other way round, 100 such users need ≈ "
-            + $"{Num.Rate(p.IterationsPerSecPer100Users)} {unit}";
+            + $"{NumberText.Rate(p.IterationsPerSecPer100Users)} {unit}";
     }
 
     /// <summary>The outcome as a heading word: "CAPACITY FOUND", "NO LOAD HELD", ...</summary>

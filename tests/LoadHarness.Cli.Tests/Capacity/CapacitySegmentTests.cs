@@ -2,6 +2,7 @@ using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Core.Capacity;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Capacity;
+using LoadHarness.Reporting.Json;
 
 namespace LoadHarness.Cli.Tests.Capacity;
 

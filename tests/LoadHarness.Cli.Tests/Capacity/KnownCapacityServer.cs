@@ -18,7 +18,7 @@ namespace LoadHarness.Cli.Tests.Capacity;
 public sealed class KnownCapacityServer : IAsyncLifetime
 {
     public const int Slots = 4;
-    public static readonly TimeSpan ServiceTime = TimeSpan.FromMilliseconds(20);
+    public static readonly TimeSpan ServiceTime = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim slots = new(Slots, Slots);
     private WebApplication? app;
@@ -27,7 +27,7 @@ public sealed class KnownCapacityServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Slots ÷ ServiceTime: 200 requests/s.</summary>
+    /// <summary>Slots ÷ ServiceTime: 40 requests/s.</summary>
     public static double NominalCapacity => Slots / ServiceTime.TotalSeconds;
 
     /// <summary>Slots ÷ the mean time a slot was really held, requests/s (the nominal figure before any request).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LoadHarness.Core.Capacity;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Merge;
 using YamlDotNet.RepresentationModel;
 
 namespace LoadHarness.Cli.Tests.Deploy;
@@ -68,7 +69,7 @@ public sealed class DeployFilesTests
         }).ToArray();
 
         Assert.Equal(ExecutionSegmentSet.Even(completions), segments);
-        Assert.True(ExecutionSegmentSet.CoversWhole(segments, out var problem), problem);
+        Assert.Empty(SegmentCoverage.Problems(segments.Select(s => s.ToString())));
         foreach (var load in new[] { 1, 3, 50, 101, 1000 })
         {
             var closed = CapacityStep.Simulation(LoadModel.Closed, load, TimeSpan.FromSeconds(30));

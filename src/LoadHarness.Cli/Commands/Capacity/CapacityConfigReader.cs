@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LoadHarness.Core.Capacity;
-using LoadHarness.Core.Configuration;
+using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Thresholds;

@@ -1,24 +1,25 @@
 using System.Globalization;
-using LoadHarness.Cli.Run;
+using LoadHarness.Cli.Commands.Run;
+using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Capacity;
-using LoadHarness.Core.Catalog;
-using LoadHarness.Core.Configuration;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Core.Thresholds;
+using LoadHarness.Reporting.Json;
+using LoadHarness.Scenarios.Catalog;
 
 namespace LoadHarness.Cli.Commands.Capacity;
 
 /// <summary>
-/// Runs one capacity step as a real run of the scenario through the engine (RunVerb.RunTestAsync: generator CPU,
+/// Runs one capacity step as a real run of the scenario through the engine (RunCommandHandler.RunTestAsync: generator CPU,
 /// database health, labels, result.json): the scenario's load simulations replaced by <c>KeepConstant(VUs, step)</c> or
 /// <c>Inject(rate, 1 s, step)</c>, its WarmUpDuration set to the step's warm-up (the engine runs the load then but
 /// records nothing), its thresholds replaced by the gate plus an abortOnFail error guard that stops the step when
 /// errors explode. Each step's result.json goes to <c>steps/NN-&lt;load&gt;/</c>.
 /// </summary>
-internal sealed class CapacityStepRunner(RunVerb engine, RunSettings settings, CapacityPlan plan, ScenarioDefinition scenario, TestDefinition test, TargetSettings target)
+internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings settings, CapacityPlan plan, ScenarioDefinition scenario, TestDefinition test, TargetSettings target)
 {
     public const string StepsFolder = "steps";
 

@@ -1,11 +1,12 @@
+using LoadHarness.Cli.Commands.Run;
+using LoadHarness.Cli.Configuration;
+using LoadHarness.Cli.Embedded;
 using LoadHarness.Cli.Output;
-using LoadHarness.Cli.Run;
 using LoadHarness.Core.Capacity;
-using LoadHarness.Core.Configuration;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Capacity;
-using LoadHarness.Scenarios.Embedded;
+using LoadHarness.Scenarios.Catalog;
 
 namespace LoadHarness.Cli.Commands.Capacity;
 
@@ -75,13 +76,13 @@ internal sealed class CapacityVerb(CliContext cli)
     }
 
     private async Task<int> SearchAsync(
-        CapacityArguments arguments, RunSettings settings, CapacityPlan plan, Core.Catalog.ScenarioCatalog catalog, EmbeddedTarget? embedded, CancellationToken cancellationToken)
+        CapacityArguments arguments, RunSettings settings, CapacityPlan plan, ScenarioCatalog catalog, EmbeddedTarget? embedded, CancellationToken cancellationToken)
     {
         var target = embedded?.Target ?? settings.Target;
         var test = TestDefinitionBuilder.Build(settings, catalog, target);
         var scenario = test.Scenarios.Single();
         var quiet = cli.Verbose ? cli : new CliContext(TextWriter.Null, cli.Err, isTerminal: false);
-        var runner = new CapacityStepRunner(new RunVerb(quiet), settings, plan, scenario, test, target);
+        var runner = new CapacityStepRunner(new RunCommandHandler(quiet), settings, plan, scenario, test, target);
         var gate = runner.Gate.Select(t => t.Step is null ? t.Expression : $"{t.Step}: {t.Expression}").ToArray();
         var thinkTime = plan.ThinkTime ?? (scenario.ThinkTimeMax > TimeSpan.Zero ? (scenario.ThinkTimeMin + scenario.ThinkTimeMax) / 2 : TimeSpan.FromSeconds(1));
         var startedUtc = DateTimeOffset.UtcNow;

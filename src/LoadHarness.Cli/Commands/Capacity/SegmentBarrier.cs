@@ -1,6 +1,7 @@
 using LoadHarness.Core.Load;
-using LoadHarness.Core.Metrics;
 using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Json;
+using LoadHarness.Reporting.Merge;
 
 namespace LoadHarness.Cli.Commands.Capacity;
 
@@ -25,14 +26,14 @@ internal static class SegmentBarrier
         while (true)
         {
             var parts = await ReadAsync(stepFolder, cancellationToken).ConfigureAwait(false);
-            var segments = parts.SelectMany(p => p.Segments).Select(ExecutionSegment.Parse).ToArray();
-            string? missing = null;
-            if (segments.Length > 0 && ExecutionSegmentSet.CoversWhole(segments, out missing))
+            var segments = parts.SelectMany(p => p.Segments).ToArray();
+            var problems = SegmentCoverage.Problems(segments);
+            if (segments.Length > 0 && problems.Count == 0)
             {
                 return ResultMerger.Merge(parts.OrderBy(p => ExecutionSegment.Parse(p.Segments[0]).From));
             }
 
-            problem = missing ?? problem;
+            problem = segments.Length == 0 ? problem : string.Join("; ", problems);
             if (time.GetElapsedTime(started) > timeout)
             {
                 throw new TimeoutException($"{stepFolder}: the step's segments did not add up to the whole load within {timeout.TotalSeconds:0} s ({problem}); "
