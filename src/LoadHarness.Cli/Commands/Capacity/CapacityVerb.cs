@@ -53,10 +53,11 @@ internal sealed class CapacityVerb(CliContext cli)
         EmbeddedTarget? embedded = null;
         try
         {
-            if (EmbeddedTargetScope.IsNeeded(settings))
+            var needs = EmbeddedTargetScope.Needs(settings, catalog);
+            if (needs != ScenarioRequirements.None)
             {
-                cli.Out.WriteLine("no Target configured: starting the embedded PostgreSQL and sample API...");
-                embedded = await EmbeddedTargetScope.StartAsync(settings, line => cli.Out.WriteLine("  " + Redactor.Text(line)), cancellationToken).ConfigureAwait(false);
+                cli.Out.WriteLine($"no Target configured: {EmbeddedTargetScope.Describe(needs)}...");
+                embedded = await EmbeddedTargetScope.StartAsync(settings, needs, line => cli.Out.WriteLine("  " + Redactor.Text(line)), cancellationToken).ConfigureAwait(false);
             }
 
             return await SearchAsync(arguments, settings, plan, catalog, embedded, cancellationToken).ConfigureAwait(false);
