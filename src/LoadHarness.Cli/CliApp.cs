@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LoadHarness.Cli.Commands;
+using LoadHarness.Cli.Commands.Capacity;
 using LoadHarness.Cli.Output;
 using LoadHarness.Cli.Commands.Audit;
 using LoadHarness.Cli.Commands.BenchQueries;
@@ -96,6 +97,7 @@ public static class CliApp
         root.Subcommands.Add(CompareCommand.Create(cli));
         root.Subcommands.Add(AuditCommand.Create(cli));
         root.Subcommands.Add(BenchQueriesCommand.Create(cli));
+        root.Subcommands.Add(CapacityCommand.Create(cli));
         return root;
     }
 

@@ -52,6 +52,7 @@ public static class ConfigSchema
             ("TargetScenarios", KeySchema.ArrayOf(KeySchema.Scalar)),
             ("Target", KeySchema.Object(("ApiBaseUrl", KeySchema.Scalar), ("ConnectionString", KeySchema.Scalar))),
             ("Queries", Queries),
+            ("Capacity", KeySchema.Any), // the `capacity` verb's section: read and key-checked by Cli/Commands/Capacity
             ("GlobalSettings", KeySchema.Object(
                 ("ScenariosSettings", KeySchema.ArrayOf(scenario)),
                 ("GlobalCustomSettings", KeySchema.Any),

@@ -1,0 +1,41 @@
+namespace LoadHarness.Cli.Commands.Capacity;
+
+/// <summary>What <c>capacity</c> was asked for on the command line; null = not given (the config's Capacity section or a default applies).</summary>
+internal sealed record CapacityArguments
+{
+    public string? ConfigPath { get; init; }
+
+    public string? Scenario { get; init; }
+
+    public IReadOnlyList<string>? Gate { get; init; }
+
+    public int? StepVUs { get; init; }
+
+    public int? StepRate { get; init; }
+
+    public int? Start { get; init; }
+
+    public string? StepDuration { get; init; }
+
+    public string? WarmUp { get; init; }
+
+    public int? MaxVUs { get; init; }
+
+    public int? MaxRate { get; init; }
+
+    public string? Resolution { get; init; }
+
+    public int? MaxSteps { get; init; }
+
+    public bool NoConfirm { get; init; }
+
+    public string? ThinkTime { get; init; }
+
+    public string? OutFolder { get; init; }
+
+    public string? ReportFolder { get; init; }
+
+    public string? Segment { get; init; }
+
+    public string? ApiBaseUrl { get; init; }
+}

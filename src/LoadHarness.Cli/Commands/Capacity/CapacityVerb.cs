@@ -1,0 +1,157 @@
+using LoadHarness.Cli.Commands.Run;
+using LoadHarness.Cli.Configuration;
+using LoadHarness.Cli.Embedded;
+using LoadHarness.Cli.Output;
+using LoadHarness.Core.Capacity;
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Capacity;
+using LoadHarness.Scenarios.Catalog;
+
+namespace LoadHarness.Cli.Commands.Capacity;
+
+/// <summary>
+/// <c>capacity</c>: validate (exit 2), start the embedded target when none is configured, then let Core's pure
+/// <see cref="CapacitySearch"/> choose each step's load while this runs the steps for real; write capacity.json, .md
+/// and .html and end with the answer in one line. Exit 0 when a load held the gate, 99 when none did, 130 interrupted
+/// (the steps so far and the report are kept).
+/// </summary>
+internal sealed class CapacityVerb(CliContext cli)
+{
+    public async Task<int> ExecuteAsync(CapacityArguments arguments, CancellationToken cancellationToken)
+    {
+        var catalog = CliCatalog.Create();
+        var overrides = new ConfigOverrides
+        {
+            TargetScenarios = arguments.Scenario is null ? null : [arguments.Scenario],
+            ReportFolder = arguments.ReportFolder,
+            Segment = arguments.Segment,
+            ApiBaseUrl = arguments.ApiBaseUrl,
+        };
+        var load = CliCatalog.Loader(catalog).Load(arguments.ConfigPath, overrides);
+        if (!load.IsValid)
+        {
+            ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
+            return ExitCodes.InvalidInput;
+        }
+
+        var (plan, problems) = CapacityConfigReader.Read(load.Settings!, arguments, name => ModelOf(load.Settings!, name));
+        if (plan is null)
+        {
+            ProblemPrinter.Print(cli, arguments.ConfigPath, problems);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!load.Settings!.Segment.IsWhole && arguments.OutFolder is null)
+        {
+            cli.Problem($"--segment {load.Settings.Segment} needs --out: the folder, shared by every segment's process, where each step's segments meet");
+            return ExitCodes.InvalidInput;
+        }
+
+        // Only the scenario under search runs; result.json alone per step (`loadharness report` renders any of them).
+        var settings = load.Settings! with { TargetScenarios = [plan.Scenario], ReportFormats = [] };
+        EmbeddedTarget? embedded = null;
+        try
+        {
+            var needs = EmbeddedTargetScope.Needs(settings, catalog);
+            if (needs != ScenarioRequirements.None)
+            {
+                cli.Out.WriteLine($"no Target configured: {EmbeddedTargetScope.Describe(needs)}...");
+                embedded = await EmbeddedTargetScope.StartAsync(settings, needs, line => cli.Out.WriteLine("  " + Redactor.Text(line)), cancellationToken).ConfigureAwait(false);
+            }
+
+            return await SearchAsync(arguments, settings, plan, catalog, embedded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cli.Problem("interrupted before the first step; nothing was run");
+            return ExitCodes.Interrupted;
+        }
+        finally
+        {
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<int> SearchAsync(
+        CapacityArguments arguments, RunSettings settings, CapacityPlan plan, ScenarioCatalog catalog, EmbeddedTarget? embedded, CancellationToken cancellationToken)
+    {
+        var target = embedded?.Target ?? settings.Target;
+        var test = TestDefinitionBuilder.Build(settings, catalog, target);
+        var scenario = test.Scenarios.Single();
+        var quiet = cli.Verbose ? cli : new CliContext(TextWriter.Null, cli.Err, isTerminal: false);
+        var runner = new CapacityStepRunner(new RunCommandHandler(quiet), settings, plan, scenario, test, target);
+        var gate = runner.Gate.Select(t => t.Step is null ? t.Expression : $"{t.Step}: {t.Expression}").ToArray();
+        var thinkTime = plan.ThinkTime ?? (scenario.ThinkTimeMax > TimeSpan.Zero ? (scenario.ThinkTimeMin + scenario.ThinkTimeMax) / 2 : TimeSpan.FromSeconds(1));
+        var startedUtc = DateTimeOffset.UtcNow;
+        var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName + "-capacity", startedUtc);
+        CapacityConsole.Plan(cli.Out, plan, gate, settings.Segment.IsWhole ? "" : $"; this process runs segment {settings.Segment} of each step's load");
+
+        var search = new CapacitySearch(plan.Search);
+        var rows = new List<CapacityStepResult>();
+        var runs = new List<RunResult>();
+        var decision = search.Start();
+        int? exitOverride = null;
+        while (!decision.IsFinished)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                search.Interrupt();
+                break;
+            }
+
+            var number = search.Steps.Count + 1;
+            CapacityConsole.Starting(cli.Out, number, decision, plan.Search);
+            if (embedded is not null)
+            {
+                // Each step's database section (pg_stat_*, pg_stat_statements) starts from zero.
+                await embedded.ResetStatisticsAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            StepObservation observation;
+            RunResult result;
+            string path;
+            try
+            {
+                (observation, result, path) = await runner.RunAsync(decision, number, folder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException e)
+            {
+                cli.Problem(e.Message);
+                search.Interrupt();
+                exitOverride = ExitCodes.HarnessError;
+                break;
+            }
+
+            decision = search.Next(observation);
+            var step = search.Steps[^1];
+            rows.Add(StepMeasurement.Row(step, result, scenario.Name, path));
+            runs.Add(result);
+            CapacityConsole.Done(cli.Out, step);
+        }
+
+        var capacity = CapacityResultBuilder.Build(
+            search, rows, runs, plan, gate, thinkTime, settings.TestSuite, settings.TestName, settings.ConfigPath, settings.Segment.ToString(), startedUtc, DateTimeOffset.UtcNow);
+
+        // Segments: every process judged the same merged steps; the one that starts at 0 writes the reports.
+        if (settings.Segment.From.CompareTo(Fraction.Zero) == 0)
+        {
+            var outcomes = await CapacityReportWriter.WriteAsync(capacity, folder, CancellationToken.None).ConfigureAwait(false);
+            foreach (var failed in outcomes.Where(o => !o.Succeeded))
+            {
+                cli.Problem($"report {failed.Format} failed: {failed.Error!.GetType().Name}: {failed.Error.Message}");
+            }
+        }
+
+        CapacityConsole.Answer(cli.Out, capacity, folder);
+        return exitOverride ?? (capacity.Answer.Outcome == SearchOutcome.Interrupted ? ExitCodes.Interrupted
+            : capacity.Sustainable is not null ? ExitCodes.Passed
+            : ExitCodes.ThresholdCrossed);
+    }
+
+    private static LoadModel ModelOf(RunSettings settings, string scenario) =>
+        settings.Find(scenario)?.LoadSimulations is { Count: > 0 } simulations ? LoadPlan.ModelOf(simulations) : LoadModel.Closed;
+}

@@ -1,0 +1,56 @@
+using LoadHarness.Cli.Tests.Fixtures;
+using LoadHarness.Core.Capacity;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Capacity;
+using LoadHarness.Reporting.Json;
+
+namespace LoadHarness.Cli.Tests.Capacity;
+
+/// <summary>Two `capacity --segment` processes sharing one --out folder meet at every step, judge the merged step and agree.</summary>
+public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFixture<KnownCapacityServer>
+{
+    [Fact]
+    public async Task Two_segments_run_every_step_together_and_take_the_same_path()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", server.Config());
+        string[] Args(string segment) =>
+            ["capacity", "-c", config, "--out", temp.File("out"), "--segment", segment,
+             "--step-vus", "3", "--max-vus", "6", "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s"];
+
+        var outcomes = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/2")), CliRunner.RunAsync(Args("1/2:1")));
+
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        Assert.Equal(outcomes[0].Out.TrimEnd().Split('\n')[^1], outcomes[1].Out.TrimEnd().Split('\n')[^1]);
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.Equal(SearchOutcome.LimitReached, result.Answer.Outcome);
+        Assert.Equal("0:1/2", result.Settings.Segment);
+        Assert.Equal([3, 6], result.Steps.Select(s => s.Load));
+        foreach (var step in result.Steps)
+        {
+            var merged = await RunResultJson.ReadAsync(temp.File("out/" + step.ResultPath));
+            Assert.Equal(["0:1/2", "1/2:1"], merged.Segments);
+            var parts = new List<RunResult>();
+            foreach (var folder in Directory.GetDirectories(Path.GetDirectoryName(temp.File("out/" + step.ResultPath))!, "segment-*").Order(StringComparer.Ordinal))
+            {
+                parts.Add(await RunResultJson.ReadAsync(Path.Combine(folder, "result.json")));
+            }
+
+            Assert.Equal(2, parts.Count);
+
+            // The step's VUs were split (3 → 1 + 2, 6 → 3 + 3) and the merged step counts every request of both.
+            Assert.Equal(step.Load, parts.Sum(p => p.Scenarios.Single().PeakVUs));
+            Assert.Equal(step.Requests, parts.Sum(p => p.Scenarios.Single().Steps.Sum(s => s.Stats.RequestCount)));
+        }
+    }
+
+    [Fact]
+    public async Task A_segment_without_a_shared_out_folder_is_refused()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync("capacity", "-c", temp.Write("config.json", server.Config()), "--segment", "0:1/2", "--step-vus", "2");
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("--segment 0:1/2 needs --out", outcome.Err, StringComparison.Ordinal);
+    }
+}
