@@ -11,14 +11,14 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
     public async Task Segments_merge_into_one_result_judged_by_the_config()
     {
         using var temp = new TempFolder();
-        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000"], load: """[{ "KeepConstant": [4, "2s"] }]"""));
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [4, "2s"] }]"""));
         var segments = await Task.WhenAll(
             CliRunner.RunAsync("run", "--config", config, "--segment", "0/2:1/2", "--out", temp.File("s0"), "--no-gate", "--quiet"),
             CliRunner.RunAsync("run", "--config", config, "--segment", "1/2:2/2", "--out", temp.File("s1"), "--no-gate", "--quiet"));
         Assert.All(segments, s => Assert.True(s.ExitCode == 0, s.ToString()));
 
         // The merge judges the config's thresholds, here a stricter one than the segments ran with.
-        var strict = temp.Write("strict.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000", "count > 1000000"]));
+        var strict = temp.Write("strict.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01", "count > 1000000"]));
         var merged = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--config", strict, "--out", temp.File("merged"));
 
         Assert.True(merged.ExitCode == 99, merged.ToString());
