@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace LoadHarness.Cli.Tests.Capacity;
 
 /// <summary>
-/// `capacity` end to end against a Kestrel target of known capacity (4 slots × 100 ms = 40 req/s, far below what the
+/// `capacity` end to end against a Kestrel target of known capacity (4 servers × 100 ms = 40 req/s, far below what the
 /// generator does on 2 shared cores; a 100 ms service time keeps a busy machine's tens of ms of scheduling noise small
 /// against it and against the gates' margins): the closed and the open search both find it within 10 %.
 /// </summary>
@@ -19,7 +19,6 @@ public sealed class CapacityKnownTargetTests(KnownCapacityServer server, ITestOu
     public async Task Closed_model_finds_the_capacity_within_10_percent()
     {
         using var temp = new TempFolder();
-        server.ResetMeasurement();
 
         // Beyond 4 VUs, VUs queue for a slot (latency ≈ VUs × 25 ms) and every slot is always busy: 10 VUs (250 ms) and
         // 20 (500 ms) hold the gate at the server's full throughput, 30 (750 ms) crosses it. The wide margins leave room
@@ -39,29 +38,38 @@ public sealed class CapacityKnownTargetTests(KnownCapacityServer server, ITestOu
     public async Task Open_model_finds_the_capacity_within_10_percent()
     {
         using var temp = new TempFolder();
-        server.ResetMeasurement();
 
         // Below 40 arrivals/s every request finds a slot (p95 ≈ 100 ms); above, the queue grows by the excess every second,
-        // and the p95 with it: 42/s (1.05-1.1 × the capacity) queues 10-20 requests (250-500 ms) by the end of a 5 s step,
-        // past the gate. Ramp 34, 38, 42; then bisection to 10 %: the answer is 38 or 40.
+        // and the p95 with it: 42/s (1.05 × the capacity) queues 10 requests (250 ms more) by the end of a 5 s step, past
+        // the gate. Ramp 34, 38, 42; then bisection to 10 %: the answer is 38, 40 or (had 42 held) 42.
         var outcome = await CliRunner.RunAsync(
             "capacity", "-c", temp.Write("config.json", server.Config()), "--out", temp.File("out"),
             "--step-rate", "4", "--start", "34", "--max-rate", "120", "--gate", "p(95) < 300", "--step-duration", "4s", "--warm-up", "1s", "--resolution", "10%");
         log.WriteLine(outcome.ToString());
 
         var result = await AssertFoundAsync(outcome, temp.File("out"), LoadModel.Open);
-        Assert.Equal(SearchOutcome.KneeFound, result.Answer.Outcome);
-        // The open model's answer is the offered rate that held (the measured req/s also counts the step's drain).
+
+        // The open model's answer is the offered rate that held (the measured req/s is the same but for the steps' edges).
         AssertWithin10Percent(result.Sustainable!.Load);
-        Assert.True(result.FirstFailing!.Load > result.Sustainable.Load);
-        Assert.True(result.FirstFailing.Load >= server.MeasuredCapacity * 0.95, $"the knee was put at {result.FirstFailing.Load}/s, below the capacity");
+
+        // On a machine so busy that iterations start late (p95 > 100 ms), the search stops there and says the generator
+        // was the limit; its answer is then a lower bound, and must still be the capacity within 10 %.
+        Assert.Contains(result.Answer.Outcome, new[] { SearchOutcome.KneeFound, SearchOutcome.GeneratorLimited });
+        if (result.Answer.Outcome == SearchOutcome.KneeFound)
+        {
+            Assert.True(result.FirstFailing!.Load > result.Sustainable.Load);
+            Assert.True(result.FirstFailing.Load >= KnownCapacityServer.Capacity * 0.95, $"the knee was put at {result.FirstFailing.Load}/s, below the capacity");
+        }
+        else
+        {
+            Assert.Contains("behind their schedule", result.Answer.Reason, StringComparison.Ordinal);
+        }
     }
 
     private void AssertWithin10Percent(double found)
     {
-        var computed = server.MeasuredCapacity;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"found {found:0.#} req/s; computed {computed:0.#} req/s (nominal {KnownCapacityServer.NominalCapacity:0})"));
-        Assert.InRange(computed, KnownCapacityServer.NominalCapacity * 0.7, KnownCapacityServer.NominalCapacity * 1.01);
+        var computed = KnownCapacityServer.Capacity;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"found {found:0.#} req/s; computed {computed:0.#} req/s"));
         Assert.InRange(found, computed * 0.9, computed * 1.1);
     }
 

@@ -10,41 +10,25 @@ using Microsoft.Extensions.Logging;
 namespace LoadHarness.Cli.Tests.Capacity;
 
 /// <summary>
-/// A real Kestrel app on 127.0.0.1 whose capacity is known: <c>/work</c> holds one of <see cref="Slots"/> slots
-/// (a SemaphoreSlim) for <see cref="ServiceTime"/>, so it serves at most Slots ÷ ServiceTime requests per second; beyond
-/// that, requests queue for a slot. It measures how long a slot is really held (a timer's delay overshoots on a busy
-/// machine), so the capacity it computes is the one it actually had.
+/// A real Kestrel app on 127.0.0.1 whose capacity is known: <c>/work</c> is served by <see cref="Slots"/> servers of a
+/// fixed <see cref="ServiceTime"/> each, so at most Slots ÷ ServiceTime requests per second; beyond that, requests
+/// queue. The servers keep their schedule on the clock (a request takes the server free soonest, from the later of now
+/// and when that server frees, for exactly ServiceTime, and is answered at the end of it), so a busy machine's late
+/// timers and thread hand-offs delay answers but never idle a server: the capacity is Slots ÷ ServiceTime, exactly.
 /// </summary>
 public sealed class KnownCapacityServer : IAsyncLifetime
 {
     public const int Slots = 4;
     public static readonly TimeSpan ServiceTime = TimeSpan.FromMilliseconds(100);
 
-    private readonly SemaphoreSlim slots = new(Slots, Slots);
+    private readonly long[] freeAt = new long[Slots];
+    private readonly Lock schedule = new();
     private WebApplication? app;
-    private long heldTicks;
-    private long served;
 
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Slots ÷ ServiceTime: 40 requests/s.</summary>
-    public static double NominalCapacity => Slots / ServiceTime.TotalSeconds;
-
-    /// <summary>Slots ÷ the mean time a slot was really held, requests/s (the nominal figure before any request).</summary>
-    public double MeasuredCapacity
-    {
-        get
-        {
-            var count = Interlocked.Read(ref served);
-            return count == 0 ? NominalCapacity : Slots / (TimeSpan.FromTicks(Interlocked.Read(ref heldTicks) / count).TotalSeconds);
-        }
-    }
-
-    public void ResetMeasurement()
-    {
-        Interlocked.Exchange(ref heldTicks, 0);
-        Interlocked.Exchange(ref served, 0);
-    }
+    public static double Capacity => Slots / ServiceTime.TotalSeconds;
 
     public async Task InitializeAsync()
     {
@@ -54,17 +38,11 @@ public sealed class KnownCapacityServer : IAsyncLifetime
         app = builder.Build();
         app.MapGet("/work", async (HttpContext context) =>
         {
-            await slots.WaitAsync(context.RequestAborted);
-            var held = Stopwatch.StartNew();
-            try
+            var done = Reserve(Stopwatch.GetTimestamp());
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), done);
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(ServiceTime, context.RequestAborted);
-            }
-            finally
-            {
-                Interlocked.Add(ref heldTicks, held.Elapsed.Ticks);
-                Interlocked.Increment(ref served);
-                slots.Release();
+                await Task.Delay(wait, context.RequestAborted);
             }
 
             return Results.Text("done");
@@ -75,14 +53,29 @@ public sealed class KnownCapacityServer : IAsyncLifetime
         BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
     }
 
+    /// <summary>Books the server free soonest for one service time from <paramref name="now"/> on; returns when it ends.</summary>
+    private long Reserve(long now)
+    {
+        var service = (long)(ServiceTime.TotalSeconds * Stopwatch.Frequency);
+        lock (schedule)
+        {
+            var server = 0;
+            for (var i = 1; i < freeAt.Length; i++)
+            {
+                server = freeAt[i] < freeAt[server] ? i : server;
+            }
+
+            freeAt[server] = Math.Max(now, freeAt[server]) + service;
+            return freeAt[server];
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (app is not null)
         {
             await app.DisposeAsync();
         }
-
-        slots.Dispose();
     }
 
     /// <summary>A config with one http scenario "work" on <paramref name="path"/> and an optional Capacity section.</summary>

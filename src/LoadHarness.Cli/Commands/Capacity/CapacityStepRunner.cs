@@ -86,7 +86,7 @@ internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings s
 
         // The whole step's result.json, or (a segment interrupted before the merge) this segment's own.
         var path = segment.IsWhole || result.Segments.Count > 1 ? relative + "/result.json" : relative + "/" + SegmentBarrier.FolderName(segment) + "/result.json";
-        return (StepMeasurement.Observe(result, scenario.Name, decision.Load, Gate, Guard), result, path);
+        return (StepMeasurement.Observe(result, scenario.Name, decision.Load, plan.StepDuration, Gate, Guard), result, path);
     }
 
     /// <summary>How long past a step's own length a segment waits for the other segments' results.</summary>

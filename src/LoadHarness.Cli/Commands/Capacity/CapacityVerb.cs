@@ -128,7 +128,7 @@ internal sealed class CapacityVerb(CliContext cli)
 
             decision = search.Next(observation);
             var step = search.Steps[^1];
-            rows.Add(StepMeasurement.Row(step, result, scenario.Name, path));
+            rows.Add(StepMeasurement.Row(step, result, scenario.Name, plan.StepDuration, path));
             runs.Add(result);
             CapacityConsole.Done(cli.Out, step);
         }

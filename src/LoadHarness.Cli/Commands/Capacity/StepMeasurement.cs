@@ -10,18 +10,20 @@ namespace LoadHarness.Cli.Commands.Capacity;
 /// <summary>
 /// One step's RunResult → what the search judges (<see cref="StepObservation"/>) and what the report shows
 /// (<see cref="CapacityStepResult"/>). Only the scenario under search counts; its requests are its steps' requests (or
-/// its iterations when it has no steps), exactly as the thresholds count them.
+/// its iterations when it has no steps), exactly as the thresholds count them. Rates are per second of the measured
+/// part as planned (or as run, when it stopped early): the requests counted are those started in it, and the drain
+/// after it (in-flight requests finishing, as long as the latency) would otherwise dilute a short step's rate.
 /// </summary>
 internal static class StepMeasurement
 {
-    public static StepObservation Observe(RunResult result, string scenario, int load, IReadOnlyList<ThresholdDefinition> gate, ThresholdDefinition guard)
+    public static StepObservation Observe(RunResult result, string scenario, int load, TimeSpan measured, IReadOnlyList<ThresholdDefinition> gate, ThresholdDefinition guard)
     {
         var s = result.Scenarios.Single(x => x.Name == scenario);
         var (blocks, all) = Requests(s);
         var latency = all.TotalCount > 0 ? LatencyStatsCalculator.From(all) : LatencyStats.Empty;
         var requests = blocks.Sum(b => b.RequestCount);
         var fails = blocks.Sum(b => b.FailCount);
-        var seconds = s.DurationMs / 1000;
+        var seconds = Seconds(s, measured);
         return new StepObservation
         {
             Load = load,
@@ -45,13 +47,13 @@ internal static class StepMeasurement
     }
 
     /// <summary>The report's row for a judged step; <paramref name="resultPath"/> is relative to capacity.json.</summary>
-    public static CapacityStepResult Row(StepRecord step, RunResult result, string scenario, string resultPath)
+    public static CapacityStepResult Row(StepRecord step, RunResult result, string scenario, TimeSpan measured, string resultPath)
     {
         var s = result.Scenarios.Single(x => x.Name == scenario);
         var (_, all) = Requests(s);
         var latency = all.TotalCount > 0 ? LatencyStatsCalculator.From(all) : LatencyStats.Empty;
         var o = step.Observation;
-        var seconds = s.DurationMs / 1000;
+        var seconds = Seconds(s, measured);
         return new CapacityStepResult
         {
             Number = step.Number,
@@ -79,6 +81,8 @@ internal static class StepMeasurement
             LatencyHistogram = all.TotalCount > 0 ? HistogramCodec.Encode(all) : null,
         };
     }
+
+    private static double Seconds(ScenarioResult scenario, TimeSpan measured) => Math.Min(measured.TotalSeconds, scenario.DurationMs / 1000);
 
     private static (StatsBlock[] Blocks, LongHistogram All) Requests(ScenarioResult scenario)
     {
