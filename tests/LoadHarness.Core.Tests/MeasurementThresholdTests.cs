@@ -78,7 +78,7 @@ public sealed class MeasurementThresholdTests
         Assert.Equal([false, false, false, false, false, false, false, true, true, true], outcomes.Select(o => o.NoData));
         Assert.Equal(ThresholdUnit.Fraction, outcomes[0].Unit);
         Assert.Equal(ThresholdUnit.Milliseconds, outcomes[3].Unit);
-        Assert.Equal("db.statement(unread_count) avg=0.012 ms, limit < 5 ms", outcomes[3].Description);
+        Assert.Equal("db.statement(unread_count) mean=0.012 ms, limit < 5 ms", outcomes[3].Description);
         Assert.Equal(0.9, outcomes[4].Observed);
         Assert.Equal(0.375, outcomes[5].Observed!.Value, 9);
         Assert.Equal(0.2, outcomes[6].Observed);

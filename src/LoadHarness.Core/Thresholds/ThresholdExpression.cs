@@ -60,6 +60,7 @@ public sealed record ThresholdExpression(
             return (Metric, Stat) switch
             {
                 (ThresholdMetric.Measurement, ThresholdStat.Value) => Measurement!,
+                (ThresholdMetric.Measurement, ThresholdStat.Avg) => $"{Measurement} mean",
                 (ThresholdMetric.Measurement, _) => $"{Measurement} {stat}",
                 (ThresholdMetric.Latency, _) => stat,
                 (ThresholdMetric.FailedRequests, ThresholdStat.Rate) => "rate",
