@@ -73,7 +73,10 @@ public sealed class EmbeddedTarget : IAsyncDisposable
                 $"seeded {database.Users} users, {database.Businesses} businesses in {database.SeedDuration.TotalSeconds:0.0} s; index migration {(database.IndexesApplied ? "applied" : "not applied (before)")}"));
             if (options.StartApi)
             {
-                api = await TargetApiProcess.StartAsync(database.ApiConnectionString, options.ApiStartTimeout, log, cancellationToken)
+                var apiConnection = options.ApiMaxPoolSize is { } poolSize
+                    ? new NpgsqlConnectionStringBuilder(database.ApiConnectionString) { MaxPoolSize = poolSize }.ConnectionString
+                    : database.ApiConnectionString;
+                api = await TargetApiProcess.StartAsync(apiConnection, options.ApiStartTimeout, log, cancellationToken)
                     .ConfigureAwait(false);
             }
 

@@ -63,6 +63,7 @@ internal static class EmbeddedTargetScope
             SeedUsers = global.GetValue("SeedUsers", new EmbeddedTargetOptions().SeedUsers),
             ApplyIndexMigration = applyIndexMigration ?? global.GetValue("ApplyIndexMigration", true),
             StartApi = needs.HasFlag(ScenarioRequirements.Api),
+            ApiMaxPoolSize = global.GetValue<int?>("ApiMaxPoolSize", null),
             Log = log,
         };
         return EmbeddedTarget.StartAsync(options, cancellationToken);
