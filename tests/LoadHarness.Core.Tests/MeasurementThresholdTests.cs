@@ -91,15 +91,17 @@ public sealed class MeasurementThresholdTests
     {
         var thresholds = new[] { new ThresholdDefinition("p(95) < 100"), new ThresholdDefinition("db.index_hit_ratio > 0.99") };
         var first = Result();
-        var judged = first with { Thresholds = ThresholdEvaluator.Evaluate(first, thresholds, abortedBy: thresholds[0]) };
-        Assert.True(judged.Thresholds[1].NoData);
+        var initFailed = new ThresholdOutcome { Expression = "init succeeds", Scenario = "s", Metric = "init", Passed = false, NoData = true, Description = "init failed" };
+        var judged = first with { Thresholds = [initFailed, .. ThresholdEvaluator.Evaluate(first, thresholds, abortedBy: thresholds[0])] };
+        Assert.True(judged.Thresholds[2].NoData);
 
         var measured = judged with { Measurements = [new Measurement("db.index_hit_ratio", 1, ThresholdUnit.Fraction)] };
         var again = ThresholdEvaluator.Rejudge(measured, thresholds);
 
-        Assert.True(again[0].AbortedRun);
-        Assert.False(again[1].NoData);
-        Assert.True(again[1].Passed);
+        Assert.Equal(["init succeeds", "p(95) < 100", "db.index_hit_ratio > 0.99"], again.Select(o => o.Expression));
+        Assert.True(again[1].AbortedRun);
+        Assert.False(again[2].NoData);
+        Assert.True(again[2].Passed);
     }
 
     private static RunResult Result() =>

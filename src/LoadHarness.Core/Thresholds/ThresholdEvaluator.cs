@@ -45,7 +45,7 @@ public static class ThresholdEvaluator
     /// <summary>
     /// Judges <paramref name="thresholds"/> again on <paramref name="result"/> after measurements were added to it (the
     /// command measures the database and the application once the load ended): the threshold that aborted the run stays
-    /// marked so.
+    /// marked so, and outcomes of the run that no definition makes (a scenario whose init failed) are kept.
     /// </summary>
     public static IReadOnlyList<ThresholdOutcome> Rejudge(RunResult result, IReadOnlyList<ThresholdDefinition> thresholds)
     {
@@ -54,7 +54,11 @@ public static class ThresholdEvaluator
         var aborted = result.Thresholds.FirstOrDefault(o => o.AbortedRun);
         var abortedBy = aborted is null ? null
             : thresholds.FirstOrDefault(t => t.Expression == aborted.Expression && t.Scenario == aborted.Scenario && t.Step == aborted.Step);
-        return Evaluate(result, thresholds, abortedBy);
+        var judged = Evaluate(result, thresholds, abortedBy);
+
+        // Outcomes the run made without a definition ("init succeeds") stay, before the judged ones.
+        var defined = thresholds.Select(t => (t.Expression, t.Scenario, t.Step)).ToHashSet();
+        return [.. result.Thresholds.Where(o => !defined.Contains((o.Expression, o.Scenario, o.Step))), .. judged];
     }
 
     /// <summary>The unit of a threshold's observed value: the expression's, or for a measurement the unit of the figure in <paramref name="result"/>.</summary>
