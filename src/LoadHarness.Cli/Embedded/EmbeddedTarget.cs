@@ -80,10 +80,14 @@ public sealed class EmbeddedTarget : IAsyncDisposable
                 $"seeded {database.Users} users, {database.Businesses} businesses in {database.SeedDuration.TotalSeconds:0.0} s; index migration {(database.IndexesApplied ? "applied" : "not applied (before)")}"));
             if (options.StartApi)
             {
-                var apiConnection = options.ApiMaxPoolSize is { } poolSize
-                    ? new NpgsqlConnectionStringBuilder(database.ApiConnectionString) { MaxPoolSize = poolSize }.ConnectionString
-                    : database.ApiConnectionString;
-                api = await TargetApiProcess.StartAsync(apiConnection, options.ApiStartTimeout, log, cancellationToken)
+                // Named, so pg_stat_activity (db.connections.app(TargetApi)) tells the API's connections from the harness's.
+                var apiConnection = new NpgsqlConnectionStringBuilder(database.ApiConnectionString) { ApplicationName = "TargetApi" };
+                if (options.ApiMaxPoolSize is { } poolSize)
+                {
+                    apiConnection.MaxPoolSize = poolSize;
+                }
+
+                api = await TargetApiProcess.StartAsync(apiConnection.ConnectionString, options.ApiStartTimeout, log, cancellationToken)
                     .ConfigureAwait(false);
             }
 
