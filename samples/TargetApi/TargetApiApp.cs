@@ -1,11 +1,16 @@
 using Npgsql;
+using OpenTelemetry.Metrics;
 using TargetApi.Auth;
 using TargetApi.Data;
 using TargetApi.Endpoints;
 
 namespace TargetApi;
 
-/// <summary>Builds the sample API: minimal API on Kestrel, one pooled NpgsqlDataSource (ConnectionStrings:TargetDb).</summary>
+/// <summary>
+/// Builds the sample API: minimal API on Kestrel, one pooled NpgsqlDataSource (ConnectionStrings:TargetDb), and its
+/// Npgsql pool metrics (meter "Npgsql": db.client.connection.count by state, .max, .pending_requests) on GET /metrics
+/// in the Prometheus format, so a load test sees the application's own pool usage (Target.MetricsUrl).
+/// </summary>
 public static class TargetApiApp
 {
     public static WebApplication Build(string[] args)
@@ -26,10 +31,12 @@ public static class TargetApiApp
         builder.Services.AddSingleton<UserDb>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("Npgsql").AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapPrometheusScrapingEndpoint();
 
         app.MapGet("/health", async (NpgsqlDataSource db, CancellationToken ct) =>
         {

@@ -22,7 +22,27 @@ public sealed class ConfigValidationTests
         { "unknown scenario", Configs.Http(Url, "/ok", []).Replace("\"TestSuite\"", "\"TargetScenarios\": [ \"webb\" ],\n  \"TestSuite\"", StringComparison.Ordinal), "TargetScenarios[0]", "unknown scenario 'webb' (did you mean 'web'?)" },
         { "unknown format", Configs.Http(Url, "/ok", []).Replace("\"Md\"", "\"Htm\"", StringComparison.Ordinal), "GlobalSettings.ReportFormats[0]", "unknown report format 'Htm' (did you mean 'html'?)" },
         { "bad http request", Configs.Http(Url, "/ok", []).Replace("\"Name\": \"get\"", "\"Name\": \"\"", StringComparison.Ordinal), "GlobalSettings.ScenariosSettings[0].Http.Requests[0].Name", "needs a name" },
+        { "bad metrics url", Configs.Http(Url, "/ok", []).Replace("\"ApiBaseUrl\"", "\"MetricsUrl\": \"metrics\", \"ApiBaseUrl\"", StringComparison.Ordinal), "Target.MetricsUrl", "is not an absolute http(s) URL" },
+        { "unknown sql key", Sql("""{ "Name": "q", "Sql": "SELECT 1", "Paramters": [] }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Paramters", "did you mean 'Parameters'?" },
+        { "sql query without a name", Sql("""{ "Name": "", "Sql": "SELECT 1" }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Name", "a query needs a name" },
+        { "sql placeholder not a parameter", Sql("""{ "Name": "q", "Sql": "SELECT * FROM t WHERE id = @id", "Parameters": [ { "Name": "user", "From": "SELECT 1" } ] }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Sql", "@id is not one of its Parameters (user)" },
+        { "sql parameter without From", Sql("""{ "Name": "q", "Sql": "SELECT $1", "Parameters": [ { "Name": "x", "From": "" } ] }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Parameters[0].From", "is empty" },
+        { "sql bad check", Sql("""{ "Name": "q", "Sql": "SELECT 1", "Checks": [ "rows >> 1" ] }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Checks[0]", "is not a row count" },
+        { "bad measurement threshold", Configs.Http(Url, "/ok", ["db.connections: rate < 0.8"]), "GlobalSettings.ScenariosSettings[0].Thresholds[0]", "does not apply to a measurement" },
     };
+
+    /// <summary>A config with one Sql scenario of one query (its JSON), against a database that is never reached (validate only).</summary>
+    private static string Sql(string query) => $$"""
+        {
+          "TestName": "sql",
+          "Target": { "ConnectionString": "Host=127.0.0.1;Port=9;Database=x;Username=x" },
+          "GlobalSettings": {
+            "ScenariosSettings": [
+              { "ScenarioName": "queries", "Stages": [ { "Duration": "1s", "Target": 1 } ], "Sql": { "Queries": [ {{query}} ] } }
+            ]
+          }
+        }
+        """;
 
     [Theory]
     [MemberData(nameof(BadConfigs))]

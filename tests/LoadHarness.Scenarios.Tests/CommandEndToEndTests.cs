@@ -2,7 +2,6 @@ using LoadHarness.Reporting.Json;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using LoadHarness.Cli;
 using LoadHarness.Core.Results;
 
 namespace LoadHarness.Scenarios.Tests;
@@ -18,36 +17,38 @@ public sealed class CommandEndToEndTests
     private const string SeedUsersVariable = "LOADHARNESS__GLOBALSETTINGS__GLOBALCUSTOMSETTINGS__SEEDUSERS";
 
     [Fact]
-    public async Task The_default_config_at_duration_scale_002_judges_the_k6_gate_with_no_errors_and_writes_every_report()
+    public async Task The_default_config_at_duration_scale_002_is_judged_on_the_k6_gate_and_the_database_and_writes_every_report()
     {
-        var output = TempFolder();
+        var output = CliRuns.TempFolder();
         var previous = Environment.GetEnvironmentVariable(SeedUsersVariable);
         Environment.SetEnvironmentVariable(SeedUsersVariable, "1000");
         try
         {
-            var (exitCode, text) = await RunCliAsync("run", "--config", Path.Combine(RepositoryRoot(), "nbomber-config.json"),
+            var (exitCode, text) = await CliRuns.RunAsync("run", "--config", Path.Combine(CliRuns.RepositoryRoot(), "nbomber-config.json"),
                 "--duration-scale", "0.02", "--ci", "--out", output);
 
             var result = await RunResultJson.ReadAsync(Path.Combine(output, "result.json"));
             Assert.Equal(RunStatus.Completed, result.Status);
-            Assert.Equal(["api_profile", "db_profile_fetch", "db_unread_count", "db_session_lookup", "db_api_keys", "db_work_timeline"],
-                result.Scenarios.Select(s => s.Name));
+            Assert.Equal(["api_profile", "sql_benchmarks"], result.Scenarios.Select(s => s.Name));
+            Assert.Equal(["profile_fetch", "unread_count", "session_lookup", "api_keys", "work_timeline"], result.Scenarios[1].Steps.Select(s => s.Name));
             Assert.All(result.Scenarios, s => Assert.True(s.Stats.OkCount > 0 && s.Stats.FailCount == 0, text));
-            Assert.Equal(18, result.Thresholds.Count);
-            Assert.All(result.Thresholds, t => Assert.False(t.NoData, t.Description));
 
-            // The seed's k6 gate on every scenario is judged with observed values; errors < 1 % must hold (a healthy build
-            // answers every request). Its p(95) < 500 ms is judged, not asserted: 600 VUs on a 2-core machine that also runs
-            // PostgreSQL, the API and other test hosts measure the machine when it stalls (1.4 s seen under load), and a
-            // smoke test that fails a healthy build for that teaches people to ignore it. The gate's arithmetic is tested
-            // with exact data elsewhere (ThresholdTests, RunExitCodeTests).
-            var gate = result.Thresholds.Where(t => t.Step is null && t.Expression is "p(95) < 500" or "rate < 0.01").ToArray();
-            Assert.Equal(12, gate.Length);
-            Assert.All(gate, t => Assert.True(t.Observed is not null, t.Description));
-            Assert.All(gate.Where(t => t.Expression == "rate < 0.01"), t => Assert.True(t.Passed, t.Description + "\n" + text));
+            // Every threshold of the default config parses and is judged: none is left without data.
+            Assert.Equal(13, result.Thresholds.Count);
+            Assert.All(result.Thresholds, t => Assert.False(t.NoData, t.Description + "\n" + text));
 
-            // The seed's per-query targets (5-20 ms) and the 200 ms check are judged client-side on a 2-core machine that
-            // also runs PostgreSQL and the API: they are evaluated and reported, and the exit code follows them exactly.
+            // The gate that must hold on a healthy build, whatever the machine's load: no errors (k6's rate < 0.01) and
+            // the seed's database targets on the server's own figures (statement means from pg_stat_statements, index
+            // hit ratio, no sequential scan of notifications, connections of max_connections). The k6 latency gate
+            // (p(95) < 500 on 100 VUs) and the API's pool usage are judged and reported, and the exit code follows every
+            // threshold exactly, but they are not asserted here: a stall of a shared 2-core machine running PostgreSQL,
+            // the API and the load (measured: p95 504 ms, 1373 ms; the API's pool 94 % used while its queries waited for
+            // a CPU) is not a regression of the build.
+            var robust = result.Thresholds.Where(t => t.Expression.StartsWith("rate", StringComparison.Ordinal)
+                || t.Expression.StartsWith("db.", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(10, robust.Length);
+            Assert.All(robust, t => Assert.True(t.Passed, t.Description + "\n" + text));
+            Assert.All(result.Thresholds.Where(t => t.Expression == "p(95) < 500"), t => Assert.NotNull(t.Observed));
             var expectedExit = result.Thresholds.All(t => t.Passed) ? 0 : 99;
             Assert.True(exitCode == expectedExit, text);
             foreach (var file in new[] { "result.json", "index.html", "summary.md", "stats.csv", "junit.xml" })
@@ -56,6 +57,8 @@ public sealed class CommandEndToEndTests
             }
 
             Assert.Contains(result.Sections, s => s.Id == "database");
+            Assert.Contains(result.Series, s => s.Name == "app.pool_usage" && s.Points.Count > 0);
+            Assert.Contains(result.Series, s => s.Name == "db.connections" && s.Points.Count > 0);
         }
         finally
         {
@@ -67,7 +70,7 @@ public sealed class CommandEndToEndTests
     [Fact]
     public async Task A_run_against_a_stopped_api_fails_the_gate_with_99_and_counts_the_errors_by_kind()
     {
-        var folder = TempFolder();
+        var folder = CliRuns.TempFolder();
         try
         {
             var config = Path.Combine(folder, "config.json");
@@ -85,7 +88,7 @@ public sealed class CommandEndToEndTests
                 }
                 """));
 
-            var (exitCode, text) = await RunCliAsync("run", "--config", config, "--ci", "--out", Path.Combine(folder, "out"));
+            var (exitCode, text) = await CliRuns.RunAsync("run", "--config", config, "--ci", "--out", Path.Combine(folder, "out"));
 
             Assert.True(exitCode == 99, text);
             var result = await RunResultJson.ReadAsync(Path.Combine(folder, "out", "result.json"));
@@ -99,33 +102,6 @@ public sealed class CommandEndToEndTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        // Off xUnit's synchronization context (it runs continuations on as many threads as there are cores): the
-        // command must see the plain thread pool, as it does from ./run.sh.
-        var exitCode = await Task.Run(() => CliApp.RunAsync(args, output, error, timeout.Token));
-        return (exitCode, $"exit {exitCode}\n{output}\n{error}");
-    }
-
-    private static string TempFolder() =>
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lh-scenarios-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "nbomber-config.json")) && File.Exists(Path.Combine(dir.FullName, "LoadHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("the repository root (nbomber-config.json) was not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A loopback port nothing listens on (a stopped API).</summary>

@@ -21,8 +21,8 @@ public static class ConfigSchema
         ("Settings", KeySchema.Any),
         ("RlsTarget", KeySchema.Scalar)));
 
-    /// <summary>The whole file's schema; <paramref name="http"/> is the built-in http scenario's section (any keys when null).</summary>
-    public static KeySchema Root(KeySchema? http = null)
+    /// <summary>The whole file's schema; <paramref name="http"/> and <paramref name="sql"/> are the built-in scenarios' sections (any keys when null).</summary>
+    public static KeySchema Root(KeySchema? http = null, KeySchema? sql = null)
     {
         var simulation = KeySchema.Object(SimulationKinds.Select(k => (k, KeySchema.ArrayOf(KeySchema.Scalar))).ToArray());
         var nbomberThreshold = KeySchema.Object(NBomberThresholdKinds.Select(k => (k, KeySchema.ArrayOf(KeySchema.Scalar))).ToArray());
@@ -44,13 +44,15 @@ public static class ConfigSchema
             ("Thresholds", KeySchema.ArrayOf(threshold)),
             ("ThresholdSettings", KeySchema.ArrayOf(nbomberThreshold)),
             ("CustomSettings", KeySchema.Any),
-            ("Http", http ?? KeySchema.Any));
+            ("Http", http ?? KeySchema.Any),
+            ("Sql", sql ?? KeySchema.Any));
         return KeySchema.Object(
             ("$schema", KeySchema.Scalar),
             ("TestSuite", KeySchema.Scalar),
             ("TestName", KeySchema.Scalar),
             ("TargetScenarios", KeySchema.ArrayOf(KeySchema.Scalar)),
-            ("Target", KeySchema.Object(("ApiBaseUrl", KeySchema.Scalar), ("ConnectionString", KeySchema.Scalar))),
+            ("Target", KeySchema.Object(
+                ("ApiBaseUrl", KeySchema.Scalar), ("ConnectionString", KeySchema.Scalar), ("MetricsUrl", KeySchema.Scalar), ("Metrics", KeySchema.ArrayOf(KeySchema.Scalar)))),
             ("Queries", Queries),
             ("Capacity", KeySchema.Any), // the `capacity` verb's section: read and key-checked by Cli/Commands/Capacity
             ("GlobalSettings", KeySchema.Object(

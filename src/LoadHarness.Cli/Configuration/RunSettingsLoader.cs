@@ -59,7 +59,7 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
                 return Fail(new ConfigProblem(configPath ?? "", "the config must be a JSON object"));
             }
 
-            UnknownKeyCheck.Run(document.RootElement, ConfigSchema.Root(HttpScenarioBinding.Schema), "", problems);
+            UnknownKeyCheck.Run(document.RootElement, ConfigSchema.Root(HttpScenarioBinding.Schema, SqlScenarioBinding.Schema), "", problems);
         }
 
         var configuration = new ConfigurationBuilder()
@@ -154,7 +154,19 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
             }
         }
 
-        return new TargetSettings { ApiBaseUrl = api, ConnectionString = connection };
+        var metricsUrl = values.String(section.GetSection("MetricsUrl"));
+        if (metricsUrl is not null && (!Uri.TryCreate(metricsUrl, UriKind.Absolute, out var metrics) || (metrics.Scheme != Uri.UriSchemeHttp && metrics.Scheme != Uri.UriSchemeHttps)))
+        {
+            values.Problems.Add("Target.MetricsUrl", $"'{metricsUrl}' is not an absolute http(s) URL (the application's Prometheus endpoint, e.g. http://127.0.0.1:5080/metrics)");
+        }
+
+        return new TargetSettings
+        {
+            ApiBaseUrl = api,
+            ConnectionString = connection,
+            MetricsUrl = metricsUrl,
+            Metrics = values.Strings(section.GetSection("Metrics")) ?? [],
+        };
     }
 
     private IReadOnlyList<string> ReadFormats(IConfigurationSection section, ConfigOverrides overrides, ConfigValues values)

@@ -45,6 +45,9 @@ public sealed record ScenarioSettings
 
     public bool IsHttp => Http is not null;
 
+    /// <summary>The <c>Sql</c> section of a built-in Sql scenario (queries straight against the database, no C#), or null.</summary>
+    public IConfigurationSection? Sql { get; init; }
+
     /// <summary>
     /// The scenario with this entry's load, timings and thresholds over it, then every plan duration multiplied by
     /// <paramref name="durationScale"/> (simulations, stages, pauses, delayAbortEval; not think time, timeouts or the warm-up).

@@ -17,7 +17,26 @@ internal static class ScenarioSettingsReader
 
         var http = section.GetSection("Http");
         var isHttp = ConfigValues.IsPresent(http);
-        if (isHttp)
+        var sql = section.GetSection("Sql");
+        var isSql = ConfigValues.IsPresent(sql);
+        if (isHttp && isSql)
+        {
+            values.Problems.Add(path + ".Sql", "a scenario has an Http or a Sql section, not both");
+        }
+
+        if (isSql)
+        {
+            if (options.Catalog.TryGet(name, out _))
+            {
+                values.Problems.Add(path + ".ScenarioName", $"'{name}' is a registered scenario; a Sql scenario needs a name of its own");
+            }
+
+            foreach (var error in SqlScenarioBinding.Validate(sql, path + ".Sql"))
+            {
+                AddPrefixed(values.Problems, error);
+            }
+        }
+        else if (isHttp)
         {
             if (options.Catalog.TryGet(name, out _))
             {
@@ -33,7 +52,7 @@ internal static class ScenarioSettingsReader
         {
             var suggestion = options.Catalog.Suggest(name);
             values.Problems.Add(path + ".ScenarioName", $"unknown scenario '{name}'"
-                + (suggestion is null ? " (see `loadharness list`, or describe requests in an Http section)" : $" (did you mean '{suggestion}'?)"));
+                + (suggestion is null ? " (see `loadharness list`, or describe requests in an Http section, queries in a Sql section)" : $" (did you mean '{suggestion}'?)"));
         }
 
         var simulationsSection = section.GetSection("LoadSimulationsSettings");
@@ -66,6 +85,7 @@ internal static class ScenarioSettingsReader
             HasThresholds = ConfigValues.IsPresent(section.GetSection("Thresholds")) || ConfigValues.IsPresent(section.GetSection("ThresholdSettings")),
             CustomSettings = section.GetSection("CustomSettings"),
             Http = isHttp ? http : null,
+            Sql = isSql ? sql : null,
         };
     }
 

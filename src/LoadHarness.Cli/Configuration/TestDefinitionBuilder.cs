@@ -2,6 +2,7 @@ using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Scenarios;
+using LoadHarness.Postgres.Scenarios;
 using Microsoft.Extensions.Configuration;
 
 namespace LoadHarness.Cli.Configuration;
@@ -9,7 +10,8 @@ namespace LoadHarness.Cli.Configuration;
 /// <summary>RunSettings + the catalog + the target → the TestDefinition the engine runs (the config laid over each scenario's defaults).</summary>
 internal static class TestDefinitionBuilder
 {
-    public static TestDefinition Build(RunSettings settings, ScenarioCatalog catalog, TargetSettings target)
+    /// <param name="sqlRows">Parameter rows of Sql scenarios read before the run (<see cref="SqlScenarioBinding.CheckAsync"/>), or null to read them in each scenario's init.</param>
+    public static TestDefinition Build(RunSettings settings, ScenarioCatalog catalog, TargetSettings target, SqlParameterCache? sqlRows = null)
     {
         var problems = new List<string>();
         var scenarios = new List<ScenarioDefinition>();
@@ -19,7 +21,7 @@ internal static class TestDefinitionBuilder
             var entry = settings.Find(name);
             try
             {
-                var scenario = BuildOne(name, entry, catalog, target, settings, problems);
+                var scenario = BuildOne(name, entry, catalog, target, settings, problems, sqlRows);
                 if (scenario is not null)
                 {
                     scenarios.Add(scenario);
@@ -56,12 +58,17 @@ internal static class TestDefinitionBuilder
         return entry is null ? DurationScaling.Scale(placeholder, settings.DurationScale) : entry.ApplyTo(placeholder, settings.DurationScale);
     }
 
-    private static ScenarioDefinition? BuildOne(string name, ScenarioSettings? entry, ScenarioCatalog catalog, TargetSettings target, RunSettings settings, List<string> problems)
+    private static ScenarioDefinition? BuildOne(string name, ScenarioSettings? entry, ScenarioCatalog catalog, TargetSettings target, RunSettings settings,
+        List<string> problems, SqlParameterCache? sqlRows)
     {
         ScenarioDefinition scenario;
         if (entry?.Http is { } http)
         {
             scenario = HttpScenarioBinding.Create(name, http, target.ApiBaseUrl, entry.Path + ".Http");
+        }
+        else if (entry?.Sql is { } sql)
+        {
+            scenario = SqlScenarioBinding.Create(name, sql, target.ConnectionString, entry.Path + ".Sql", sqlRows);
         }
         else if (catalog.TryGet(name, out var descriptor))
         {

@@ -12,9 +12,15 @@ public sealed record EmbeddedTargetOptions
     /// <summary>Start samples/TargetApi as a child process (false: database only, <c>ApiBaseUrl</c> stays null).</summary>
     public bool StartApi { get; init; } = true;
 
+    /// <summary>
+    /// The sample API's Max Pool Size (Npgsql's default 100 when null): a pool smaller than the VUs shows as
+    /// <c>app.pool_usage</c> near 1 (GlobalCustomSettings.ApiMaxPoolSize).
+    /// </summary>
+    public int? ApiMaxPoolSize { get; init; }
+
     /// <summary>Progress lines ("seeded 10000 users in 11.2 s") and, on failure, the API's stderr.</summary>
     public Action<string>? Log { get; init; }
 
     /// <summary>How long the API may take to answer GET /health.</summary>
-    public TimeSpan ApiStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ApiStartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 }

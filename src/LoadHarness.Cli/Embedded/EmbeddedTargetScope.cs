@@ -13,8 +13,9 @@ internal static class EmbeddedTargetScope
 {
     /// <summary>
     /// What the embedded default must start for the targeted scenarios, when no target is configured: nothing for http
-    /// scenarios whose requests are absolute or that have their own BaseUrl; PostgreSQL alone for database scenarios;
-    /// PostgreSQL and the sample API (which runs on it) for scenarios that call the API.
+    /// scenarios whose requests are absolute or that have their own BaseUrl, nor for Sql scenarios with their own
+    /// ConnectionString; PostgreSQL alone for database scenarios (Sql ones included); PostgreSQL and the sample API
+    /// (which runs on it) for scenarios that call the API.
     /// </summary>
     public static ScenarioRequirements Needs(RunSettings settings, ScenarioCatalog catalog)
     {
@@ -26,7 +27,11 @@ internal static class EmbeddedTargetScope
         var needs = ScenarioRequirements.None;
         foreach (var name in settings.TargetScenarios)
         {
-            if (settings.Find(name) is { Http: { } http })
+            if (settings.Find(name) is { Sql: { } sql })
+            {
+                needs |= SqlScenarioBinding.HasOwnConnection(sql) ? ScenarioRequirements.None : ScenarioRequirements.Database;
+            }
+            else if (settings.Find(name) is { Http: { } http })
             {
                 needs |= string.IsNullOrWhiteSpace(HttpScenarioBinding.BaseUrl(http))
                     && HttpScenarioBinding.Bind(http).Requests.Any(r => !HttpUrls.LooksAbsolute(r.Url.Trim()))
@@ -58,6 +63,7 @@ internal static class EmbeddedTargetScope
             SeedUsers = global.GetValue("SeedUsers", new EmbeddedTargetOptions().SeedUsers),
             ApplyIndexMigration = applyIndexMigration ?? global.GetValue("ApplyIndexMigration", true),
             StartApi = needs.HasFlag(ScenarioRequirements.Api),
+            ApiMaxPoolSize = global.GetValue<int?>("ApiMaxPoolSize", null),
             Log = log,
         };
         return EmbeddedTarget.StartAsync(options, cancellationToken);

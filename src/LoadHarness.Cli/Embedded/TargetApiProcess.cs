@@ -128,11 +128,26 @@ internal sealed class TargetApiProcess : IAsyncDisposable
         try
         {
             await started.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
-            using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
-            using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), deadline.Token).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.OK)
+
+            // Asked again until the deadline: on a busy machine the first answer (first connection, JIT) can take longer
+            // than one request's timeout.
+            using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(15) };
+            while (true)
             {
-                throw new InvalidOperationException($"GET /health answered {(int)response.StatusCode}");
+                try
+                {
+                    using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), deadline.Token).ConfigureAwait(false);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"GET /health answered {(int)response.StatusCode}");
+                    }
+
+                    return;
+                }
+                catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+                {
+                    // This request timed out; the deadline has not passed.
+                }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -36,6 +36,12 @@ public sealed record RunResult
     /// <summary>Extra sections captured during the run (e.g. database health); rendered generically.</summary>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 
+    /// <summary>Named figures measured beside the load (database, application), judged by measurement thresholds.</summary>
+    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
+
+    /// <summary>Named figures sampled every second beside the load (connections, pool usage), for charts and thresholds.</summary>
+    public IReadOnlyList<MeasurementSeries> Series { get; init; } = [];
+
     /// <summary>True when every threshold held (and there were none with no data).</summary>
     public bool Passed => Thresholds.All(t => t.Passed);
 }

@@ -19,29 +19,65 @@ public static class ThresholdEvaluator
         var cache = new Dictionary<(string?, string?), ScopeData>();
         return thresholds.Select(t =>
         {
-            if (!cache.TryGetValue((t.Scenario, t.Step), out var data))
+            ThresholdOutcome outcome;
+            if (t.Parsed.Metric == ThresholdMetric.Measurement)
             {
-                cache[(t.Scenario, t.Step)] = data = ScopeData.From(result, t.Scenario, t.Step);
+                var (value, unit, limit) = MeasurementObservation.Observe(t.Parsed, result);
+                outcome = Judge(t, value, unit, limit);
+            }
+            else
+            {
+                if (!cache.TryGetValue((t.Scenario, t.Step), out var data))
+                {
+                    cache[(t.Scenario, t.Step)] = data = ScopeData.From(result, t.Scenario, t.Step);
+                }
+
+                outcome = Judge(t, Observe(t.Parsed, data), t.Parsed.Unit, t.Parsed.Limit);
             }
 
-            return Judge(t, data) with { AbortedRun = ReferenceEquals(t, abortedBy) };
+            return outcome with { AbortedRun = ReferenceEquals(t, abortedBy) };
         }).ToArray();
     }
 
     public static ThresholdOutcome Evaluate(RunResult result, ThresholdDefinition threshold) =>
         Evaluate(result, [threshold])[0];
 
-    private static ThresholdOutcome Judge(ThresholdDefinition threshold, ScopeData data)
+    /// <summary>
+    /// Judges <paramref name="thresholds"/> again on <paramref name="result"/> after measurements were added to it (the
+    /// command measures the database and the application once the load ended): the threshold that aborted the run stays
+    /// marked so, and outcomes of the run that no definition makes (a scenario whose init failed) are kept.
+    /// </summary>
+    public static IReadOnlyList<ThresholdOutcome> Rejudge(RunResult result, IReadOnlyList<ThresholdDefinition> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var aborted = result.Thresholds.FirstOrDefault(o => o.AbortedRun);
+        var abortedBy = aborted is null ? null
+            : thresholds.FirstOrDefault(t => t.Expression == aborted.Expression && t.Scenario == aborted.Scenario && t.Step == aborted.Step);
+        var judged = Evaluate(result, thresholds, abortedBy);
+
+        // Outcomes the run made without a definition ("init succeeds") stay, before the judged ones.
+        var defined = thresholds.Select(t => (t.Expression, t.Scenario, t.Step)).ToHashSet();
+        return [.. result.Thresholds.Where(o => !defined.Contains((o.Expression, o.Scenario, o.Step))), .. judged];
+    }
+
+    /// <summary>The unit of a threshold's observed value: the expression's, or for a measurement the unit of the figure in <paramref name="result"/>.</summary>
+    public static ThresholdUnit UnitOf(ThresholdExpression expression, RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return expression.Metric == ThresholdMetric.Measurement ? MeasurementObservation.Observe(expression, result).Unit : expression.Unit;
+    }
+
+    private static ThresholdOutcome Judge(ThresholdDefinition threshold, double? observed, ThresholdUnit unitKind, double limitValue)
     {
         var e = threshold.Parsed;
-        var observed = Observe(e, data);
-        var unit = e.Unit switch
+        var unit = unitKind switch
         {
             ThresholdUnit.Milliseconds => " ms",
             ThresholdUnit.Percent => " %",
             _ => "",
         };
-        var limit = $"limit {ThresholdExpression.OperatorText(e.Operator)} {Format(e.Limit)}{unit}";
+        var limit = $"limit {ThresholdExpression.OperatorText(e.Operator)} {Format(limitValue)}{unit}";
         var noData = new ThresholdOutcome
         {
             Expression = threshold.Expression,
@@ -50,14 +86,14 @@ public static class ThresholdEvaluator
             Metric = e.MetricName,
             Kind = e.Metric,
             Stat = e.Stat,
-            Unit = e.Unit,
+            Unit = unitKind,
             Passed = false,
             NoData = true,
             Description = $"{e.MetricName}: no data ({limit})",
         };
         return observed is not { } value ? noData : noData with
         {
-            Passed = e.Compare(value),
+            Passed = e.Compare(value, limitValue),
             NoData = false,
             Observed = value,
             Description = $"{e.MetricName}={Format(value)}{unit}, {limit}",

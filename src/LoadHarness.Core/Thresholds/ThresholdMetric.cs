@@ -29,4 +29,10 @@ public enum ThresholdMetric
 
     /// <summary>Requests with one status code (NBomber StatusCode): count, rate/percent of all.</summary>
     StatusCode,
+
+    /// <summary>
+    /// A named measurement of the run (<see cref="Results.RunResult.Measurements"/>) or, with a statistic, of a sampled
+    /// series (<see cref="Results.RunResult.Series"/>): <c>db.index_hit_ratio &gt; 0.99</c>, <c>app.pool_usage: max &lt; 0.8</c>.
+    /// </summary>
+    Measurement,
 }

@@ -39,13 +39,19 @@ internal sealed class ThresholdParser
         int? statusCode = null;
         var save = pos;
         var word = Identifier();
+        if (word.Length > 0 && Peek('.'))
+        {
+            pos = save;
+            return ParseMeasurement();
+        }
+
         SkipSpaces();
         if (word.Length > 0 && (Peek(':') || (Peek('(') && word.Equals("StatusCode", StringComparison.OrdinalIgnoreCase))))
         {
             if (!Metrics.TryGetValue(word, out var m))
             {
                 pos = save;
-                throw Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N))");
+                throw Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N), or a measurement such as db.index_hit_ratio)");
             }
 
             metric = m;
@@ -89,6 +95,100 @@ internal sealed class ThresholdParser
         }
 
         return new ThresholdExpression(finalMetric, stat, percentile, statusCode, op, limit, text);
+    }
+
+    /// <summary>
+    /// <c>name[(argument)][.more] [':' stat] op number [ms | s | %]</c>: a named measurement, its own value or (with a
+    /// statistic: p(N), avg/mean, med, min, max) a statistic of it.
+    /// </summary>
+    private ThresholdExpression ParseMeasurement()
+    {
+        var start = pos;
+        NameChars();
+        if (Peek('('))
+        {
+            var open = pos++;
+            while (pos < text.Length && text[pos] != ')')
+            {
+                pos++;
+            }
+
+            if (!Peek(')') || pos == open + 1)
+            {
+                throw ErrorAt(open, "expected '(name)' after the measurement's name");
+            }
+
+            pos++;
+            NameChars();
+        }
+
+        var name = text[start..pos];
+        if (name.EndsWith('.') || name.Contains("..", StringComparison.Ordinal))
+        {
+            throw ErrorAt(start, $"'{name}' is not a measurement name (e.g. db.index_hit_ratio, db.seq_scans(notifications))");
+        }
+
+        SkipSpaces();
+        var stat = ThresholdStat.Value;
+        double percentile = 0;
+        if (Peek(':'))
+        {
+            pos++;
+            SkipSpaces();
+            var statPos = pos;
+            (stat, percentile, _) = Stat();
+            if (stat is not (ThresholdStat.Percentile or ThresholdStat.Avg or ThresholdStat.Med or ThresholdStat.Min or ThresholdStat.Max))
+            {
+                throw ErrorAt(statPos, $"statistic {stat.ToString().ToLowerInvariant()} does not apply to a measurement (p(N), avg, med, min, max)");
+            }
+
+            SkipSpaces();
+        }
+
+        var op = Operator();
+        SkipSpaces();
+        var limit = Number("a number");
+        SkipSpaces();
+        var unitPos = pos;
+        var unit = Identifier();
+        if (unit.Length == 0 && Peek('%'))
+        {
+            pos++;
+            unit = "%";
+        }
+
+        ThresholdUnit? written = unit.ToLowerInvariant() switch
+        {
+            "" => null,
+            "ms" => ThresholdUnit.Milliseconds,
+            "s" => ThresholdUnit.Milliseconds,
+            "%" => ThresholdUnit.Percent,
+            _ => throw ErrorAt(unitPos, $"unit '{unit}' does not fit a measurement (ms, s or %)"),
+        };
+        if (unit.Equals("s", StringComparison.OrdinalIgnoreCase))
+        {
+            limit *= 1000;
+        }
+
+        SkipSpaces();
+        if (pos < text.Length)
+        {
+            throw Error($"unexpected '{text[pos..]}'");
+        }
+
+        return new ThresholdExpression(ThresholdMetric.Measurement, stat, percentile, null, op, limit, text)
+        {
+            Measurement = name,
+            WrittenUnit = written,
+        };
+    }
+
+    private void NameChars()
+    {
+        while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] is '_' or '.'))
+        {
+            pos++;
+        }
     }
 
     private (ThresholdStat Stat, double Percentile, ThresholdMetric DefaultMetric) Stat()

@@ -13,4 +13,7 @@ public enum ThresholdStat
     Count,
     Rps,
     Dropped,
+
+    /// <summary>A measurement's own value (<c>db.index_hit_ratio &gt; 0.99</c>: no statistic written).</summary>
+    Value,
 }

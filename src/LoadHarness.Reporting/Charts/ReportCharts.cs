@@ -22,6 +22,11 @@ internal static class ReportCharts
             Add(charts, DistributionCharts.Histogram(result));
             Add(charts, DistributionCharts.Percentiles(result));
             Add(charts, StatusCodeChart.Build(result));
+            foreach (var chart in SeriesCharts.Build(result))
+            {
+                charts.Add(chart);
+            }
+
             return charts;
         }
         catch

@@ -14,6 +14,9 @@ internal static class ChartIds
 
     public static string Latency(string scenario) => "chart-latency-" + Slug(scenario);
 
+    /// <summary>The chart of a group of sampled series ("Database connections").</summary>
+    public static string Series(string group) => "chart-series-" + Slug(group);
+
     /// <summary>Lower-case letters, digits and dashes only, safe as an id and a file name.</summary>
     public static string Slug(string text)
     {

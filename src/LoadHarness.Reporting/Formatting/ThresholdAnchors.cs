@@ -15,6 +15,9 @@ internal static class ThresholdAnchors
 
     private static string Preferred(ThresholdOutcome t) => (t.Kind, t.Stat) switch
     {
+        (ThresholdMetric.Measurement, _) => t.Metric.StartsWith("db.", StringComparison.Ordinal) ? "section-database"
+            : t.Metric.StartsWith("app.", StringComparison.Ordinal) ? "section-app-metrics"
+            : "thresholds",
         (_, ThresholdStat.Rps) => ChartIds.Rps,
         (_, ThresholdStat.Dropped) => ChartIds.Load,
         (ThresholdMetric.Checks, _) => "checks",

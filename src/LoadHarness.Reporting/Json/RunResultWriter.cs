@@ -51,6 +51,24 @@ internal static class RunResultWriter
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("measurements");
+        foreach (var m in r.Measurements)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", m.Name);
+            Number(w, "value", m.Value);
+            w.WriteString("unit", Camel(m.Unit.ToString()));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("series");
+        foreach (var s in r.Series)
+        {
+            Series(w, s);
+        }
+
+        w.WriteEndArray();
         w.WriteBoolean("passed", r.Passed);
         w.WriteEndObject();
     }
@@ -267,6 +285,25 @@ internal static class RunResultWriter
             }
 
             w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Series(Utf8JsonWriter w, MeasurementSeries s)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", s.Name);
+        w.WriteString("unit", Camel(s.Unit.ToString()));
+        w.WriteString("group", s.Group);
+        w.WriteStartArray("points");
+        foreach (var p in s.Points)
+        {
+            w.WriteStartObject();
+            Number(w, "timeSec", p.TimeSec);
+            Number(w, "value", p.Value);
             w.WriteEndObject();
         }
 

@@ -29,10 +29,11 @@ internal static class ThresholdTyping
     }
 
     public static RunResult Restore(RunResult result) =>
-        result.Thresholds.Count == 0 ? result : result with { Thresholds = result.Thresholds.Select(Restore).ToArray() };
+        result.Thresholds.Count == 0 ? result : result with { Thresholds = result.Thresholds.Select(t => Restore(t, result)).ToArray() };
 
-    private static ThresholdOutcome Restore(ThresholdOutcome outcome) =>
+    /// <summary>A measurement threshold's unit is its measurement's, found in the same result.</summary>
+    private static ThresholdOutcome Restore(ThresholdOutcome outcome, RunResult result) =>
         ThresholdExpression.TryParse(outcome.Expression, out var parsed, out _)
-            ? outcome with { Kind = parsed!.Metric, Stat = parsed.Stat, Unit = parsed.Unit }
+            ? outcome with { Kind = parsed!.Metric, Stat = parsed.Stat, Unit = ThresholdEvaluator.UnitOf(parsed, result) }
             : outcome;
 }

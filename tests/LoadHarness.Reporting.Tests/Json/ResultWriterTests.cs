@@ -2,6 +2,7 @@ using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Scenarios;
+using LoadHarness.Core.Thresholds;
 using LoadHarness.Reporting.Json;
 
 namespace LoadHarness.Reporting.Tests.Json;
@@ -61,6 +62,17 @@ public sealed class ResultWriterTests
                     Tables = [new ReportTable { Title = "t", Columns = ["a", "b"], Rows = [["1", "2"], ["3", "4"]] }],
                 },
             ],
+            Measurements =
+            [
+                new Measurement("db.index_hit_ratio", 0.9987654321, ThresholdUnit.Fraction),
+                new Measurement("db.statement(unread_count \"q\").mean", 0.012, ThresholdUnit.Milliseconds),
+                new Measurement("db.seq_scans(notifications)", double.NaN, ThresholdUnit.Number),
+            ],
+            Series =
+            [
+                new MeasurementSeries { Name = "app.pool_usage", Unit = ThresholdUnit.Fraction, Group = "API pool", Points = [new(1, 0.25), new(2.0001, double.PositiveInfinity)] },
+                new MeasurementSeries { Name = "db.connections.state(idle)", Points = [] },
+            ],
         };
         var scenario = result.Scenarios[0];
         Assert.NotEmpty(scenario.Steps);
@@ -93,5 +105,31 @@ public sealed class ResultWriterTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_result_json_written_before_measurements_existed_reads_with_none_and_a_measurement_threshold_gets_its_unit_back()
+    {
+        var result = TestResults.With(TestResults.Scenario("s", new StatsBlock { Latency = LatencyStats.Empty, OkLatency = LatencyStats.Empty, RequestCount = 3 }), 1000) with
+        {
+            Measurements = [new Measurement("db.statement(unread_count).mean", 0.5, ThresholdUnit.Milliseconds)],
+        };
+        var judged = result with
+        {
+            Thresholds = Core.Thresholds.ThresholdEvaluator.Evaluate(result, [new ThresholdDefinition("db.statement(unread_count): mean < 5", "s")]),
+        };
+        var node = System.Text.Json.Nodes.JsonNode.Parse(RunResultJson.Serialize(judged))!.AsObject();
+
+        var back = RunResultJson.Deserialize(node.ToJsonString());
+        node.Remove("measurements");
+        node.Remove("series");
+        var old = RunResultJson.Deserialize(node.ToJsonString());
+
+        Assert.Equal(ThresholdUnit.Milliseconds, Assert.Single(back.Thresholds).Unit);
+        Assert.Equal(ThresholdMetric.Measurement, back.Thresholds[0].Kind);
+        Assert.Equal(0.5, back.Thresholds[0].Observed);
+        Assert.Empty(old.Measurements);
+        Assert.Empty(old.Series);
+        Assert.True(Assert.Single(old.Thresholds).Passed);
     }
 }

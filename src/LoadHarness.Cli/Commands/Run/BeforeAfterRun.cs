@@ -4,6 +4,7 @@ using LoadHarness.Core.Results;
 using LoadHarness.Cli.Embedded;
 using LoadHarness.Reporting.BeforeAfter;
 using LoadHarness.Cli.Output;
+using LoadHarness.Postgres.Scenarios;
 
 namespace LoadHarness.Cli.Commands.Run;
 
@@ -16,7 +17,7 @@ namespace LoadHarness.Cli.Commands.Run;
 internal sealed class BeforeAfterRun(CliContext cli, RunCommandHandler run)
 {
     public async Task<(int Exit, string LastLine)> ExecuteAsync(
-        RunArguments arguments, RunSettings settings, ScenarioCatalog catalog, EmbeddedTarget target, CancellationToken cancellationToken)
+        RunArguments arguments, RunSettings settings, ScenarioCatalog catalog, EmbeddedTarget target, SqlParameterCache sqlRows, CancellationToken cancellationToken)
     {
         var root = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, DateTimeOffset.UtcNow);
         RunResult? before = null;
@@ -30,7 +31,7 @@ internal sealed class BeforeAfterRun(CliContext cli, RunCommandHandler run)
                 ? result => result with { Sections = [.. result.Sections, BeforeAfterTable.Build(first, result)] }
                 : null;
             var (exit, line, result) = await run.RunTestAsync(
-                arguments, settings, TestDefinitionBuilder.Build(settings, catalog, targetSettings), targetSettings,
+                arguments, settings, TestDefinitionBuilder.Build(settings, catalog, targetSettings with { Metrics = settings.Target.Metrics }, sqlRows), targetSettings,
                 Path.Combine(root, phase), withSection, ct, Label(phase)).ConfigureAwait(false);
             before ??= result;
             last = (exit, line);

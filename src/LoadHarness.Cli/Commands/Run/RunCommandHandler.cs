@@ -4,9 +4,9 @@ using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Results;
-using LoadHarness.Postgres.Health;
 using LoadHarness.Reporting;
 using LoadHarness.Cli.Embedded;
+using LoadHarness.Postgres.Scenarios;
 
 namespace LoadHarness.Cli.Commands.Run;
 
@@ -58,15 +58,25 @@ internal sealed class RunCommandHandler(CliContext cli)
                 await embedded.ResetStatisticsAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var target = embedded?.Target ?? settings.Target;
+            var target = embedded is null ? settings.Target : embedded.Target with { Metrics = settings.Target.Metrics };
+
+            // Sql scenarios against the database, before any load: a bad query or an empty parameter query is bad input.
+            var sqlRows = new SqlParameterCache();
+            var sqlProblems = await SqlScenarioBinding.CheckAsync(settings, target.ConnectionString, sqlRows, cancellationToken).ConfigureAwait(false);
+            if (sqlProblems.Count > 0)
+            {
+                ProblemPrinter.Print(cli, arguments.ConfigPath, sqlProblems);
+                return ExitCodes.InvalidInput;
+            }
+
             int exit;
             if (arguments.BeforeAfter)
             {
-                (exit, lastLine) = await new BeforeAfterRun(cli, this).ExecuteAsync(arguments, settings, catalog, embedded!, cancellationToken).ConfigureAwait(false);
+                (exit, lastLine) = await new BeforeAfterRun(cli, this).ExecuteAsync(arguments, settings, catalog, embedded!, sqlRows, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                var test = TestDefinitionBuilder.Build(settings, catalog, target);
+                var test = TestDefinitionBuilder.Build(settings, catalog, target, sqlRows);
                 var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, DateTimeOffset.UtcNow);
                 (exit, lastLine, _) = await RunTestAsync(arguments, settings, test, target, folder, null, cancellationToken).ConfigureAwait(false);
             }
@@ -113,8 +123,8 @@ internal sealed class RunCommandHandler(CliContext cli)
         }
 
         RunResult result;
-        var hasDatabase = !string.IsNullOrWhiteSpace(target.ConnectionString);
-        using var pools = hasDatabase ? new NpgsqlPoolMonitor() : null;
+        await using var measurements = await RunMeasurements.StartAsync(target, SqlScenarioBinding.NamedStatements(settings), null, cancellationToken)
+            .ConfigureAwait(false);
         var progress = CreateProgress(arguments, settings, open);
         await using (progress)
         {
@@ -134,12 +144,11 @@ internal sealed class RunCommandHandler(CliContext cli)
             result = result with { Environment = result.Environment with { GeneratorCpuCores = cores } };
         }
 
-        if (hasDatabase && result.Status != RunStatus.Interrupted)
+        if (result.Status != RunStatus.Interrupted)
         {
-            // pg_stat_* and pg_stat_statements as the run left them, and each Npgsql pool's peak usage: the report's
-            // database section. Problems reading them (no rights, no extension) become notes in the section.
-            var health = await DatabaseHealth.CaptureAsync(target.ConnectionString!, pools!.Snapshot(), cancellationToken).ConfigureAwait(false);
-            result = result with { Sections = [.. result.Sections, health] };
+            // The database's and the application's figures of the run (deltas, connections, pool usage): measurement
+            // thresholds are judged on them. Problems reading them become notes and "no data", never an exception.
+            result = await measurements.FinishAsync(result, [.. test.AllThresholds], cancellationToken).ConfigureAwait(false);
         }
 
         if (decorate is not null)

@@ -1,0 +1,140 @@
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Thresholds;
+using LoadHarness.Http.Metrics;
+using LoadHarness.Postgres.Health;
+using LoadHarness.Scenarios.Catalog;
+using Npgsql;
+
+namespace LoadHarness.Cli.Commands.Run;
+
+/// <summary>
+/// What a run measures beside its load, started just before it and finished just after: with a database target, its
+/// counters at the start and the end (the run's deltas: <see cref="DatabaseRunDelta"/>), pg_stat_activity every second
+/// (<see cref="ActivitySampler"/>) and the harness's own Npgsql pools; with <c>Target.MetricsUrl</c>, the application's
+/// Prometheus endpoint every second (<see cref="MetricsSampler"/>); then any <see cref="IAfterLoadMeasurement"/>.
+/// <see cref="FinishAsync"/> adds the measurements, series and sections to the result and judges the thresholds again
+/// (measurement thresholds had no data until then). Nothing here throws for a database or endpoint that cannot be read:
+/// a note says why, and thresholds on the missing figures say "no data".
+/// </summary>
+internal sealed class RunMeasurements : IAsyncDisposable
+{
+    private readonly TargetSettings target;
+    private readonly IReadOnlyDictionary<string, string> namedStatements;
+    private readonly IReadOnlyList<IAfterLoadMeasurement> afterLoad;
+    private readonly List<string> notes = [];
+    private DatabaseCounters? start;
+    private ActivitySampler? activity;
+    private MetricsSampler? metrics;
+    private NpgsqlPoolMonitor? pools;
+
+    private RunMeasurements(TargetSettings target, IReadOnlyDictionary<string, string> namedStatements, IReadOnlyList<IAfterLoadMeasurement> afterLoad)
+    {
+        this.target = target;
+        this.namedStatements = namedStatements;
+        this.afterLoad = afterLoad;
+    }
+
+    private bool HasDatabase => !string.IsNullOrWhiteSpace(target.ConnectionString);
+
+    /// <summary>Takes the start counters and starts the samplers the target allows.</summary>
+    public static async Task<RunMeasurements> StartAsync(TargetSettings target, IReadOnlyDictionary<string, string> namedStatements,
+        IReadOnlyList<IAfterLoadMeasurement>? afterLoad, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var run = new RunMeasurements(target, namedStatements, afterLoad ?? []);
+        if (run.HasDatabase)
+        {
+            run.pools = new NpgsqlPoolMonitor();
+            run.start = await run.CaptureAsync("start", cancellationToken).ConfigureAwait(false);
+            run.activity = ActivitySampler.Start(target.ConnectionString!);
+        }
+
+        if (!string.IsNullOrWhiteSpace(target.MetricsUrl))
+        {
+            run.metrics = MetricsSampler.Start(new Uri(target.MetricsUrl), target.Metrics);
+        }
+
+        return run;
+    }
+
+    /// <summary>Stops the samplers, takes the end counters, adds every figure to <paramref name="result"/> and judges <paramref name="thresholds"/> again.</summary>
+    public async Task<RunResult> FinishAsync(RunResult result, IReadOnlyList<ThresholdDefinition> thresholds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var measurements = new List<Measurement>(result.Measurements);
+        var series = new List<MeasurementSeries>(result.Series);
+        var sections = new List<ReportSection>(result.Sections);
+        if (HasDatabase)
+        {
+            var (activitySeries, summary) = await activity!.StopAsync().ConfigureAwait(false);
+            if (activity.FailedSamples > 0)
+            {
+                notes.Add($"pg_stat_activity: {activity.FailedSamples} samples failed, the first: {activity.FirstError}");
+            }
+
+            series.AddRange(activitySeries);
+            var end = await CaptureAsync("end", cancellationToken).ConfigureAwait(false);
+            if (start is not null && end is not null)
+            {
+                var (dbMeasurements, section) = DatabaseRunDelta.Compute(start, end, namedStatements, summary, pools!.Snapshot(), notes);
+                measurements.AddRange(dbMeasurements);
+                sections.Add(section);
+            }
+            else
+            {
+                sections.Add(new ReportSection { Id = DatabaseRunDelta.SectionId, Title = "Database", Notes = [.. notes] });
+            }
+        }
+
+        if (metrics is not null)
+        {
+            var (appSeries, section) = await metrics.StopAsync().ConfigureAwait(false);
+            series.AddRange(appSeries);
+            sections.Add(section);
+        }
+
+        foreach (var measurement in afterLoad)
+        {
+            var (more, section) = await measurement.MeasureAsync(target, cancellationToken).ConfigureAwait(false);
+            measurements.AddRange(more);
+            if (section is not null)
+            {
+                sections.Add(section);
+            }
+        }
+
+        var measured = result with { Measurements = measurements, Series = series, Sections = sections };
+        return measured with { Thresholds = ThresholdEvaluator.Rejudge(measured, thresholds) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (activity is not null)
+        {
+            await activity.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (metrics is not null)
+        {
+            await metrics.DisposeAsync().ConfigureAwait(false);
+        }
+
+        pools?.Dispose();
+    }
+
+    private async Task<DatabaseCounters?> CaptureAsync(string when, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false, ApplicationName = ActivitySampler.ApplicationName };
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await DatabaseCounters.CaptureAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            notes.Add($"database counters at the {when} not read ({e.Message}): the run's database figures have no data");
+            return null;
+        }
+    }
+}
