@@ -2,6 +2,7 @@ using Npgsql;
 using TargetApi.Auth;
 using TargetApi.Data;
 using TargetApi.Endpoints;
+using TargetApi.Http;
 
 namespace TargetApi;
 
@@ -26,10 +27,12 @@ public static class TargetApiApp
         builder.Services.AddSingleton<UserDb>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        var extraDelay = ExtraDelay.Read(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        ExtraDelay.Use(app, extraDelay);
 
         app.MapGet("/health", async (NpgsqlDataSource db, CancellationToken ct) =>
         {
