@@ -24,7 +24,7 @@ public sealed record BuildComparison
 {
     public const string Method =
         "paired moving-block bootstrap of per-second samples (each second paired with the same second of the other side; "
-        + "runs and blocks of seconds resampled with replacement)";
+        + "runs and blocks of seconds resampled with replacement; the change ± Student's t of the blocks × the resamples' standard deviation)";
 
     public required IReadOnlyList<ComparedRun> Baselines { get; init; }
 

@@ -22,20 +22,6 @@ internal static class Statistics
         return count % 2 == 1 ? values[count / 2] : (values[(count / 2) - 1] + values[count / 2]) / 2;
     }
 
-    /// <summary>The <paramref name="q"/> quantile (0..1) of sorted values, linearly interpolated.</summary>
-    public static double Quantile(double[] sorted, int count, double q)
-    {
-        if (count == 0)
-        {
-            return double.NaN;
-        }
-
-        var position = q * (count - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(count - 1, low + 1);
-        return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
-    }
-
     /// <summary>The median of plain values (a copy is sorted).</summary>
     public static double Median(IEnumerable<double> values) => Median(values.Where(double.IsFinite).ToList());
 

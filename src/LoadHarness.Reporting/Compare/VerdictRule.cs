@@ -34,6 +34,11 @@ internal static class VerdictRule
         // The interval is of the candidate's change: for a lower-is-better metric "worse" is above zero.
         var beyond = Text($"beyond ±{options.TolerancePercent:0.##} % and the {Plain(floor)}{unit} floor");
         var significant = change > 0 ? low > 0 : high < 0;
+        if (change > 0 ? high < 0 : low > 0)
+        {
+            return (ChangeVerdict.Inconclusive, $"{beyond}, but the per-second change ({Interval(metric, evidence, options)}) points the other way");
+        }
+
         if (!significant)
         {
             return (ChangeVerdict.Inconclusive, $"{beyond}, but the {Interval(metric, evidence, options)} includes no change: the runs' own noise could explain it");
