@@ -109,6 +109,7 @@ public static class SyntheticRuns
             });
         }
 
+        plan.Add(new PlanPoint(spec.Seconds, plan[^1].Value));
         var codes = new Dictionary<string, long> { ["200"] = ok.TotalCount };
         if (fail.TotalCount > 0)
         {
