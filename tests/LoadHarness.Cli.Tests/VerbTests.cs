@@ -74,6 +74,7 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
     [InlineData("validate")]
     [InlineData("merge")]
     [InlineData("compare")]
+    [InlineData("trend")]
     public async Task Every_verb_has_help_with_examples(string verb)
     {
         var outcome = await CliRunner.RunAsync(verb, "--help");

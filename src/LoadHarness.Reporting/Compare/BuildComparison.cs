@@ -107,8 +107,8 @@ public sealed record BuildComparison
         {
             foreach (var step in new string?[] { null }.Concat(scenario.Steps.Select(s => s.Name)))
             {
-                var baseScopes = baselines.Select(r => Scope(r.Result, scenario.Name, step)).ToList();
-                var candScopes = candidates.Select(r => Scope(r.Result, scenario.Name, step)).ToList();
+                var baseScopes = baselines.Select(r => Scopes.Of(r.Result, scenario.Name, step)).ToList();
+                var candScopes = candidates.Select(r => Scopes.Of(r.Result, scenario.Name, step)).ToList();
                 foreach (var metric in MetricDescriptor.All)
                 {
                     metrics.Add(CompareMetric(metric, reference, scenario.Name, step, baseScopes, candScopes, options));
@@ -147,17 +147,5 @@ public sealed record BuildComparison
             Verdict = verdict,
             Reason = reason,
         };
-    }
-
-    private static (StatsBlock Stats, IReadOnlyList<IntervalPoint> Timeline) Scope(RunResult result, string scenario, string? step)
-    {
-        var s = result.Scenarios.First(x => x.Name == scenario);
-        if (step is null)
-        {
-            return (s.Stats, s.Timeline);
-        }
-
-        var st = s.Steps.First(x => x.Name == step);
-        return (st.Stats, st.Timeline);
     }
 }
