@@ -96,6 +96,7 @@ public sealed class CompareVerbTests
             (["compare", truncated, main], "truncated.json"),
             (["compare", main, "--baseline", temp.File("empty")], "no result.json in this folder"),
             (["compare", main], "give a baseline and a candidate"),
+            (["compare", "--baseline", main, main], "before --baseline"),
             (["compare", main, main, "--fail-on-regression", "-5"], "--fail-on-regression: -5 is not a percentage"),
         };
         foreach (var (args, expected) in cases)

@@ -17,7 +17,7 @@ internal static class CompareCommand
         var files = new Argument<string[]>("result.json")
         {
             Description = "BASE CAND: the baseline and the candidate. With --baseline: the candidate run(s) only. A folder stands for every result.json below it.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var baseline = new Option<string[]>("--baseline")
         {
@@ -94,7 +94,7 @@ internal static class CompareCommand
         {
             if (files.Length == 0)
             {
-                throw new CliInputException("compare: name the candidate result.json (or folder) besides --baseline");
+                throw new CliInputException("compare: name the candidate result.json (or folder) before --baseline, which takes every path after it: compare CAND --baseline A B C");
             }
 
             return (baseline, files);
