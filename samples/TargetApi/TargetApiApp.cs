@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using TargetApi.Auth;
 using TargetApi.Data;
 using TargetApi.Endpoints;
+using TargetApi.Http;
 
 namespace TargetApi;
 
@@ -32,11 +33,13 @@ public static class TargetApiApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("Npgsql").AddPrometheusExporter());
+        var extraDelay = ExtraDelay.Read(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapPrometheusScrapingEndpoint();
+        ExtraDelay.Use(app, extraDelay);
 
         app.MapGet("/health", async (NpgsqlDataSource db, CancellationToken ct) =>
         {

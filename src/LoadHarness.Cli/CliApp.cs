@@ -6,6 +6,7 @@ using LoadHarness.Cli.Output;
 using LoadHarness.Cli.Commands.Audit;
 using LoadHarness.Cli.Commands.BenchQueries;
 using LoadHarness.Cli.Commands.Compare;
+using LoadHarness.Cli.Commands.Trend;
 using LoadHarness.Cli.Commands.List;
 using LoadHarness.Cli.Commands.Merge;
 using LoadHarness.Cli.Commands.Report;
@@ -15,7 +16,7 @@ using LoadHarness.Cli.Commands.Run;
 namespace LoadHarness.Cli;
 
 /// <summary>
-/// The <c>loadharness</c> command: verbs <c>run</c>, <c>report</c>, <c>list</c>, <c>validate</c>, <c>merge</c>, <c>compare</c>.
+/// The <c>loadharness</c> command: verbs <c>run</c>, <c>report</c>, <c>list</c>, <c>validate</c>, <c>merge</c>, <c>compare</c>, <c>trend</c>.
 /// <see cref="RunAsync"/> is the real entry point (Program calls it with the console; tests with their writers and token).
 /// </summary>
 public static class CliApp
@@ -87,7 +88,8 @@ public static class CliApp
             + "  loadharness list --config nbomber-config.json\n"
             + "  loadharness report reports/mytest/20250101-120000/result.json\n"
             + "  loadharness merge results/segment-*/result.json --config nbomber-config.json --out merged\n"
-            + "  loadharness compare baseline/result.json candidate/result.json --fail-on-regression 10");
+            + "  loadharness compare baseline/result.json candidate/result.json --fail-on-regression 10\n"
+            + "  loadharness trend reports/mytest/ --out trend");
         root.Options.Add(verbose);
         root.Subcommands.Add(RunCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli));
@@ -98,6 +100,7 @@ public static class CliApp
         root.Subcommands.Add(AuditCommand.Create(cli));
         root.Subcommands.Add(BenchQueriesCommand.Create(cli));
         root.Subcommands.Add(CapacityCommand.Create(cli));
+        root.Subcommands.Add(TrendCommand.Create(cli));
         return root;
     }
 

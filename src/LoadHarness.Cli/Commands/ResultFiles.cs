@@ -21,7 +21,8 @@ internal static class ResultFiles
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
-            throw new CliInputException($"{path}{where}: not a result.json: {e.Message.Split(" Path:", 2)[0]}", e);
+            var reason = e.Message.Split(" Path:", 2)[0].ReplaceLineEndings(" ");
+            throw new CliInputException($"{path}{where}: not a result.json: {(reason.Length > 160 ? reason[..160] + "…" : reason)}", e);
         }
     }
 }

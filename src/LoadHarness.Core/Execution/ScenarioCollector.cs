@@ -164,6 +164,7 @@ internal sealed class ScenarioCollector
             P95Ms = LatencyStatsCalculator.Percentile(all, 95),
             P99Ms = LatencyStatsCalculator.Percentile(all, 99),
             MaxMs = requests == 0 ? 0 : all.GetMaxValue() / 1000.0,
+            MeanMs = requests == 0 ? 0 : Math.Round(all.GetMean() / 1000.0, 3),
         };
     }
 }

@@ -40,4 +40,7 @@ public sealed record IntervalPoint
     public double P99Ms { get; init; }
 
     public double MaxMs { get; init; }
+
+    /// <summary>Mean latency of the interval's requests; null in results written before it was recorded (and for merged charts' buckets).</summary>
+    public double? MeanMs { get; init; }
 }

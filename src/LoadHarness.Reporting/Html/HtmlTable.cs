@@ -19,9 +19,9 @@ internal sealed class HtmlTable(string cssClass, bool sortable, params (string H
             var numeric = i < columns.Length && columns[i].Numeric;
             var cell = cells[i];
             body.Append("<td");
-            if (numeric)
+            if (numeric || cell.Class is not null)
             {
-                body.Append(" class=\"num\"");
+                body.Append(" class=\"").Append(numeric ? cell.Class is null ? "num" : "num " + cell.Class : cell.Class).Append('"');
             }
 
             if (cell.SortValue is not null)
@@ -52,8 +52,8 @@ internal sealed class HtmlTable(string cssClass, bool sortable, params (string H
     public static string Esc(string text) => WebUtility.HtmlEncode(text);
 }
 
-/// <summary>One cell: its HTML (already escaped) and, for numbers, the raw value the sort script uses.</summary>
-internal readonly record struct Cell(string Html, string? SortValue = null)
+/// <summary>One cell: its HTML (already escaped), for numbers the raw value the sort script uses, and an optional CSS class.</summary>
+internal readonly record struct Cell(string Html, string? SortValue = null, string? Class = null)
 {
     public static Cell Text(string text) => new(HtmlTable.Esc(text));
 

@@ -238,6 +238,7 @@ internal static class RunResultWriter
             Number(w, "p95Ms", p.P95Ms);
             Number(w, "p99Ms", p.P99Ms);
             Number(w, "maxMs", p.MaxMs);
+            Number(w, "meanMs", p.MeanMs);
             w.WriteEndObject();
         }
 

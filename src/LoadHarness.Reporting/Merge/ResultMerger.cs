@@ -175,6 +175,7 @@ public static class ResultMerger
                 P95Ms = g.Max(p => p.P95Ms),
                 P99Ms = g.Max(p => p.P99Ms),
                 MaxMs = g.Max(p => p.MaxMs),
+                MeanMs = g.Any(p => p.MeanMs is null) ? null : requests == 0 ? 0 : Math.Round(g.Sum(p => p.MeanMs!.Value * p.Requests) / requests, 3),
             };
         }).ToArray();
 }

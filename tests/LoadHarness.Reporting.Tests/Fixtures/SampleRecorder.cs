@@ -94,6 +94,7 @@ internal sealed class SampleRecorder(string name)
                 P95Ms = l.P95Ms,
                 P99Ms = l.P99Ms,
                 MaxMs = l.MaxMs,
+                MeanMs = l.MeanMs,
             };
         })];
     }

@@ -1,54 +1,110 @@
 using System.CommandLine;
-using LoadHarness.Reporting.Compare;
-using LoadHarness.Cli.Configuration;
 using LoadHarness.Cli.Output;
+using LoadHarness.Reporting.Compare;
 
 namespace LoadHarness.Cli.Commands.Compare;
 
-/// <summary><c>loadharness compare baseline.json candidate.json</c>: per scenario and step deltas; exit 99 on a regression when asked.</summary>
+/// <summary>
+/// <c>loadharness compare BASE CAND</c> (or <c>compare CAND --baseline a.json b.json | folder</c>): noise-aware verdicts
+/// per scenario, step and metric; thresholds and database health side by side; compare.md / .html / .json with --out.
+/// Exit: 0 (always without --fail-on-regression), 99 a regression, 2 bad input or (with --fail-on-regression) runs that
+/// are not comparable.
+/// </summary>
 internal static class CompareCommand
 {
     public static Command Create(CliContext cli)
     {
-        var baseline = new Argument<string>("baseline.json") { Description = "The reference result.json." };
-        var candidate = new Argument<string>("candidate.json") { Description = "The result.json to judge." };
+        var files = new Argument<string[]>("result.json")
+        {
+            Description = "BASE CAND: the baseline and the candidate. With --baseline: the candidate run(s) only. A folder stands for every result.json below it.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var baseline = new Option<string[]>("--baseline")
+        {
+            Description = "Baseline run(s): result.json files or folders searched recursively. Several runs widen the noise estimate.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var tolerance = new Option<double?>("--fail-on-regression")
         {
-            Description = "Exit 99 when a latency (mean/p50/p95/p99) grows, RPS falls or the error rate grows by more than this percent.",
+            Description = "Exit 99 on a regression; PCT is the relative tolerance (default 10). A regression must also be beyond the absolute floor "
+                + "and significant against the runs' own noise. Runs that are not comparable then exit 2.",
         };
-        var output = CommonOptions.Out("Also write compare.md into this folder.");
-        var command = new Command("compare", "Compare two results (e.g. before/after a migration, or two builds).\n\n"
+        var minChange = new Option<double?>("--min-change-ms")
+        {
+            Description = "The smallest latency change that matters, ms (default: 1 % of the scope's p(95) threshold, else 1 ms).",
+        };
+        var output = CommonOptions.Out("Also write compare.md, compare.html and compare.json into this folder.");
+        var command = new Command("compare", "Compare builds: is the candidate slower than the baseline, beyond noise?\n\n"
+            + "Per scenario and step, p50/p95/p99/mean latency, RPS and error rate are judged improved, regressed, unchanged or\n"
+            + "inconclusive: a regression is worse by more than the tolerance, by more than the floor, and significant (a 95 %\n"
+            + "interval of the per-second change from a paired block bootstrap). Thresholds and database health are compared too.\n\n"
             + "Examples:\n"
             + "  loadharness compare main/result.json pr/result.json\n"
-            + "  loadharness compare main/result.json pr/result.json --fail-on-regression 10 --out compare")
+            + "  loadharness compare main/result.json pr/result.json --fail-on-regression 10 --out compare\n"
+            + "  loadharness compare pr/result.json --baseline releases/v1.4.1/ --fail-on-regression 10 --out compare")
         {
-            baseline, candidate, tolerance, output,
+            files, baseline, tolerance, minChange, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var basePath = parse.GetValue(baseline)!;
-            var candidatePath = parse.GetValue(candidate)!;
             var failOn = parse.GetValue(tolerance);
-            if (failOn is < 0)
+            if (failOn is < 0 or > 1000 || (failOn is { } f && !double.IsFinite(f)))
             {
-                throw new CliInputException("--fail-on-regression: must be a percentage >= 0");
+                throw new CliInputException($"--fail-on-regression: {failOn} is not a percentage from 0 to 1000");
             }
 
-            var comparison = ResultComparison.Compute(
-                basePath, await ResultFiles.ReadAsync(basePath, cancellationToken).ConfigureAwait(false),
-                candidatePath, await ResultFiles.ReadAsync(candidatePath, cancellationToken).ConfigureAwait(false),
-                failOn ?? 10);
+            var floor = parse.GetValue(minChange);
+            if (floor is < 0 || (floor is { } m && !double.IsFinite(m)))
+            {
+                throw new CliInputException($"--min-change-ms: {floor} is not a number of milliseconds >= 0");
+            }
+
+            var (baselinePaths, candidatePaths) = Sides(parse.GetValue(files) ?? [], parse.GetValue(baseline));
+            var baselines = await ResultSets.ReadAsync(baselinePaths, "baseline", cancellationToken).ConfigureAwait(false);
+            var candidates = await ResultSets.ReadAsync(candidatePaths, "candidate", cancellationToken).ConfigureAwait(false);
+            var options = new CompareOptions { TolerancePercent = failOn ?? 10, MinChangeMs = floor };
+            var comparison = BuildComparison.Compute(baselines, candidates, options);
             await cli.Out.WriteAsync(ComparisonRenderer.Text(comparison)).ConfigureAwait(false);
             if (parse.GetValue(output) is { } folder)
             {
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(Path.GetFullPath(folder), "compare.md");
-                await File.WriteAllTextAsync(path, ComparisonRenderer.Markdown(comparison), cancellationToken).ConfigureAwait(false);
-                cli.Out.WriteLine($"wrote {path}");
+                var written = await CompareReport.WriteAsync(comparison, folder, cancellationToken).ConfigureAwait(false);
+                cli.Out.WriteLine($"wrote {string.Join(", ", written.Select(Path.GetFileName))} in {Path.GetFullPath(folder)}");
             }
 
-            return failOn is not null && comparison.HasRegression ? ExitCodes.ThresholdCrossed : ExitCodes.Passed;
+            if (failOn is null)
+            {
+                return ExitCodes.Passed;
+            }
+
+            if (comparison.Outcome == ComparisonOutcome.NotComparable)
+            {
+                cli.Problem("compare: the runs are not comparable (see above); --fail-on-regression cannot judge them: exit 2");
+                return ExitCodes.InvalidInput;
+            }
+
+            return comparison.Outcome == ComparisonOutcome.Regression ? ExitCodes.ThresholdCrossed : ExitCodes.Passed;
         });
         return command;
+    }
+
+    /// <summary>Without --baseline: the first argument is the baseline, the rest candidates; with it, every argument is a candidate.</summary>
+    private static (IReadOnlyList<string> Baselines, IReadOnlyList<string> Candidates) Sides(string[] files, string[]? baseline)
+    {
+        if (baseline is { Length: > 0 })
+        {
+            if (files.Length == 0)
+            {
+                throw new CliInputException("compare: name the candidate result.json (or folder) before --baseline, which takes every path after it: compare CAND --baseline A B C");
+            }
+
+            return (baseline, files);
+        }
+
+        if (files.Length < 2)
+        {
+            throw new CliInputException("compare: give a baseline and a candidate (compare BASE CAND), or the candidate with --baseline FILES|FOLDER");
+        }
+
+        return ([files[0]], files[1..]);
     }
 }

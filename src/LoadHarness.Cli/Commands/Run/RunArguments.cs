@@ -22,4 +22,7 @@ internal sealed record RunArguments
 
     /// <summary>Embedded default only: run without the index migration, apply it, run again, compare.</summary>
     public bool BeforeAfter { get; init; }
+
+    /// <summary>The build label (<c>--label v1.4.2</c>), stored as the result's "build" label; compare and trend name runs by it.</summary>
+    public string? Label { get; init; }
 }

@@ -47,6 +47,10 @@ internal static class RunCommand
                 + "report folders and before-after.md (p50, p95, RPS, error rate, gate verdict per scenario and step). "
                 + "The exit code is the 'after' run's gate.",
         };
+        var label = new Option<string?>("--label")
+        {
+            Description = "A build label for this run (e.g. v1.4.2 or the PR number), kept in result.json (labels.build); compare and trend name runs by it.",
+        };
         var command = new Command("run", "Run the load test described by the config and gate on its thresholds.\n\n"
             + "With Target.ApiBaseUrl and Target.ConnectionString both empty, a throwaway PostgreSQL and the sample API are started and stopped.\n"
             + "Ctrl+C / SIGTERM: load stops, in-flight iterations finish (up to GracefulStop), the partial result is written; exit 130.\n\n"
@@ -57,9 +61,10 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json --duration-scale 0.1 --target-scenarios api_profile\n"
             + "  loadharness run -c nbomber-config.json --segment 0:1/4 --out results/segment-0 --no-gate\n"
             + "  loadharness run -c nbomber-config.json --before-after --duration-scale 0.1\n"
+            + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, url, vus, duration, rate, think, threshold, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter,
+            config, url, vus, duration, rate, think, threshold, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -82,6 +87,7 @@ internal static class RunCommand
                 Ci = parse.GetValue(ci) || !cli.IsTerminal,
                 Quiet = parse.GetValue(quiet),
                 BeforeAfter = parse.GetValue(beforeAfter),
+                Label = BuildLabel(parse.GetValue(label)),
             };
             return new RunCommandHandler(cli).ExecuteAsync(arguments, cancellationToken);
         });
@@ -142,5 +148,21 @@ internal static class RunCommand
             Think = think,
             Thresholds = thresholds ?? [],
         };
+    }
+
+    /// <summary>A label is one line of printable text, at most 100 characters; anything else is invalid input (exit 2).</summary>
+    private static string? BuildLabel(string? label)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(label) || label.Length > 100 || label.Any(char.IsControl))
+        {
+            throw new CliInputException($"--label: '{label}' is not a build label (1 to 100 printable characters, e.g. v1.4.2)");
+        }
+
+        return label.Trim();
     }
 }

@@ -5,6 +5,7 @@ using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting;
+using LoadHarness.Reporting.Formatting;
 using LoadHarness.Cli.Embedded;
 using LoadHarness.Postgres.Scenarios;
 
@@ -135,7 +136,7 @@ internal sealed class RunCommandHandler(CliContext cli)
                 ConfigPath = settings.ConfigPath,
                 Environment = WithSocketSettings(EnvironmentCapture.Capture()),
                 Targets = Targets(target),
-                Labels = Labels(settings, target, extraLabels),
+                Labels = Labels(settings, target, extraLabels, arguments.Label),
             };
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var wall = System.Diagnostics.Stopwatch.StartNew();
@@ -224,9 +225,14 @@ internal sealed class RunCommandHandler(CliContext cli)
         return targets;
     }
 
-    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target, IReadOnlyDictionary<string, string>? extra)
+    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target, IReadOnlyDictionary<string, string>? extra, string? build)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (build is not null)
+        {
+            labels[RunNames.BuildLabel] = build;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             labels[key] = value;

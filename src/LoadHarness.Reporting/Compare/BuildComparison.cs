@@ -1,0 +1,151 @@
+using LoadHarness.Core.Results;
+
+namespace LoadHarness.Reporting.Compare;
+
+/// <summary>The overall answer of a comparison.</summary>
+public enum ComparisonOutcome
+{
+    /// <summary>No metric regressed and no threshold that held is crossed now.</summary>
+    NoRegression,
+
+    /// <summary>A metric regressed (beyond tolerance, floor and noise) or a threshold that held is crossed now.</summary>
+    Regression,
+
+    /// <summary>The runs measured different things (scenarios, plans, segments, thresholds): nothing was compared.</summary>
+    NotComparable,
+}
+
+/// <summary>
+/// Baseline runs against candidate runs (computed here, rendered by <see cref="ComparisonRenderer"/>, <see cref="ComparisonJson"/>
+/// and <see cref="ComparePage"/>): per scenario and step, each metric of <see cref="MetricDescriptor.All"/> with its verdict,
+/// the thresholds' verdicts side by side and the result sections (database health) side by side.
+/// </summary>
+public sealed record BuildComparison
+{
+    public const string Method =
+        "paired moving-block bootstrap of per-second samples (each second paired with the same second of the other side; "
+        + "runs and blocks of seconds resampled with replacement; the change ± Student's t of the blocks × the resamples' standard deviation)";
+
+    public required IReadOnlyList<ComparedRun> Baselines { get; init; }
+
+    public required IReadOnlyList<ComparedRun> Candidates { get; init; }
+
+    public required CompareOptions Options { get; init; }
+
+    /// <summary>Why the runs cannot be compared; empty when they can.</summary>
+    public IReadOnlyList<string> NotComparable { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public IReadOnlyList<MetricComparison> Metrics { get; init; } = [];
+
+    public IReadOnlyList<ThresholdComparison> Thresholds { get; init; } = [];
+
+    public IReadOnlyList<SectionComparison> Sections { get; init; } = [];
+
+    public ComparisonOutcome Outcome =>
+        NotComparable.Count > 0 ? ComparisonOutcome.NotComparable
+        : Metrics.Any(m => m.Verdict == ChangeVerdict.Regressed) || Thresholds.Any(t => t.Change == ThresholdChange.NewlyCrossed)
+            ? ComparisonOutcome.Regression
+            : ComparisonOutcome.NoRegression;
+
+    public int Count(ChangeVerdict verdict) => Metrics.Count(m => m.Verdict == verdict);
+
+    public static BuildComparison Compute(IReadOnlyList<ComparedRun> baselines, IReadOnlyList<ComparedRun> candidates, CompareOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(baselines.Count);
+        ArgumentOutOfRangeException.ThrowIfZero(candidates.Count);
+        options ??= new CompareOptions();
+        var reference = baselines[0];
+        var problems = new List<string>();
+        var notes = new List<string>();
+        foreach (var (run, role) in baselines.Skip(1).Select(r => (r, "baseline")).Concat(candidates.Select(r => (r, "candidate"))))
+        {
+            var who = $"{role} {run.Source}";
+            problems.AddRange(Comparability.Problems(reference.Result, run.Result).Select(p => $"{who}: {p}"));
+            notes.AddRange(Comparability.Notes(reference.Result, run.Result, who));
+        }
+
+        if (Comparability.StatusNote(reference.Result, "baseline " + reference.Source) is { } status)
+        {
+            notes.Insert(0, status);
+        }
+
+        if (baselines.Count == 1)
+        {
+            notes.Add("one baseline run: the interval measures the noise within each run, not from run to run; "
+                + "give several baselines (--baseline a.json b.json c.json, or a folder) to include it");
+        }
+
+        var comparison = new BuildComparison
+        {
+            Baselines = baselines,
+            Candidates = candidates,
+            Options = options,
+            NotComparable = [.. problems.Distinct(StringComparer.Ordinal)],
+            Notes = [.. notes.Distinct(StringComparer.Ordinal)],
+        };
+        if (problems.Count > 0)
+        {
+            return comparison;
+        }
+
+        var latestBaseline = baselines.MaxBy(b => b.Result.StartedUtc)!.Result;
+        return comparison with
+        {
+            Metrics = CompareMetrics(baselines, candidates, options),
+            Thresholds = ThresholdComparison.Compute(baselines, candidates),
+            Sections = SectionComparison.Compute(latestBaseline, candidates[^1].Result),
+        };
+    }
+
+    private static List<MetricComparison> CompareMetrics(IReadOnlyList<ComparedRun> baselines, IReadOnlyList<ComparedRun> candidates, CompareOptions options)
+    {
+        var reference = baselines[0].Result;
+        var metrics = new List<MetricComparison>();
+        foreach (var scenario in reference.Scenarios)
+        {
+            foreach (var step in new string?[] { null }.Concat(scenario.Steps.Select(s => s.Name)))
+            {
+                var baseScopes = baselines.Select(r => Scopes.Of(r.Result, scenario.Name, step)).ToList();
+                var candScopes = candidates.Select(r => Scopes.Of(r.Result, scenario.Name, step)).ToList();
+                foreach (var metric in MetricDescriptor.All)
+                {
+                    metrics.Add(CompareMetric(metric, reference, scenario.Name, step, baseScopes, candScopes, options));
+                }
+            }
+        }
+
+        return metrics;
+    }
+
+    private static MetricComparison CompareMetric(
+        MetricDescriptor metric, RunResult reference, string scenario, string? step,
+        List<(StatsBlock Stats, IReadOnlyList<IntervalPoint> Timeline)> baselines,
+        List<(StatsBlock Stats, IReadOnlyList<IntervalPoint> Timeline)> candidates,
+        CompareOptions options)
+    {
+        var baseline = Statistics.Median(baselines.Where(s => s.Stats.RequestCount > 0).Select(s => metric.Overall(s.Stats)));
+        var candidate = Statistics.Median(candidates.Where(s => s.Stats.RequestCount > 0).Select(s => metric.Overall(s.Stats)));
+        var (floor, source) = Floors.Of(metric, reference, scenario, step, options);
+        var data = AlignedSeconds.Build([.. baselines.Select(s => s.Timeline), .. candidates.Select(s => s.Timeline)], metric);
+        var scope = step is null ? scenario : scenario + "/" + step;
+        var evidence = PairedBootstrap.Estimate(data, baselines.Count, metric.Kind, options, Statistics.StableSeed(scope + "|" + metric.Name));
+        var (verdict, reason) = double.IsFinite(baseline) && double.IsFinite(candidate)
+            ? VerdictRule.Decide(metric, baseline, candidate, floor, evidence, options)
+            : (ChangeVerdict.Inconclusive, "no requests on one side");
+        return new MetricComparison
+        {
+            Scenario = scenario,
+            Step = step,
+            Metric = metric,
+            Baseline = baseline,
+            Candidate = candidate,
+            Floor = floor,
+            FloorSource = source,
+            Evidence = evidence,
+            Verdict = verdict,
+            Reason = reason,
+        };
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Formatting;
+
+namespace LoadHarness.Reporting.Compare;
+
+/// <summary>
+/// Whether two results measured the same thing: the same scenarios and steps, the same load plans (model and planned
+/// load second by second), the same execution segments and the same thresholds. Anything else is "not comparable",
+/// said and never compared. Differences that do not change what was measured (machine, harness version, an
+/// interrupted run) are notes.
+/// </summary>
+public static class Comparability
+{
+    /// <summary>Why <paramref name="other"/> cannot be compared with <paramref name="reference"/>; empty when it can.</summary>
+    public static IReadOnlyList<string> Problems(RunResult reference, RunResult other)
+    {
+        var problems = new List<string>();
+        var names = reference.Scenarios.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var otherNames = other.Scenarios.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (!names.SetEquals(otherNames))
+        {
+            problems.Add(Difference("scenarios", names, otherNames));
+        }
+
+        foreach (var s in reference.Scenarios)
+        {
+            if (other.Scenarios.FirstOrDefault(o => o.Name == s.Name) is not { } o)
+            {
+                continue;
+            }
+
+            if (s.Model != o.Model)
+            {
+                problems.Add($"{s.Name}: load model {Model(s.Model)} vs {Model(o.Model)}");
+            }
+            else if (!SamePlan(s.PlannedLoad, o.PlannedLoad))
+            {
+                problems.Add($"{s.Name}: load plans differ ({Plan(s)} vs {Plan(o)})");
+            }
+
+            var steps = s.Steps.Select(x => x.Name).ToHashSet(StringComparer.Ordinal);
+            var otherSteps = o.Steps.Select(x => x.Name).ToHashSet(StringComparer.Ordinal);
+            if (!steps.SetEquals(otherSteps))
+            {
+                problems.Add(Difference($"{s.Name}: steps", steps, otherSteps));
+            }
+        }
+
+        var segments = reference.Segments.ToHashSet(StringComparer.Ordinal);
+        if (!segments.SetEquals(other.Segments))
+        {
+            problems.Add($"execution segments differ ({string.Join(", ", reference.Segments)} vs {string.Join(", ", other.Segments)})");
+        }
+
+        var thresholds = reference.Thresholds.Select(ThresholdKey).ToHashSet(StringComparer.Ordinal);
+        var otherThresholds = other.Thresholds.Select(ThresholdKey).ToHashSet(StringComparer.Ordinal);
+        if (!thresholds.SetEquals(otherThresholds))
+        {
+            problems.Add(Difference("thresholds", thresholds, otherThresholds));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Differences worth knowing that do not make the runs incomparable.</summary>
+    public static IReadOnlyList<string> Notes(RunResult reference, RunResult other, string otherName)
+    {
+        var notes = new List<string>();
+        if (StatusNote(other, otherName) is { } status)
+        {
+            notes.Add(status);
+        }
+
+        if (reference.Environment.MachineName != other.Environment.MachineName || reference.Environment.ProcessorCount != other.Environment.ProcessorCount)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{otherName} ran on another machine ({other.Environment.MachineName}, {other.Environment.ProcessorCount} cores vs {reference.Environment.MachineName}, {reference.Environment.ProcessorCount} cores)"));
+        }
+
+        if (reference.Environment.HarnessVersion != other.Environment.HarnessVersion)
+        {
+            notes.Add($"{otherName} was measured by LoadHarness {other.Environment.HarnessVersion} (the first baseline by {reference.Environment.HarnessVersion})");
+        }
+
+        if (other.Environment.GeneratorCpuCores is { } cores && GeneratorLoad.IsNearLimit(cores, other.Environment.ProcessorCount))
+        {
+            notes.Add($"{otherName}: {GeneratorLoad.Warning}");
+        }
+
+        return notes;
+    }
+
+    /// <summary>"candidate x.json was aborted (...)": a run that did not complete, else null.</summary>
+    public static string? StatusNote(RunResult run, string name) =>
+        run.Status == RunStatus.Completed ? null
+        : $"{name} was {run.Status.ToString().ToLowerInvariant()}" + (run.StopReason is { Length: > 0 } why ? $" ({why})" : "")
+            + ": only the seconds both sides ran are paired";
+
+    private static bool SamePlan(IReadOnlyList<PlanPoint> a, IReadOnlyList<PlanPoint> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => Math.Abs(p.First.TimeSec - p.Second.TimeSec) < 1e-6 && Math.Abs(p.First.Value - p.Second.Value) < 1e-6);
+
+    private static string Plan(ScenarioResult s)
+    {
+        if (s.PlannedLoad.Count == 0)
+        {
+            return "no plan";
+        }
+
+        var unit = s.Model == LoadModel.Open ? " iterations/s" : " VUs";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{NumberText.Duration(s.PlannedLoad[^1].TimeSec * 1000)}, peak {s.PlannedLoad.Max(p => p.Value):0.##}{unit}");
+    }
+
+    private static string Model(LoadModel model) => model == LoadModel.Open ? "open" : "closed";
+
+    private static string ThresholdKey(ThresholdOutcome t) => $"{Verdict.Target(t)}: {t.Expression}";
+
+    private static string Difference(string what, IReadOnlySet<string> reference, IReadOnlySet<string> other)
+    {
+        var onlyReference = reference.Where(x => !other.Contains(x)).Order(StringComparer.Ordinal).ToList();
+        var onlyOther = other.Where(x => !reference.Contains(x)).Order(StringComparer.Ordinal).ToList();
+        var parts = new List<string>();
+        if (onlyReference.Count > 0)
+        {
+            parts.Add("only in the first baseline: " + string.Join(", ", onlyReference));
+        }
+
+        if (onlyOther.Count > 0)
+        {
+            parts.Add("only in this run: " + string.Join(", ", onlyOther));
+        }
+
+        return $"{what} differ ({string.Join("; ", parts)})";
+    }
+}

@@ -1,0 +1,76 @@
+using LoadHarness.Core.Results;
+using LoadHarness.Reporting.Compare;
+
+namespace LoadHarness.Reporting.Tests.Compare;
+
+/// <summary>Runs that measured different things are said to be not comparable, by what differs, and never compared.</summary>
+public sealed class ComparabilityTests
+{
+    private static readonly RunResult Baseline = SyntheticRuns.Build(new SyntheticRun { Seed = 1 });
+
+    private static BuildComparison Compare(RunResult candidate) =>
+        BuildComparison.Compute([new ComparedRun("base.json", Baseline)], [new ComparedRun("cand.json", candidate)]);
+
+    public static TheoryData<string, string> Mismatches() => new()
+    {
+        { "scenario", "scenarios differ (only in the first baseline: api_orders; only in this run: api_profile)" },
+        { "plan", "api_orders: load plans differ (1m 00s, peak 50 VUs vs 30 s, peak 50 VUs)" },
+        { "model", "api_orders: load model closed vs open" },
+        { "segments", "execution segments differ (0:1 vs 0:1/2)" },
+        { "thresholds", "thresholds differ (only in the first baseline: api_orders: rate < 0.01; only in this run: api_orders: rate < 0.05)" },
+        { "steps", "api_orders: steps differ (only in the first baseline: get; only in this run: fetch)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mismatches))]
+    public void A_candidate_that_measured_something_else_is_not_comparable(string what, string expected)
+    {
+        var candidate = what switch
+        {
+            "scenario" => SyntheticRuns.Build(new SyntheticRun { Seed = 2, Scenario = "api_profile" }),
+            "plan" => SyntheticRuns.Build(new SyntheticRun { Seed = 2, Seconds = 30 }),
+            "model" => Edit(SyntheticRuns.Build(new SyntheticRun { Seed = 2 }), s => s with { Model = LoadModel.Open }),
+            "segments" => SyntheticRuns.Build(new SyntheticRun { Seed = 2 }) with { Segments = ["0:1/2"] },
+            "thresholds" => SyntheticRuns.Build(new SyntheticRun { Seed = 2, Thresholds = ["p(95) < 500", "rate < 0.05"] }),
+            _ => Edit(SyntheticRuns.Build(new SyntheticRun { Seed = 2 }), s => s with { Steps = [s.Steps[0] with { Name = "fetch" }] }),
+        };
+
+        var c = Compare(candidate);
+
+        Assert.Equal(ComparisonOutcome.NotComparable, c.Outcome);
+        Assert.Contains("candidate cand.json: " + expected, c.NotComparable);
+        Assert.Equal(what == "scenario" ? 2 : 1, c.NotComparable.Count); // a renamed scenario renames its thresholds too
+        Assert.Empty(c.Metrics);
+        Assert.Empty(c.Thresholds);
+        Assert.Contains("NOT COMPARABLE", ComparisonRenderer.Text(c), StringComparison.Ordinal);
+        Assert.Contains(expected, ComparisonRenderer.Markdown(c), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_that_differs_from_the_other_baselines_is_named()
+    {
+        var c = BuildComparison.Compute(
+            [new ComparedRun("a.json", Baseline), new ComparedRun("b.json", SyntheticRuns.Build(new SyntheticRun { Seed = 3, Seconds = 30 }))],
+            [new ComparedRun("cand.json", SyntheticRuns.Build(new SyntheticRun { Seed = 2 }))]);
+
+        Assert.Equal(ComparisonOutcome.NotComparable, c.Outcome);
+        Assert.StartsWith("baseline b.json: api_orders: load plans differ", Assert.Single(c.NotComparable), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_machine_or_an_aborted_run_is_a_note_not_a_refusal()
+    {
+        var candidate = SyntheticRuns.Build(new SyntheticRun { Seed = 2 }) is var r
+            ? r with { Status = RunStatus.Aborted, StopReason = "p(95) < 500 crossed", Environment = r.Environment with { MachineName = "laptop", ProcessorCount = 8 } }
+            : null!;
+
+        var c = Compare(candidate);
+
+        Assert.NotEqual(ComparisonOutcome.NotComparable, c.Outcome);
+        Assert.Contains(c.Notes, n => n.Contains("was aborted (p(95) < 500 crossed)", StringComparison.Ordinal));
+        Assert.Contains(c.Notes, n => n.Contains("ran on another machine (laptop, 8 cores", StringComparison.Ordinal));
+        Assert.NotEmpty(c.Metrics);
+    }
+
+    private static RunResult Edit(RunResult run, Func<ScenarioResult, ScenarioResult> edit) => run with { Scenarios = [edit(run.Scenarios[0])] };
+}
