@@ -130,6 +130,17 @@ public sealed class LocalPostgres : IAsyncDisposable, IDisposable
         return ConnectionStringFor(name);
     }
 
+    /// <summary>
+    /// Stops the server (fast shutdown: open connections are terminated) and keeps the cluster, so
+    /// <see cref="StartAgainAsync"/> brings it back on the same port with the same data: an outage, as a test causes one.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        StaleClusters.StopServerAsync(DataDirectory, BinDirectory, cancellationToken);
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) =>
+        StartServerAsync(new LocalPostgresOptions().StartTimeout, cancellationToken);
+
     /// <summary>Stops the server (fast shutdown) and deletes the cluster's folder.</summary>
     public async ValueTask DisposeAsync()
     {
