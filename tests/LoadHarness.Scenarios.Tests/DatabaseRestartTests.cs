@@ -39,7 +39,7 @@ public sealed class DatabaseRestartTests
                   "Target": { "ConnectionString": "{{connectionString}}" },
                   "GlobalSettings": {
                     "ScenariosSettings": [
-                      { "ScenarioName": "items", "Stages": [ { "Duration": "14s", "Target": 2 } ], "ThinkTime": "50ms",
+                      { "ScenarioName": "items", "Stages": [ { "Duration": "1s", "Target": 2 }, { "Duration": "19s", "Target": 2 } ], "ThinkTime": "50ms",
                         "Sql": { "MaxPoolSize": 4, "Queries": [
                           { "Name": "item", "Sql": "SELECT name FROM items WHERE id = @id",
                             "Parameters": [ { "Name": "id", "From": "SELECT id FROM items" } ], "Checks": [ "rows == 1" ] } ] },
@@ -53,12 +53,21 @@ public sealed class DatabaseRestartTests
             var run = CliRuns.RunAsync("run", "--config", config, "--ci", "--out", Path.Combine(folder, "out"));
 
             // The outage starts once the run's own connections are at work (whatever the machine's speed), lasts 2 s.
-            await WaitForLoadAsync(connectionString, run, timeout.Token);
-            await cluster.StopAsync(timeout.Token);
-            await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
-            await cluster.StartAgainAsync(timeout.Token);
+            // Off xUnit's synchronization context, as the run is: its continuations must not queue behind anything.
+            var outage = await Task.Run(async () =>
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await WaitForLoadAsync(connectionString, run, timeout.Token);
+                var story = $"load seen at {clock.Elapsed.TotalSeconds:0.0} s";
+                await cluster.StopAsync(timeout.Token);
+                story += $", stopped at {clock.Elapsed.TotalSeconds:0.0} s";
+                await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+                await cluster.StartAgainAsync(timeout.Token);
+                return story + $", started again at {clock.Elapsed.TotalSeconds:0.0} s";
+            });
 
-            var (exitCode, text) = await run;
+            var (exitCode, output) = await run;
+            var text = outage + "\n" + output;
             var resultFile = Path.Combine(folder, "out", "result.json");
             Assert.True(File.Exists(resultFile), text);
             Assert.True(File.Exists(Path.Combine(folder, "out", "summary.md")), text);
@@ -93,14 +102,21 @@ public sealed class DatabaseRestartTests
 
     private static async Task WaitForLoadAsync(string connectionString, Task<(int ExitCode, string Output)> run, CancellationToken ct)
     {
+        // Both VUs' connections of the scenario's pool are open (its application name), then one more second of load.
         await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query LIKE 'SELECT name FROM items WHERE id = $1%'", connection);
-        while ((long)(await command.ExecuteScalarAsync(ct))! < 20)
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'loadharness:items'", connection);
+        while ((long)(await command.ExecuteScalarAsync(ct))! < 2)
         {
-            Assert.False(run.IsCompleted, "the run ended before its load reached the database:\n" + (run.IsFaulted ? run.Exception!.ToString() : run.Result.Output));
+            if (run.IsCompleted)
+            {
+                await using var all = new NpgsqlCommand("SELECT string_agg(coalesce(application_name,'') || '/' || coalesce(datname,'') || '/' || coalesce(state,''), '; ') FROM pg_stat_activity", connection);
+                Assert.Fail("the run ended before its load reached the database:\n" + await all.ExecuteScalarAsync(ct) + "\n" + (run.IsFaulted ? run.Exception!.ToString() : run.Result.Output));
+            }
             await Task.Delay(100, ct);
         }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
     }
 }
