@@ -56,6 +56,31 @@ public sealed class EmbeddedDatabaseVerbTests
         Assert.True(File.Exists(temp.File("audit.html")));
     }
 
+    [Fact]
+    public async Task Capacity_before_after_searches_without_then_with_the_migration_and_writes_both_and_the_table()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", ShippedConfig(seedUsers: 300));
+
+        var outcome = await CliRunner.RunAsync("capacity", "-c", config, "--scenario", "api_profile", "--before-after",
+            "--step-vus", "5", "--max-vus", "10", "--step-duration", "2s", "--warm-up", "1s", "--no-confirm", "--out", temp.File("out"));
+
+        Assert.Contains("before/after: search 1 of 2, without the index migration", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("before/after: search 2 of 2, with the index migration", outcome.Out, StringComparison.Ordinal);
+        foreach (var phase in new[] { "before", "after" })
+        {
+            Assert.True(File.Exists(temp.File($"out/{phase}/capacity.json")), outcome.ToString());
+            Assert.NotEmpty(Directory.GetFiles(temp.File($"out/{phase}/steps"), "result.json", SearchOption.AllDirectories));
+        }
+
+        var table = File.ReadAllText(temp.File("out/capacity-before-after.md"));
+        Assert.Contains("| sustainable load |", table, StringComparison.Ordinal);
+        Assert.Contains(table.TrimEnd(), outcome.Out, StringComparison.Ordinal);
+        using var after = JsonDocument.Parse(File.ReadAllText(temp.File("out/after/capacity.json")));
+        var held = after.RootElement.GetProperty("answer").TryGetProperty("sustainableStep", out var step) && step.ValueKind == JsonValueKind.Number;
+        Assert.True(outcome.ExitCode == (held ? 0 : 99), outcome.ToString());
+    }
+
     private static string ShippedConfig(int seedUsers)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -21,6 +21,7 @@ public sealed class CapacityCommandTests(KnownCapacityServer server) : IClassFix
     [InlineData("--step-duration|0s", "--step-duration", "positive duration")]
     [InlineData("--step-rate|0", "--step-rate", "at least 1")]
     [InlineData("--scenario|wrok", "--target-scenarios", "did you mean 'work'")]
+    [InlineData("--before-after", "--before-after", "needs the embedded default")]
     public async Task Bad_flags_exit_2_naming_the_flag_and_run_nothing(string flags, string named, string message)
     {
         using var temp = new TempFolder();

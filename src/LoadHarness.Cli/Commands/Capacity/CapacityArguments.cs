@@ -38,4 +38,7 @@ internal sealed record CapacityArguments
     public string? Segment { get; init; }
 
     public string? ApiBaseUrl { get; init; }
+
+    /// <summary>Search twice on the embedded default: without the index migration, then with it.</summary>
+    public bool BeforeAfter { get; init; }
 }

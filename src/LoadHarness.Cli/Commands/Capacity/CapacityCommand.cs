@@ -29,6 +29,11 @@ internal static class CapacityCommand
         var reportFolder = new Option<string?>("--report-folder") { Description = "Overrides GlobalSettings.ReportFolder." };
         var segment = new Option<string?>("--segment") { Description = "Run every step as this execution segment 'a:b' of the step's load (e.g. 0:1/4): the step loads are the whole, split across N generators." };
         var apiBaseUrl = new Option<string?>("--api-base-url") { Description = "Overrides Target.ApiBaseUrl." };
+        var beforeAfter = new Option<bool>("--before-after")
+        {
+            Description = "Embedded default only: search without the index migration, apply it, search again; writes before/, after/ and "
+                + "capacity-before-after.md (exit code: the 'after' search's).",
+        };
         var command = new Command("capacity", "Raise the load in steps until the gate is crossed, bisect to the knee, and answer: the highest sustainable load "
             + "(VUs and req/s) with its p95 and error rate, the first failing load and the threshold it crossed, Little's law for planning.\n\n"
             + "Each step is a real run of the scenario (warm-up unrecorded, then measured); the search stops early when errors explode or the "
@@ -36,10 +41,11 @@ internal static class CapacityCommand
             + "130 interrupted (steps so far and the report kept).\n\n"
             + "Examples:\n"
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-vus 50 --max-vus 1000\n"
-            + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s")
+            + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s\n"
+            + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
             config, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
-            output, reportFolder, segment, apiBaseUrl,
+            output, reportFolder, segment, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -63,6 +69,7 @@ internal static class CapacityCommand
                 ReportFolder = parse.GetValue(reportFolder),
                 Segment = parse.GetValue(segment),
                 ApiBaseUrl = parse.GetValue(apiBaseUrl),
+                BeforeAfter = parse.GetValue(beforeAfter),
             };
             return new CapacityVerb(cli).ExecuteAsync(arguments, cancellationToken);
         });

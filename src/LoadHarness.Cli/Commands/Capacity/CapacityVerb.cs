@@ -42,6 +42,13 @@ internal sealed class CapacityVerb(CliContext cli)
             return ExitCodes.InvalidInput;
         }
 
+        if (arguments.BeforeAfter && (!load.Settings!.UsesEmbeddedTarget || !load.Settings.Segment.IsWhole))
+        {
+            cli.Problem("--before-after needs the embedded default and the whole load: Target.ApiBaseUrl and Target.ConnectionString must both be "
+                + "empty and --segment not given (it starts the sample database without the index migration, then applies it between the two searches)");
+            return ExitCodes.InvalidInput;
+        }
+
         if (!load.Settings!.Segment.IsWhole && arguments.OutFolder is null)
         {
             cli.Problem($"--segment {load.Settings.Segment} needs --out: the folder, shared by every segment's process, where each step's segments meet");
@@ -57,10 +64,17 @@ internal sealed class CapacityVerb(CliContext cli)
             if (needs != ScenarioRequirements.None)
             {
                 cli.Out.WriteLine($"no Target configured: {EmbeddedTargetScope.Describe(needs)}...");
-                embedded = await EmbeddedTargetScope.StartAsync(settings, needs, line => cli.Out.WriteLine("  " + Redactor.Text(line)), cancellationToken).ConfigureAwait(false);
+                embedded = await EmbeddedTargetScope.StartAsync(settings, needs, line => cli.Out.WriteLine("  " + Redactor.Text(line)), cancellationToken,
+                    applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
             }
 
-            return await SearchAsync(arguments, settings, plan, catalog, embedded, cancellationToken).ConfigureAwait(false);
+            var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName + "-capacity", DateTimeOffset.UtcNow);
+            if (!arguments.BeforeAfter)
+            {
+                return (await SearchAsync(settings, plan, catalog, embedded, folder, cancellationToken).ConfigureAwait(false)).Exit;
+            }
+
+            return await BeforeAfterAsync(settings, plan, catalog, embedded!, folder, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -76,8 +90,32 @@ internal sealed class CapacityVerb(CliContext cli)
         }
     }
 
-    private async Task<int> SearchAsync(
-        CapacityArguments arguments, RunSettings settings, CapacityPlan plan, ScenarioCatalog catalog, EmbeddedTarget? embedded, CancellationToken cancellationToken)
+    /// <summary>Two searches on one embedded target: before/ without the index migration, after/ with it; the table beside them.</summary>
+    private async Task<int> BeforeAfterAsync(
+        RunSettings settings, CapacityPlan plan, ScenarioCatalog catalog, EmbeddedTarget embedded, string folder, CancellationToken cancellationToken)
+    {
+        cli.Out.WriteLine("before/after: search 1 of 2, without the index migration");
+        var (_, before) = await SearchAsync(settings, plan, catalog, embedded, Path.Combine(folder, "before"), cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested || before.Answer.Outcome == SearchOutcome.Interrupted)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        await embedded.ApplyIndexMigrationAsync(cancellationToken).ConfigureAwait(false);
+        cli.Out.WriteLine();
+        cli.Out.WriteLine("before/after: search 2 of 2, with the index migration");
+        var (exit, after) = await SearchAsync(settings, plan, catalog, embedded, Path.Combine(folder, "after"), cancellationToken).ConfigureAwait(false);
+        var markdown = CapacityBeforeAfter.Markdown(before, after);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "capacity-before-after.md"), markdown, CancellationToken.None).ConfigureAwait(false);
+        cli.Out.WriteLine();
+        cli.Out.WriteLine(markdown);
+        cli.Out.WriteLine($"exit {exit} (the 'after' search's); reports: {folder} (before/, after/, capacity-before-after.md)");
+        return exit;
+    }
+
+    private async Task<(int Exit, CapacityResult Capacity)> SearchAsync(
+        RunSettings settings, CapacityPlan plan, ScenarioCatalog catalog, EmbeddedTarget? embedded, string folder, CancellationToken cancellationToken)
     {
         var target = embedded?.Target ?? settings.Target;
         var test = TestDefinitionBuilder.Build(settings, catalog, target);
@@ -87,7 +125,6 @@ internal sealed class CapacityVerb(CliContext cli)
         var gate = runner.Gate.Select(t => t.Step is null ? t.Expression : $"{t.Step}: {t.Expression}").ToArray();
         var thinkTime = plan.ThinkTime ?? (scenario.ThinkTimeMax > TimeSpan.Zero ? (scenario.ThinkTimeMin + scenario.ThinkTimeMax) / 2 : TimeSpan.FromSeconds(1));
         var startedUtc = DateTimeOffset.UtcNow;
-        var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName + "-capacity", startedUtc);
         CapacityConsole.Plan(cli.Out, plan, gate, settings.Segment.IsWhole ? "" : $"; this process runs segment {settings.Segment} of each step's load");
 
         var search = new CapacitySearch(plan.Search);
@@ -147,9 +184,9 @@ internal sealed class CapacityVerb(CliContext cli)
         }
 
         CapacityConsole.Answer(cli.Out, capacity, folder);
-        return exitOverride ?? (capacity.Answer.Outcome == SearchOutcome.Interrupted ? ExitCodes.Interrupted
+        return (exitOverride ?? (capacity.Answer.Outcome == SearchOutcome.Interrupted ? ExitCodes.Interrupted
             : capacity.Sustainable is not null ? ExitCodes.Passed
-            : ExitCodes.ThresholdCrossed);
+            : ExitCodes.ThresholdCrossed), capacity);
     }
 
     private static LoadModel ModelOf(RunSettings settings, string scenario) =>
