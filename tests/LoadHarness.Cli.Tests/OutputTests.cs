@@ -29,6 +29,10 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
         Assert.Matches(@"generator CPU \d+\.\d\d of \d+ cores \(\d+ %\)", outcome.Out);
         var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
         Assert.True(result.Environment.GeneratorCpuCores > 0, outcome.ToString());
+
+        // And the whole machine's (every process; LoadHarness is one of them), on Linux where /proc/stat says it.
+        Assert.Matches(@"; the whole machine \d+\.\d\d of \d+ cores \(\d+ %\)", outcome.Out);
+        Assert.True(result.Environment.MachineCpuCores > 0 && result.Environment.MachineCpuCores <= result.Environment.ProcessorCount, outcome.ToString());
     }
 
     [Fact]

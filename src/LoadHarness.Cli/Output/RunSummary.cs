@@ -25,7 +25,8 @@ internal static class RunSummary
         if (result.Environment.GeneratorCpuCores is { } cores)
         {
             var processors = result.Environment.ProcessorCount;
-            output.WriteLine("  generator CPU " + GeneratorLoad.Describe(cores, processors));
+            output.WriteLine("  generator CPU " + GeneratorLoad.Describe(cores, processors)
+                + (result.Environment.MachineCpuCores is { } machine ? "; the whole machine " + GeneratorLoad.Describe(machine, processors) : ""));
             if (GeneratorLoad.IsNearLimit(cores, processors))
             {
                 output.WriteLine("  ! " + GeneratorLoad.Warning);

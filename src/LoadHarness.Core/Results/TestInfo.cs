@@ -41,5 +41,12 @@ public sealed record EnvironmentInfo
     /// </summary>
     public double? GeneratorCpuCores { get; init; }
 
+    /// <summary>
+    /// CPU the whole machine used during the load phase, in cores (every process: LoadHarness, a target running on the
+    /// same machine, and any neighbour). Minus <see cref="GeneratorCpuCores"/>, what else the machine was doing: compare
+    /// notes when that differs between runs. Null where it was not measured (not Linux, older results).
+    /// </summary>
+    public double? MachineCpuCores { get; init; }
+
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

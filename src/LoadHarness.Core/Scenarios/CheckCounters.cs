@@ -40,8 +40,11 @@ internal sealed class CheckCounters
         return (passes, fails);
     }
 
+    // ToArray first: an atomic snapshot. LINQ's OrderBy(...).Select(...).ToArray() over the live dictionary sizes its array
+    // from Count and then enumerates, so a check first seen in between (a VU's first iteration while the collector
+    // builds a snapshot) overflowed it: IndexOutOfRangeException, and the run crashed (seen in a Sql run on a busy machine).
     public IReadOnlyList<CheckResult> ToResults() =>
-        counters.OrderBy(c => c.Key.Step ?? "", StringComparer.Ordinal).ThenBy(c => c.Key.Name, StringComparer.Ordinal)
+        counters.ToArray().OrderBy(c => c.Key.Step ?? "", StringComparer.Ordinal).ThenBy(c => c.Key.Name, StringComparer.Ordinal)
             .Select(c => new CheckResult { Name = c.Key.Name, Step = c.Key.Step, Passes = c.Value.Passes, Fails = c.Value.Fails })
             .ToArray();
 

@@ -88,8 +88,39 @@ public static class Comparability
             notes.Add($"{otherName}: {GeneratorLoad.Warning}");
         }
 
+        if (BusierMachine(reference, other, otherName) is { } busier)
+        {
+            notes.Add(busier);
+        }
+
         return notes;
     }
+
+    /// <summary>The share of the machine's cores by which the rest of the machine's load may differ before it is noted.</summary>
+    public const double OtherLoadNoteShare = 0.25;
+
+    /// <summary>
+    /// What the machine did besides LoadHarness (its whole CPU minus the generator's; a target on the same machine is part
+    /// of it) differed by a quarter of the cores or more: a latency change may be the machine's, not the build's. A note,
+    /// never a verdict: a slower build on the same machine also makes a local target busier.
+    /// </summary>
+    public static string? BusierMachine(RunResult reference, RunResult other, string otherName)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(other);
+        if (Besides(reference) is not { } a || Besides(other) is not { } b
+            || Math.Abs(b - a) < OtherLoadNoteShare * Math.Max(1, other.Environment.ProcessorCount))
+        {
+            return null;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"the machine was {(b > a ? "busier" : "quieter")} during {otherName}: {b:0.00} cores in use besides LoadHarness vs {a:0.00} in the first baseline "
+            + $"(of {other.Environment.ProcessorCount}; a target on the same machine counts): a change in latency may be the machine's, not the build's");
+    }
+
+    private static double? Besides(RunResult run) =>
+        run.Environment.MachineCpuCores is { } machine ? Math.Max(0, machine - (run.Environment.GeneratorCpuCores ?? 0)) : null;
 
     /// <summary>"candidate x.json was aborted (...)": a run that did not complete, else null.</summary>
     public static string? StatusNote(RunResult run, string name) =>

@@ -30,6 +30,11 @@ internal static class TestInfoRows
             rows.Add(("Generator CPU", GeneratorLoad.Describe(cores, r.Environment.ProcessorCount)));
         }
 
+        if (r.Environment.MachineCpuCores is { } machine)
+        {
+            rows.Add(("Machine CPU", GeneratorLoad.Describe(machine, r.Environment.ProcessorCount) + " (every process, LoadHarness included)"));
+        }
+
         rows.AddRange(r.Test.Targets.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => ("Target " + t.Key, t.Value)));
         rows.AddRange(r.Test.Labels.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => ("Label " + t.Key, t.Value)));
         rows.AddRange(r.Environment.Settings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => ("Setting " + t.Key, t.Value)));

@@ -95,6 +95,7 @@ internal static class RunResultWriter
         w.WriteString("harnessVersion", e.HarnessVersion);
         w.WriteString("gitCommit", e.GitCommit);
         Number(w, "generatorCpuCores", e.GeneratorCpuCores);
+        Number(w, "machineCpuCores", e.MachineCpuCores);
 
         Map(w, "settings", e.Settings);
         w.WriteEndObject();

@@ -38,7 +38,11 @@ public static class ResultMerger
             Thresholds = [],
 
             // The busiest segment's generator: one saturated machine is enough to doubt the merged figures.
-            Environment = first.Environment with { GeneratorCpuCores = list.Max(r => r.Environment.GeneratorCpuCores) },
+            Environment = first.Environment with
+            {
+                GeneratorCpuCores = list.Max(r => r.Environment.GeneratorCpuCores),
+                MachineCpuCores = list.Max(r => r.Environment.MachineCpuCores),
+            },
         };
         configured ??= [];
         var replaced = configured.Select(t => t.Scenario).OfType<string>().ToHashSet(StringComparer.Ordinal);

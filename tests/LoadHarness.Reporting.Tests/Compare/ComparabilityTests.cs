@@ -73,4 +73,33 @@ public sealed class ComparabilityTests
     }
 
     private static RunResult Edit(RunResult run, Func<ScenarioResult, ScenarioResult> edit) => run with { Scenarios = [edit(run.Scenarios[0])] };
+
+    [Theory]
+    [InlineData(0.3, 1.9, 0.3, 0.5, "the machine was busier during candidate cand.json: 1.60 cores in use besides LoadHarness vs 0.20 in the first baseline (of 2;")]
+    [InlineData(0.3, 0.5, 0.3, 1.9, "the machine was quieter during candidate cand.json: 0.20 cores in use besides LoadHarness vs 1.60 in the first baseline (of 2;")]
+    [InlineData(0.3, 0.5, 0.4, 0.8, null)]
+    [InlineData(0.3, null, 0.3, 1.9, null)]
+    public void A_machine_busier_or_quieter_besides_loadharness_is_noted_not_judged(double generator, double? machine, double baseGenerator, double? baseMachine, string? expected)
+    {
+        var baseline = SyntheticRuns.Build(new SyntheticRun { Seed = 1 });
+        baseline = baseline with { Environment = baseline.Environment with { ProcessorCount = 2, GeneratorCpuCores = baseGenerator, MachineCpuCores = baseMachine } };
+        var candidate = SyntheticRuns.Build(new SyntheticRun { Seed = 1 });
+        candidate = candidate with { Environment = candidate.Environment with { ProcessorCount = 2, GeneratorCpuCores = generator, MachineCpuCores = machine } };
+
+        var c = BuildComparison.Compute([new ComparedRun("base.json", baseline)], [new ComparedRun("cand.json", candidate)]);
+
+        var note = c.Notes.SingleOrDefault(n => n.StartsWith("the machine was", StringComparison.Ordinal));
+        if (expected is null)
+        {
+            Assert.Null(note);
+        }
+        else
+        {
+            Assert.NotNull(note);
+            Assert.StartsWith(expected, note, StringComparison.Ordinal);
+            Assert.Contains(expected, ComparisonRenderer.Markdown(c), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(ComparisonOutcome.NotComparable, c.Outcome);
+    }
 }

@@ -139,10 +139,12 @@ internal sealed class RunCommandHandler(CliContext cli)
                 Labels = Labels(settings, target, extraLabels, arguments.Label),
             };
             var cpuBefore = Environment.CpuUsage.TotalTime;
+            var machineBefore = MachineCpu.Read();
             var wall = System.Diagnostics.Stopwatch.StartNew();
             result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
             var cores = GeneratorLoad.Cores(Environment.CpuUsage.TotalTime - cpuBefore, wall.Elapsed);
-            result = result with { Environment = result.Environment with { GeneratorCpuCores = cores } };
+            var machine = MachineCpu.Cores(machineBefore, MachineCpu.Read(), result.Environment.ProcessorCount);
+            result = result with { Environment = result.Environment with { GeneratorCpuCores = cores, MachineCpuCores = machine } };
         }
 
         if (result.Status != RunStatus.Interrupted)
