@@ -120,7 +120,7 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
     public async Task Passwords_never_reach_the_console_or_the_files()
     {
         using var temp = new TempFolder();
-        var json = Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [1, "1s"] }]""")
+        var json = Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [1, "3s"] }]""")
             .Replace("\"ConnectionString\": \"\"", "\"ConnectionString\": \"Host=127.0.0.1;Username=u;Password=hunter2secret\"", StringComparison.Ordinal)
             .Replace("\"Checks\"", "\"Headers\": { \"Authorization\": \"Bearer tok3nsecret\" }, \"Checks\"", StringComparison.Ordinal);
         var config = temp.Write("config.json", json);

@@ -31,7 +31,10 @@ internal static class Launcher
             {
                 context.Cancel = true;
                 Console.Error.WriteLine("stopping: letting in-flight iterations finish (GracefulStop), then writing the partial result...");
-                stop.Cancel();
+                // The cancellation's callbacks run on the thread pool, not here: the signal thread stays free to hear (and
+                // say it ignores) a second signal while the run stops (seen on a busy machine: the second was handled only
+                // after the process had stopped, so it was never said).
+                _ = stop.CancelAsync();
             }
             else if (count == 2)
             {
