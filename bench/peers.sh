@@ -3,7 +3,8 @@
 #
 #   bench/peers.sh [--rounds N] [--seconds S] [--connections C] [--quick] [--targets "nginx api"] [--tools "..."]
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
-#                  [--scale-modes "sockets raw-inline"]   sockets: the default transport; raw-inline: "Transport": "raw" + inline completions
+#                  [--scale-modes "default sockets"]   default: no transport setting (raw, inline on <= 2 cores); sockets: "Transport": "sockets";
+#                                                       raw-inline: "Transport": "raw" + DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30] [--accuracy-transports "sockets raw"]  open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
@@ -20,9 +21,9 @@ PEERS="$ROOT/bench/peers"
 TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
-TOOL_LIST="wrk autocannon hey ab loadharness loadharness-inline loadharness-raw"
+TOOL_LIST="wrk autocannon hey ab loadharness loadharness-sockets loadharness-inline loadharness-raw"
 MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
-SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="sockets raw-inline"
+SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets"
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
 COMMAND_LINE="$*"
@@ -72,20 +73,23 @@ apt_install() {
 }
 
 ensure_tools() {
-    local missing=()
-    command -v wrk >/dev/null || missing+=(wrk)
-    command -v hey >/dev/null || missing+=(hey)
-    command -v ab >/dev/null || missing+=(apache2-utils)
+    local missing=() compare=0
+    uses() { [[ $compare -eq 1 && " $TOOL_LIST " == *" $1 "* ]]; }
+    has_mode compare && compare=1
+    # wrk also warms the targets up before the side-by-side rounds; the other peers only when they are in --tools.
+    if has_mode compare; then command -v wrk >/dev/null || missing+=(wrk); fi
+    uses hey && { command -v hey >/dev/null || missing+=(hey); }
+    uses ab && { command -v ab >/dev/null || missing+=(apache2-utils); }
     command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
     [[ -x /usr/bin/time ]] || missing+=(time)
     command -v python3 >/dev/null || missing+=(python3)
-    command -v node >/dev/null || missing+=(nodejs npm)
+    uses autocannon && { command -v node >/dev/null || missing+=(nodejs npm); }
     command -v curl >/dev/null || missing+=(curl)
     if [[ " $TARGETS " == *" api "* ]] && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         missing+=(postgresql)
     fi
     if [[ ${#missing[@]} -gt 0 ]]; then log "installing ${missing[*]}"; apt_install "${missing[@]}"; fi
-    if [[ ! -x "$TOOLS/node_modules/.bin/autocannon" ]]; then
+    if uses autocannon && [[ ! -x "$TOOLS/node_modules/.bin/autocannon" ]]; then
         [[ $INSTALL -eq 1 ]] || die "autocannon is missing in bench/.tools"
         log "installing autocannon into bench/.tools"
         mkdir -p "$TOOLS"
@@ -225,12 +229,14 @@ run_tool() {
         hey) cmd=(hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" "$url") ;;
         autocannon) cmd=(node "$TOOLS/node_modules/autocannon/autocannon.js" -c "$CONNECTIONS" -d "$SECONDS_PER_RUN" -j "$url") ;;
         ab) cmd=(ab -k -q -c "$CONNECTIONS" -t "$SECONDS_PER_RUN" -n $((SECONDS_PER_RUN * 200000)) "$url") ;; # -n: ab allocates 32 B per planned request
-        loadharness|loadharness-inline|loadharness-raw)
+        loadharness|loadharness-sockets|loadharness-inline|loadharness-raw)
+            # loadharness: the defaults (no transport setting: raw, inline completions on <= 2 cores); -sockets: the
+            # SocketsHttpHandler transport; -inline: sockets with the runtime's inline completions; -raw: raw with them.
             local path="/${url#http://*/}" transport=""
-            [[ $tool == loadharness-raw ]] && transport=raw
+            case "$tool" in loadharness-sockets|loadharness-inline) transport=sockets ;; loadharness-raw) transport=raw ;; esac
             lh_config "$dir/config.json" "${url%"$path"}" "$path" "[ { \"KeepConstant\": [ $CONNECTIONS, \"$(hms "$SECONDS_PER_RUN")\" ] } ]" "" "$transport"
             env=("${LH_ENV[@]}")
-            [[ $tool != loadharness ]] && env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
+            [[ $tool == loadharness-inline || $tool == loadharness-raw ]] && env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
             cmd=(dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
         *) die "unknown tool '$tool'" ;;
     esac
@@ -268,9 +274,10 @@ scale() {
     for vus in $SCALE_VUS; do
         local dir="$WORK/runs/scale-$mode-$vus" transport="" env=("${LH_ENV[@]}")
         case "$mode" in
-            sockets) ;;
+            default) ;;
+            sockets) transport=sockets ;;
             raw-inline) transport=raw; env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1) ;;
-            *) die "unknown scale mode '$mode' (sockets, raw-inline)" ;;
+            *) die "unknown scale mode '$mode' (default, sockets, raw-inline)" ;;
         esac
         mkdir -p "$dir"
         lh_config "$dir/config.json" "$URL_nginx" "/" \
@@ -334,7 +341,13 @@ accuracy() {
 machine_lines() {
     echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
     echo "- load average at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; the machine is shared with other builds)"
-    echo "- tools: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), hey (Debian $(dpkg-query -W -f='${Version}' hey 2>/dev/null || echo '?')), autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}') on node $(node --version), ab $(ab -V | head -1 | awk '{print $5}'), nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
+    # Only the tools present (a run installs only those it uses); `wrk --version` exits 1, hence the `|| true`.
+    local tools=()
+    if command -v wrk >/dev/null; then tools+=("$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2 || true)"); fi
+    if command -v hey >/dev/null; then tools+=("hey (Debian $(dpkg-query -W -f='${Version}' hey 2>/dev/null || echo '?'))"); fi
+    if [[ -x "$AUTOCANNON" ]] && command -v node >/dev/null; then tools+=("autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}' || true) on node $(node --version)"); fi
+    if command -v ab >/dev/null; then tools+=("ab $(ab -V | head -1 | awk '{print $5}' || true)"); fi
+    echo "- tools: ${tools[*]/%/,} nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
     echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release$([[ $R2R -eq 1 ]] && echo " (published ReadyToRun)" || echo " (dotnet build)"), built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
 }
 
@@ -354,8 +367,11 @@ write_report() {
             echo "$ROUNDS round(s) × $SECONDS_PER_RUN s per tool and target, $CONNECTIONS connections / VUs, no think time, tools interleaved"
             echo "(order rotated each round). Medians of the rounds. Latency as each tool reports it (ab: whole ms)."
             echo "CPU = user + system seconds of the generator's whole process (/usr/bin/time -v), startup included;"
-            echo "CPU µs/request = CPU ÷ requests. \`loadharness-inline\` = DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 and"
-            echo "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 (what \`--inline-socket-completions\` sets). Targets: nginx with one worker"
+            echo "CPU µs/request = CPU ÷ requests. \`loadharness\` = the defaults (no setting: the raw transport, its continuations"
+            echo "inline on the epoll thread on ≤ 2 cores); \`loadharness-sockets\` = \`\"Transport\": \"sockets\"\` (the default before"
+            echo "issue 19); \`loadharness-inline\` = sockets with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 and"
+            echo "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 (what \`--inline-socket-completions\` sets); \`loadharness-raw\` = \`\"Transport\": \"raw\"\`"
+            echo "with those variables. Targets: nginx with one worker"
             echo "returning \`ok\\n\` (200); the sample API's \`/health\` (Kestrel + PostgreSQL \`SELECT 1\`), on the same 2 cores."
             echo "**cycle ms** = connections ÷ requests/s: by Little's law the mean time one request holds its connection, from the"
             echo "send to the next send. **mean ÷ cycle** shows how much of that a tool's latency covers: LoadHarness sends the next"
@@ -378,8 +394,9 @@ write_report() {
             echo "Closed model against nginx: RampingConstant to N VUs over $SCALE_RAMP s, then KeepConstant N VUs for $SCALE_SECONDS s, 1 s"
             echo "think time. Peak RSS of the whole process; hold RPS = requests in the whole seconds of the hold phase ÷ their"
             echo "length (target: within 2 % of N per second, i.e. rps_vs_vus ≥ 0.98). \`MaxConnections\` $SCALE_MAX_CONNECTIONS (a ramp of"
-            echo "thousands of VUs a second otherwise opens thousands of connections a second). Modes: sockets = the default"
-            echo "transport; raw-inline = \`\"Transport\": \"raw\"\` with inline completions (the fastest mode of the table above)."
+            echo "thousands of VUs a second otherwise opens thousands of connections a second). Modes: default = no transport"
+            echo "setting (the raw transport, inline on ≤ 2 cores); sockets = \`\"Transport\": \"sockets\"\`; raw-inline ="
+            echo "\`\"Transport\": \"raw\"\` with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1."
             echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx)."
             echo
             python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"
@@ -394,7 +411,7 @@ write_report() {
             echo "(the first arrivals also wait for new connections and the first JIT of the request path); \`engine_lateness_*\`:"
             echo "the engine's own record of actual − scheduled start (\`startLateness\` in result.json)."
             echo
-            echo "Once per transport of the built-in \`http\` scenario: \`sockets\` (SocketsHttpHandler, the default) and \`raw\`, which opens"
+            echo "Once per transport of the built-in \`http\` scenario: \`sockets\` (SocketsHttpHandler) and \`raw\` (the default), which opens"
             echo "its first connection in the scenario's init, before the clock starts. Open models also get their iteration path"
             echo "compiled before the clock (both transports)."
             echo

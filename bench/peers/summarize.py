@@ -9,12 +9,13 @@ import sys
 from collections import defaultdict
 
 FIELDS = ("rps", "mean_ms", "p50_ms", "p99_ms", "cpu_s", "cpu_us_per_req", "peak_rss_mb", "errors")
-OURS = ("loadharness", "loadharness-inline", "loadharness-raw")
-# The issue's targets, against wrk -t1 on nginx (one worker), same run.
+OURS = ("loadharness", "loadharness-sockets", "loadharness-inline", "loadharness-raw")
+# Issue 19's targets for the defaults, against wrk -t1 on each target, same run (issue 7 asked 0.8× and 1.35× on nginx).
+RPS_TARGET, CPU_TARGET, RSS_TARGET_MB = 0.90, 1.25, 80
 TARGETS = (
-    ("rps", ">=", 0.80, "requests/s ≥ 0.8 × wrk"),
-    ("cpu_us_per_req", "<=", 1.35, "CPU per request ≤ 1.35 × wrk"),
-    ("p50_ms", "within", 0.15, "p50 within 15 % of wrk"),
+    ("rps", ">=", RPS_TARGET, f"requests/s ≥ {RPS_TARGET} × wrk"),
+    ("cpu_us_per_req", "<=", CPU_TARGET, f"CPU per request ≤ {CPU_TARGET} × wrk"),
+    ("peak_rss_mb", "max", RSS_TARGET_MB, f"peak RSS ≤ {RSS_TARGET_MB} MB"),
 )
 
 
@@ -61,7 +62,7 @@ def medians(runs):
 def render(runs):
     table = medians(runs)
     targets = sorted({t for t, _ in table}, key=lambda t: (t != "nginx", t))
-    order = ["wrk", "autocannon", "hey", "ab", "loadharness", "loadharness-inline", "loadharness-raw"]
+    order = ["wrk", "autocannon", "hey", "ab", "loadharness", "loadharness-sockets", "loadharness-inline", "loadharness-raw"]
     lines = []
     for target in targets:
         tools = sorted((tool for t, tool in table if t == target), key=lambda x: order.index(x) if x in order else 99)
@@ -90,15 +91,18 @@ def render(runs):
                     cells = [ratio(a[f], b[f]) for f in ("rps", "cpu_us_per_req", "p50_ms", "p99_ms")]
                     lines.append(f"| {mine} | {peer} | " + " | ".join(cells) + " |")
             lines.append("")
-        if target == "nginx" and ("nginx", "wrk") in table:
-            lines.append("Targets of issue 7 (against wrk -t1, nginx with one worker):")
+        if (target, "wrk") in table:
+            lines.append(f"Targets of issue 19 (medians, against wrk -t1 on {target}):")
             lines.append("")
             lines.append("| LoadHarness mode | " + " | ".join(t[3] for t in TARGETS) + " |")
             lines.append("| --- |" + " --- |" * len(TARGETS))
             for mine in ours:
                 cells = []
                 for field, op, limit, _ in TARGETS:
-                    a, b = table[("nginx", mine)][field], table[("nginx", "wrk")][field]
+                    a, b = table[(target, mine)][field], table[(target, "wrk")][field]
+                    if op == "max":
+                        cells.append("–" if a is None else f"{a:.0f} MB {'✅ met' if a <= limit else '❌ missed'}")
+                        continue
                     if a is None or not b:
                         cells.append("–")
                         continue
@@ -107,7 +111,7 @@ def render(runs):
                     cells.append(f"{r:.2f}× {'✅ met' if ok else '❌ missed'}")
                 lines.append(f"| {mine} | " + " | ".join(cells) + " |")
             lines.append("")
-            paired = same_round_ratios(runs, ours)
+            paired = same_round_ratios(runs, ours, target)
             if paired:
                 lines.append("The same targets round by round (each round runs every tool once, minutes apart at most: on a shared host")
                 lines.append("the pairs move together, the medians of each tool need not come from the same minutes). Median of the")
@@ -119,16 +123,16 @@ def render(runs):
                     rps = [a["rps"] / b["rps"] for a, b in pairs]
                     cpu = [a["cpu_us_per_req"] / b["cpu_us_per_req"] for a, b in pairs]
                     lines.append(
-                        f"| {mine} | {len(pairs)} | {median(rps):.2f}× ({min(rps):.2f}–{max(rps):.2f}) | {sum(r >= 0.8 for r in rps)} | "
-                        f"{median(cpu):.2f}× ({min(cpu):.2f}–{max(cpu):.2f}) | {sum(c <= 1.35 for c in cpu)} |")
+                        f"| {mine} | {len(pairs)} | {median(rps):.2f}× ({min(rps):.2f}–{max(rps):.2f}) | {sum(r >= RPS_TARGET for r in rps)} | "
+                        f"{median(cpu):.2f}× ({min(cpu):.2f}–{max(cpu):.2f}) | {sum(c <= CPU_TARGET for c in cpu)} |")
                 lines.append("")
     return "\n".join(lines)
 
 
-def same_round_ratios(runs, ours):
-    """(LoadHarness run, wrk run) pairs of the same round on nginx, per LoadHarness mode."""
+def same_round_ratios(runs, ours, target):
+    """(LoadHarness run, wrk run) pairs of the same round on the target, per LoadHarness mode."""
     by_round = {(r["tool"], r.get("round")): r for r in runs
-                if r.get("target") == "nginx" and r.get("rps") and r.get("cpu_us_per_req")}
+                if r.get("target") == target and r.get("rps") and r.get("cpu_us_per_req")}
     pairs = {}
     for mine in ours:
         found = [(by_round[(mine, n)], by_round[("wrk", n)]) for (tool, n) in sorted(by_round, key=str)

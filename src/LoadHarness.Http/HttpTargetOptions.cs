@@ -41,11 +41,22 @@ public sealed record HttpTargetOptions
     public bool AcceptAnyServerCertificate { get; init; }
 
     /// <summary>
-    /// <see cref="HttpTransport.Sockets"/> (default) or <see cref="HttpTransport.Raw"/>: the raw HTTP/1.1 fast path for
-    /// load tests where the generator's own CPU matters. Raw applies to <c>http://</c> URLs with HTTP/1.1, no redirects and
-    /// no decompression; other requests of the target fall back to SocketsHttpHandler. Config: <c>"Transport": "raw"</c>.
+    /// <see cref="HttpTransport.Sockets"/> (the default of this C# API) or <see cref="HttpTransport.Raw"/>: the raw HTTP/1.1
+    /// fast path for load tests where the generator's own CPU matters. Raw applies to <c>http://</c> URLs with HTTP/1.1, no
+    /// redirects and no decompression; other requests of the target fall back to SocketsHttpHandler. Config-defined
+    /// <c>Http</c> scenarios use raw unless they say <c>"Transport": "sockets"</c> (their default, <c>"auto"</c>, is raw
+    /// with that fallback).
     /// </summary>
     public HttpTransport Transport { get; init; } = HttpTransport.Sockets;
+
+    /// <summary>
+    /// Raw transport on its epoll engine only: the continuations of this target's connections (the rest of the iteration
+    /// after a response: checks, recording, the next request) run on the engine's one thread instead of the thread pool.
+    /// Saves a thread hop per request, but every such connection then waits while that thread runs one continuation, so
+    /// only for code that never blocks nor computes for long — the config's <c>Http</c> scenarios (no user code) set it
+    /// by default (<see cref="RawInline.ForScenariosWithoutUserCode"/>). Off by default here.
+    /// </summary>
+    public bool InlineCompletions { get; init; }
 
     /// <summary>Bodies read for checks or on request are kept up to this size; the rest is drained and counted. Default 32 MiB.</summary>
     public int MaxBufferedBodyBytes { get; init; } = 32 * 1024 * 1024;

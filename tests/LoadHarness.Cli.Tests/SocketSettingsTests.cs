@@ -2,6 +2,7 @@ using LoadHarness.Reporting.Json;
 using System.Diagnostics;
 using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Core.Results;
+using LoadHarness.Http;
 
 namespace LoadHarness.Cli.Tests;
 
@@ -37,5 +38,19 @@ public sealed class SocketSettingsTests(LoopbackServer server) : IClassFixture<L
         var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
         Assert.Equal("1", result.Environment.Settings["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"]);
         Assert.Equal("1", result.Environment.Settings["DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT"]);
+    }
+
+    [Fact]
+    public async Task A_run_of_a_config_http_scenario_records_whether_its_raw_connections_continued_inline()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [1, "1s"] }]"""));
+
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
+        Assert.Equal(RawInline.ForScenariosWithoutUserCode ? "1" : "0", result.Environment.Settings[RawInline.Variable]);
+        Assert.Equal(0, result.Scenarios.Single().Stats.FailCount);
     }
 }

@@ -144,6 +144,7 @@ public sealed class RawTransportTests(LoopbackServer server)
     [Theory]
     [InlineData("raw", true)]
     [InlineData("Sockets", true)]
+    [InlineData("auto", true)]
     [InlineData("quic", false)]
     public void The_config_names_the_transport(string transport, bool valid)
     {
@@ -151,6 +152,6 @@ public sealed class RawTransportTests(LoopbackServer server)
 
         var errors = settings.Validate("Http");
 
-        Assert.Equal(valid ? [] : ["Http.Transport: 'quic' is not a transport (sockets | raw)"], errors);
+        Assert.Equal(valid ? [] : ["Http.Transport: 'quic' is not a transport (auto | raw | sockets)"], errors);
     }
 }

@@ -45,15 +45,19 @@ internal sealed class RawConnection : IDisposable
 
     public bool IsAborted => Volatile.Read(ref aborted) != 0;
 
-    /// <summary>Connects within <paramref name="connectTimeout"/>; a timeout is reported as SocketsHttpHandler does (OCE with a TimeoutException).</summary>
-    public static async ValueTask<RawConnection> OpenAsync(Uri uri, string origin, TimeSpan connectTimeout, CancellationToken token)
+    /// <summary>
+    /// Connects within <paramref name="connectTimeout"/>; a timeout is reported as SocketsHttpHandler does (OCE with a TimeoutException).
+    /// <paramref name="inlineCompletions"/>: on the epoll engine, this socket's continuations run on the engine's thread
+    /// (<see cref="HttpTargetOptions.InlineCompletions"/>).
+    /// </summary>
+    public static async ValueTask<RawConnection> OpenAsync(Uri uri, string origin, TimeSpan connectTimeout, CancellationToken token, bool inlineCompletions = false)
     {
         using var connectCts = CancellationTokenSource.CreateLinkedTokenSource(token);
         connectCts.CancelAfter(connectTimeout);
         try
         {
             return EpollEngine.Shared is { } engine
-                ? new RawConnection(null, await engine.ConnectAsync(uri.IdnHost, uri.Port, connectCts.Token).ConfigureAwait(false))
+                ? new RawConnection(null, await engine.ConnectAsync(uri.IdnHost, uri.Port, connectCts.Token, inlineCompletions).ConfigureAwait(false))
                 : new RawConnection(await ConnectSocketAsync(uri, connectCts.Token).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException e) when (!token.IsCancellationRequested)

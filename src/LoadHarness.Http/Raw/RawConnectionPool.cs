@@ -146,7 +146,7 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     {
         try
         {
-            return await RawConnection.OpenAsync(uri, origin, options.ConnectTimeout, token).ConfigureAwait(false);
+            return await RawConnection.OpenAsync(uri, origin, options.ConnectTimeout, token, options.InlineCompletions).ConfigureAwait(false);
         }
         catch
         {

@@ -40,14 +40,19 @@ public sealed class HttpScenarioSettings
     public int? MaxConnections { get; set; }
 
     /// <summary>
-    /// <c>sockets</c> (default: SocketsHttpHandler) or <c>raw</c>: the raw HTTP/1.1 fast path (keep-alive connections shared by the VUs,
-    /// requests serialised once, minimal parsing) for <c>http://</c> URLs; https, redirects and decompression fall back
-    /// to sockets. See <see cref="HttpTransport"/>.
+    /// <c>auto</c> (the default, also when absent): the raw HTTP/1.1 fast path (keep-alive connections shared by the VUs,
+    /// requests serialised once, minimal parsing) for every request it can send — <c>http://</c> over HTTP/1.1 —, and
+    /// SocketsHttpHandler for the rest (https, redirects followed, decompression). <c>raw</c>: the same, asked for
+    /// explicitly (the requests that fall back are listed by <see cref="HttpTransportFallbacks"/>). <c>sockets</c>:
+    /// SocketsHttpHandler for everything. See <see cref="HttpTransport"/>.
     /// </summary>
     public string? Transport { get; set; }
 
-    /// <summary>The transport <see cref="Transport"/> names (validated by <see cref="Validate"/>).</summary>
-    internal HttpTransport TransportKind => ParseTransport(Transport) ?? HttpTransport.Sockets;
+    /// <summary>The transport <see cref="Transport"/> names (validated by <see cref="Validate"/>): raw unless <c>sockets</c>.</summary>
+    internal HttpTransport TransportKind => ParseTransport(Transport) ?? HttpTransport.Raw;
+
+    /// <summary>The scenario said <c>"Transport": "raw"</c> (not <c>auto</c> nor absent).</summary>
+    internal bool AsksForRaw => string.Equals(Transport?.Trim(), "raw", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every problem (empty when valid), each prefixed by its config path under <paramref name="path"/>. Secrets never appear.</summary>
     public IReadOnlyList<string> Validate(string path)
@@ -76,7 +81,7 @@ public sealed class HttpScenarioSettings
 
         if (Transport is not null && ParseTransport(Transport) is null)
         {
-            errors.Add($"{path}.Transport: '{Transport}' is not a transport (sockets | raw)");
+            errors.Add($"{path}.Transport: '{Transport}' is not a transport (auto | raw | sockets)");
         }
 
         if (Requests is null || Requests.Count == 0)
@@ -120,8 +125,8 @@ public sealed class HttpScenarioSettings
 
     private static HttpTransport? ParseTransport(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        null or "" or "sockets" => HttpTransport.Sockets,
-        "raw" => HttpTransport.Raw,
+        null or "" or "auto" or "raw" => HttpTransport.Raw,
+        "sockets" => HttpTransport.Sockets,
         _ => null,
     };
 

@@ -87,6 +87,8 @@ public static class HttpScenarios
             AutomaticDecompression = settings.Decompress ? DecompressionMethods.All : DecompressionMethods.None,
             FailStatusFrom = settings.FailStatusFrom ?? HttpTargetOptions.Default.FailStatusFrom,
             Transport = settings.TransportKind,
+            // No user code runs in this scenario's iterations: the raw connections may continue on the epoll thread.
+            InlineCompletions = settings.TransportKind == HttpTransport.Raw && RawInline.ForScenariosWithoutUserCode,
             MaxConnectionsPerServer = settings.MaxConnections ?? HttpTargetOptions.Default.MaxConnectionsPerServer,
         };
         return settings.ConnectTimeout is null ? options : options with { ConnectTimeout = DurationParser.Parse(settings.ConnectTimeout) };

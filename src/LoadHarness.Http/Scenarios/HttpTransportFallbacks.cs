@@ -4,16 +4,17 @@ using System.Net;
 namespace LoadHarness.Http.Scenarios;
 
 /// <summary>
-/// The requests of an <c>Http</c> scenario that asks for the raw transport but go through SocketsHttpHandler, each with
-/// the reason (https, redirects followed, decompression): for the command to say before the run, since the raw
-/// transport speaks plain http:// and HTTP/1.x only. Empty when the scenario asks for sockets or nothing falls back.
+/// The requests of an <c>Http</c> scenario that asks for the raw transport (<c>"Transport": "raw"</c>) but go through
+/// SocketsHttpHandler, each with the reason (https, redirects followed, decompression): for the command to say before the
+/// run, since the raw transport speaks plain http:// and HTTP/1.x only. Empty when the scenario asks for sockets, leaves
+/// the choice to <c>auto</c> (the default: falling back is what it means), or nothing falls back.
 /// </summary>
 public static class HttpTransportFallbacks
 {
     public static IReadOnlyList<string> Of(HttpScenarioSettings settings, string? targetBaseUrl, string settingsPath = "Http")
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.TransportKind != HttpTransport.Raw)
+        if (!settings.AsksForRaw)
         {
             return [];
         }

@@ -4,6 +4,7 @@ using LoadHarness.Scenarios.Catalog;
 using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Results;
+using LoadHarness.Http;
 using LoadHarness.Reporting;
 using LoadHarness.Reporting.Formatting;
 using LoadHarness.Cli.Embedded;
@@ -134,7 +135,7 @@ internal sealed class RunCommandHandler(CliContext cli)
                 Segment = settings.Segment,
                 Observer = progress is null ? null : progress.OnSnapshot,
                 ConfigPath = settings.ConfigPath,
-                Environment = WithSocketSettings(EnvironmentCapture.Capture()),
+                Environment = WithSocketSettings(EnvironmentCapture.Capture(), settings),
                 Targets = Targets(target),
                 Labels = Labels(settings, target, extraLabels, arguments.Label),
             };
@@ -197,7 +198,7 @@ internal sealed class RunCommandHandler(CliContext cli)
     }
 
     /// <summary>Records the socket engine settings the process runs with, so a result says how it was measured.</summary>
-    private static EnvironmentInfo WithSocketSettings(EnvironmentInfo environment)
+    private static EnvironmentInfo WithSocketSettings(EnvironmentInfo environment, RunSettings run)
     {
         var settings = new Dictionary<string, string>(environment.Settings, StringComparer.Ordinal);
         foreach (var name in new[] { SocketSettingsRelauncher.InlineVariable, SocketSettingsRelauncher.ThreadCountVariable })
@@ -206,6 +207,12 @@ internal sealed class RunCommandHandler(CliContext cli)
             {
                 settings[name] = value;
             }
+        }
+
+        // Config-defined Http scenarios continue on the raw transport's epoll thread by default (RawInline): 1 or 0.
+        if (run.TargetScenarios.Any(name => run.Find(name)?.Http is not null))
+        {
+            settings[RawInline.Variable] = RawInline.Describe();
         }
 
         return environment with { Settings = settings };

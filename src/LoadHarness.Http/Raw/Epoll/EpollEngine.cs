@@ -13,9 +13,10 @@ namespace LoadHarness.Http.Raw.Epoll;
 /// queue empty, and a receive that knows nothing arrived waits for the epoll event straight away: one <c>recvfrom</c>
 /// per response, done by this thread when the event comes.
 /// <para>
-/// Continuations run on this thread when inline completions were asked for (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>,
-/// what <c>--inline-socket-completions</c> sets — the same promise: nothing blocking in the scenario), otherwise on the
-/// thread pool. <see cref="Shared"/> is null where the engine does not apply (not Linux on x64, or
+/// Continuations run on this thread when inline completions were asked for — for every socket by
+/// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c> (what <c>--inline-socket-completions</c> sets — the same promise:
+/// nothing blocking in the scenario), or per connection (<see cref="HttpTargetOptions.InlineCompletions"/>, which config-defined
+/// <c>Http</c> scenarios set by default, <see cref="RawInline"/>) —, otherwise on the thread pool. <see cref="Shared"/> is null where the engine does not apply (not Linux on x64, or
 /// <c>LOADHARNESS_RAW_EPOLL=0</c>); the raw transport then uses .NET's sockets.
 /// </para>
 /// </summary>
@@ -44,11 +45,14 @@ internal sealed partial class EpollEngine
     /// <summary>The process's engine, created on first use; null where it does not apply.</summary>
     public static EpollEngine? Shared => SharedEngine.Value;
 
-    /// <summary>Continuations run on the engine's thread instead of the thread pool.</summary>
+    /// <summary>Continuations of every socket run on the engine's thread instead of the thread pool (the process-wide setting).</summary>
     public bool InlineCompletions { get; }
 
-    /// <summary>Opens a TCP connection (NoDelay) to the first of <paramref name="host"/>'s addresses that accepts it.</summary>
-    public async ValueTask<EpollSocket> ConnectAsync(string host, int port, CancellationToken token)
+    /// <summary>
+    /// Opens a TCP connection (NoDelay) to the first of <paramref name="host"/>'s addresses that accepts it. Its
+    /// continuations run on this engine's thread when <paramref name="inlineCompletions"/> or <see cref="InlineCompletions"/>.
+    /// </summary>
+    public async ValueTask<EpollSocket> ConnectAsync(string host, int port, CancellationToken token, bool inlineCompletions = false)
     {
         IPAddress[] addresses = IPAddress.TryParse(host, out var ip) ? [ip] : await Dns.GetHostAddressesAsync(host, token).ConfigureAwait(false);
         if (addresses.Length == 0)
@@ -59,7 +63,8 @@ internal sealed partial class EpollEngine
         SocketException? last = null;
         foreach (var address in addresses)
         {
-            var socket = new EpollSocket(this, new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false });
+            var socket = new EpollSocket(this, new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false },
+                inlineCompletions || InlineCompletions);
             try
             {
                 using (token.UnsafeRegister(static s => ((EpollSocket)s!).Dispose(), socket))

@@ -24,13 +24,13 @@ internal sealed unsafe class EpollSocket : IDisposable
     private bool writable;
     private bool closed;
 
-    public EpollSocket(EpollEngine engine, Socket socket)
+    public EpollSocket(EpollEngine engine, Socket socket, bool inlineCompletions)
     {
         this.engine = engine;
         this.socket = socket;
         fd = (int)socket.SafeHandle.DangerousGetHandle();
-        receive = new Operation(engine.InlineCompletions);
-        send = new Operation(engine.InlineCompletions);
+        receive = new Operation(inlineCompletions);
+        send = new Operation(inlineCompletions);
     }
 
     internal int Slot { get; set; }
