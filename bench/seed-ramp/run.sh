@@ -6,9 +6,10 @@
 #   bench/seed-ramp/run.sh [--runs 3] [--scale 1] [--quick] [--no-build] [--formats LIST] [--env "K=V ..."]
 #   --runs N       runs of each measurement (default 3); the summary gives each run and the median
 #   --scale X      --duration-scale of the ramp (default 1: 55 s); --quick = --scale 0.2 --runs 1 (11 s)
-#   --formats L    pass --formats L (default: none given, so the DEFAULT report formats)
+#   --formats L    pass --formats L (default: none given, so the DEFAULT report formats; "none": result.json only)
 #   --env "K=V"    extra environment for the loadharness process (runtime knobs, e.g. DOTNET_TieredPGO=0)
 #   --no-build     use the last publish in bench/results/tmp/seed-ramp
+#   --lh PATH      measure this loadharness executable instead (implies --no-build for it; the target is still built)
 #   --no-ttfr / --no-ramp   skip one of the two measurements
 #
 # The loadharness command is `dotnet publish src/LoadHarness.Cli -c Release` (the project's own settings) run
@@ -18,7 +19,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/bench/seed-ramp"
 WORK="$ROOT/bench/results/tmp/seed-ramp"
-RUNS=3 SCALE=1 BUILD=1 FORMATS="" LH_ENV=() TTFR=1 RAMP=1
+RUNS=3 SCALE=1 BUILD=1 FORMATS="" LH_ENV=() TTFR=1 RAMP=1 LH_GIVEN=""
 usage() { sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -28,6 +29,7 @@ while [[ $# -gt 0 ]]; do
         --formats) FORMATS=$2; shift 2 ;;
         --env) read -r -a LH_ENV <<<"$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --lh) LH_GIVEN=$2; shift 2 ;;
         --no-ttfr) TTFR=0; shift ;;
         --no-ramp) RAMP=0; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -42,13 +44,17 @@ LH="$WORK/loadharness/loadharness"
 TARGET_DLL="$WORK/target/SeedRampTarget.dll"
 
 if [[ $BUILD -eq 1 ]]; then
-    log "publishing LoadHarness.Cli and the target (Release)"
-    rm -rf "$WORK/loadharness"
-    dotnet publish "$ROOT/src/LoadHarness.Cli" -c Release -o "$WORK/loadharness" -nologo -v q >"$WORK/build.log" 2>&1 \
-        || { tail -30 "$WORK/build.log" >&2; die "LoadHarness.Cli does not publish"; }
+    : >"$WORK/build.log"
+    if [[ -z $LH_GIVEN ]]; then
+        log "publishing LoadHarness.Cli (Release)"
+        rm -rf "$WORK/loadharness"
+        dotnet publish "$ROOT/src/LoadHarness.Cli" -c Release -o "$WORK/loadharness" -nologo -v q >>"$WORK/build.log" 2>&1 \
+            || { tail -30 "$WORK/build.log" >&2; die "LoadHarness.Cli does not publish"; }
+    fi
     dotnet publish "$HERE/SeedRampTarget" -c Release -o "$WORK/target" -nologo -v q >>"$WORK/build.log" 2>&1 \
         || { tail -30 "$WORK/build.log" >&2; die "SeedRampTarget does not publish"; }
 fi
+[[ -n $LH_GIVEN ]] && LH=$LH_GIVEN
 [[ -x $LH && -f $TARGET_DLL ]] || die "nothing published in $WORK (run without --no-build)"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -62,6 +68,7 @@ curl -fs "$BASE/health" >/dev/null || die "the target did not start (see $WORK/t
 sed "s#__BASE__#$BASE#" "$HERE/seed-ramp.json" >"$WORK/seed-ramp.json"
 FORMAT_ARGS=()
 [[ -n $FORMATS ]] && FORMAT_ARGS=(--formats "$FORMATS")
+[[ $FORMATS == none ]] && FORMAT_ARGS=(--formats "")
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 load() { cut -d' ' -f1 /proc/loadavg; }

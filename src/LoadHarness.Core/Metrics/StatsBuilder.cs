@@ -17,7 +17,22 @@ public static class StatsBuilder
         long bytes,
         long clamped,
         IReadOnlyDictionary<string, long> statusCodes,
-        IReadOnlyList<ErrorKindCount> errors)
+        IReadOnlyList<ErrorKindCount> errors) =>
+        Build(ok, fail, durationSec, bytes, clamped, statusCodes, errors, encode: true);
+
+    /// <summary>
+    /// <paramref name="encode"/> false: a provisional block that refers to <paramref name="ok"/> and
+    /// <paramref name="fail"/> (live, not encoded) for judging thresholds during the run.
+    /// </summary>
+    internal static StatsBlock Build(
+        HistogramBase ok,
+        HistogramBase fail,
+        double durationSec,
+        long bytes,
+        long clamped,
+        IReadOnlyDictionary<string, long> statusCodes,
+        IReadOnlyList<ErrorKindCount> errors,
+        bool encode)
     {
         ArgumentNullException.ThrowIfNull(ok);
         ArgumentNullException.ThrowIfNull(fail);
@@ -39,8 +54,10 @@ public static class StatsBuilder
             StatusCodes = statusCodes,
             Errors = errors,
             ClampedCount = clamped,
-            OkHistogram = HistogramCodec.Encode(ok),
-            FailHistogram = HistogramCodec.Encode(fail),
+            OkHistogram = encode ? HistogramCodec.Encode(ok) : null,
+            FailHistogram = encode ? HistogramCodec.Encode(fail) : null,
+            LiveOk = encode ? null : ok,
+            LiveFail = encode ? null : fail,
         };
     }
 }
