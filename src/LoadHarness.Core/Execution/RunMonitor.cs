@@ -51,12 +51,9 @@ internal sealed class RunMonitor(
 
     private void Tick(TimeSpan elapsed, ThresholdDefinition[] abortable)
     {
-        var provisional = executors.Select(e => e.Collector.Provisional).ToArray();
-        IReadOnlyList<ThresholdOutcome> outcomes = [];
-        if (NeedsProvisionalResults && provisional.All(p => p is not null))
+        IReadOnlyList<ThresholdOutcome> outcomes = NeedsProvisionalResults ? JudgeProvisional(elapsed) : [];
+        if (outcomes.Count > 0)
         {
-            var result = LoadRunner.BuildResult(test, options, environment, startedUtc, startedUtc + elapsed, elapsed.TotalMilliseconds, provisional!, RunStatus.Completed, null);
-            outcomes = ThresholdEvaluator.Evaluate(result, thresholds);
             if (abortedBy is null)
             {
                 for (var i = 0; i < thresholds.Count; i++)
@@ -80,5 +77,39 @@ internal sealed class RunMonitor(
             elapsed,
             executors.Select(e => e.Collector.Snapshot).Where(s => s is not null).Select(s => s!).ToArray(),
             outcomes.Select(o => new ThresholdState(o.Expression, o.Scenario, o.Step, o.Passed, o.Description) { NoData = o.NoData }).ToArray()));
+    }
+
+    /// <summary>
+    /// Judges the thresholds on every scenario's result so far, holding each collector's gate: provisional results
+    /// refer to the live cumulative histograms (no encoding every second), which a collection adds to. Empty until
+    /// every scenario has one.
+    /// </summary>
+    private IReadOnlyList<ThresholdOutcome> JudgeProvisional(TimeSpan elapsed)
+    {
+        var taken = 0;
+        try
+        {
+            foreach (var executor in executors)
+            {
+                Monitor.Enter(executor.Collector.Gate);
+                taken++;
+            }
+
+            var provisional = executors.Select(e => e.Collector.Provisional).ToArray();
+            if (!provisional.All(p => p is not null))
+            {
+                return [];
+            }
+
+            var result = LoadRunner.BuildResult(test, options, environment, startedUtc, startedUtc + elapsed, elapsed.TotalMilliseconds, provisional!, RunStatus.Completed, null);
+            return ThresholdEvaluator.Evaluate(result, thresholds);
+        }
+        finally
+        {
+            for (var i = taken - 1; i >= 0; i--)
+            {
+                Monitor.Exit(executors[i].Collector.Gate);
+            }
+        }
     }
 }

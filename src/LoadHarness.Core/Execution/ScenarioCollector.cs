@@ -24,11 +24,18 @@ internal sealed class ScenarioCollector
 
     public long OriginTimestamp { get; private set; }
 
+    /// <summary>
+    /// The latest result so far. Before the last interval it refers to the live cumulative histograms (not encoded):
+    /// read it only while holding <see cref="Gate"/>, which every collection holds.
+    /// </summary>
     public ScenarioResult? Provisional { get; private set; }
 
+    /// <summary>Held by <see cref="Collect"/>; the run's monitor holds it while it judges <see cref="Provisional"/>.</summary>
+    public object Gate { get; } = new();
+
     /// <summary>
-    /// Build <see cref="Provisional"/> at every collection (with encoded histograms: a few hundred KB a second); off when
-    /// nothing judges thresholds during the run, then it is built only when the scenario finishes.
+    /// Build <see cref="Provisional"/> at every collection (statistics and the live histograms, nothing encoded); off
+    /// when nothing judges thresholds during the run, then it is built only when the scenario finishes.
     /// </summary>
     public bool BuildsProvisional { get; set; } = true;
 
@@ -44,6 +51,14 @@ internal sealed class ScenarioCollector
 
     /// <summary>Closes the interval ending at <paramref name="now"/>.</summary>
     public void Collect(long now, double plannedLoad, bool warmingUp, bool finished)
+    {
+        lock (Gate)
+        {
+            CollectLocked(now, plannedLoad, warmingUp, finished);
+        }
+    }
+
+    private void CollectLocked(long now, double plannedLoad, bool warmingUp, bool finished)
     {
         var intervalSec = runtime.Time.GetElapsedTime(lastTimestamp, now).TotalSeconds;
         lastTimestamp = now;

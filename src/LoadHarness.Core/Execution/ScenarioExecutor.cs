@@ -140,7 +140,7 @@ internal sealed class ScenarioExecutor
         }
 
         Collector.Collect(end, PlannedLoad(planEnd), warmingUp: false, finished: true);
-        return Collector.BuildResult(Collector.ElapsedSec(end), final: true);
+        return Collector.Provisional!;
     }
 
     private void BeginRecording(long now)

@@ -119,6 +119,7 @@ public sealed class StepRecorder
             clamped,
             codes,
             errors.Select(e => new ErrorKindCount { Kind = e.Key, Count = e.Value.Count, FirstMessage = e.Value.FirstMessage })
-                .OrderByDescending(e => e.Count).ThenBy(e => e.Kind, StringComparer.Ordinal).ToArray());
+                .OrderByDescending(e => e.Count).ThenBy(e => e.Kind, StringComparer.Ordinal).ToArray(),
+            encode: final);
     }
 }

@@ -40,6 +40,14 @@ public sealed record StatsBlock
 
     /// <summary>Base64 of the compressed HdrHistogram encoding (microseconds) of failed latencies.</summary>
     public string? FailHistogram { get; init; }
+
+    /// <summary>
+    /// A provisional result's live cumulative histograms instead of the encoded ones (never written): the run's monitor
+    /// judges thresholds on them every second while it holds the scenario's collector gate.
+    /// </summary>
+    internal HdrHistogram.HistogramBase? LiveOk { get; init; }
+
+    internal HdrHistogram.HistogramBase? LiveFail { get; init; }
 }
 
 public sealed record LatencyStats

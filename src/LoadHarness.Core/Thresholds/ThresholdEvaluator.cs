@@ -17,6 +17,22 @@ public static class ThresholdEvaluator
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(thresholds);
         var cache = new Dictionary<(string?, string?), ScopeData>();
+        try
+        {
+            return EvaluateScopes(result, thresholds, abortedBy, cache);
+        }
+        finally
+        {
+            foreach (var data in cache.Values)
+            {
+                data.Return();
+            }
+        }
+    }
+
+    private static ThresholdOutcome[] EvaluateScopes(
+        RunResult result, IEnumerable<ThresholdDefinition> thresholds, ThresholdDefinition? abortedBy, Dictionary<(string?, string?), ScopeData> cache)
+    {
         return thresholds.Select(t =>
         {
             ThresholdOutcome outcome;
@@ -181,8 +197,8 @@ public static class ThresholdEvaluator
         public static ScopeData From(RunResult result, string? scenario, string? step)
         {
             var scenarios = result.Scenarios.Where(s => scenario is null || s.Name == scenario).ToArray();
-            var ok = Histograms.Create();
-            var fail = Histograms.Create();
+            var ok = Rent();
+            var fail = Rent();
             var codes = new Dictionary<string, long>(StringComparer.Ordinal);
             long passed = 0, failed = 0;
             foreach (var s in scenarios)
@@ -192,8 +208,8 @@ public static class ThresholdEvaluator
                     : [s.Stats];
                 foreach (var block in blocks)
                 {
-                    ok.Add(HistogramCodec.DecodeOrEmpty(block.OkHistogram));
-                    fail.Add(HistogramCodec.DecodeOrEmpty(block.FailHistogram));
+                    Add(ok, block.LiveOk, block.OkHistogram);
+                    Add(fail, block.LiveFail, block.FailHistogram);
                     foreach (var (code, count) in block.StatusCodes)
                     {
                         codes[code] = codes.GetValueOrDefault(code) + count;
@@ -207,7 +223,7 @@ public static class ThresholdEvaluator
                 }
             }
 
-            var all = Histograms.Create();
+            var all = Rent();
             all.Add(ok);
             all.Add(fail);
             return new ScopeData
@@ -223,5 +239,37 @@ public static class ThresholdEvaluator
                 StatusCodes = codes,
             };
         }
+
+        /// <summary>Gives the histograms back for the next judgement (the monitor judges every second; each is ~190 KB).</summary>
+        public void Return()
+        {
+            foreach (var h in new[] { Ok, Fail, All })
+            {
+                if (Pool.Count < MaxPooled)
+                {
+                    h.Reset();
+                    Pool.Add(h);
+                }
+            }
+        }
+
+        private static LongHistogram Rent() => Pool.TryTake(out var h) ? h : Histograms.Create();
+
+        /// <summary>A provisional block's live histogram, else the encoded one (absent adds nothing).</summary>
+        private static void Add(LongHistogram into, HistogramBase? live, string? encoded)
+        {
+            if (live is not null)
+            {
+                into.Add(live);
+            }
+            else if (!string.IsNullOrEmpty(encoded))
+            {
+                into.Add(HistogramCodec.Decode(encoded));
+            }
+        }
     }
+
+    private const int MaxPooled = 12;
+
+    private static readonly System.Collections.Concurrent.ConcurrentBag<LongHistogram> Pool = [];
 }
