@@ -46,12 +46,16 @@ internal sealed class GeneratorStallSampler : IDisposable
                 return ([], null);
             }
 
-            const string group = "Load generator: scheduling stalls and thread pool";
+            const string pool = "Load generator: thread pool (threads, longest queue)";
             IReadOnlyList<MeasurementSeries> series =
             [
-                new() { Name = StallSeries, Unit = ThresholdUnit.Milliseconds, Group = group, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.StallMs, 1)))] },
-                new() { Name = "generator.threadpool_threads", Group = group, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
-                new() { Name = "generator.threadpool_queue", Group = group, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
+                new()
+                {
+                    Name = StallSeries, Unit = ThresholdUnit.Milliseconds, Group = "Load generator: longest scheduling stall per second (ms)",
+                    Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.StallMs, 1)))],
+                },
+                new() { Name = "generator.threadpool_threads", Group = pool, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
+                new() { Name = "generator.threadpool_queue", Group = pool, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
             ];
             var worst = seconds.MaxBy(s => s.StallMs);
             var stalled = seconds.Count(s => s.StallMs >= 100);
