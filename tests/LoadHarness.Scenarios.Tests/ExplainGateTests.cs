@@ -53,6 +53,9 @@ public sealed class ExplainGateTests
             Assert.Equal("5", row[1]);
             Assert.Contains("idx_notifications", row[6], StringComparison.Ordinal);
 
+            // The Sql scenario's pool was warm: its 5 connections open before the load of 2 VUs (which needs 1 or 2).
+            Assert.True(result.Series.Single(s => s.Name == "db.connections.app(loadharness:unread)").Points.Max(p => p.Value) >= 5, text);
+
             var summary = await File.ReadAllTextAsync(Path.Combine(folder, "out", "summary.md"));
             Assert.Contains("explain(unread_count)", summary, StringComparison.Ordinal);
             Assert.Contains("EXPLAIN ANALYZE after the load", summary, StringComparison.Ordinal);
@@ -108,7 +111,7 @@ public sealed class ExplainGateTests
               "GlobalSettings": {
                 "ScenariosSettings": [
                   { "ScenarioName": "unread", "Stages": [ { "Duration": "2s", "Target": 2 } ], "ThinkTime": "50ms",
-                    "Sql": { "Queries": [ { "Name": "unread_count",
+                    "Sql": { "WarmConnections": 5, "Queries": [ { "Name": "unread_count",
                       "Sql": "SELECT COUNT(*) FROM notifications WHERE user_id = @user_id AND is_read = false",
                       "Parameters": [ { "Name": "user_id", "From": "SELECT id FROM users ORDER BY random() LIMIT 1000" } ],
                       "Checks": [ "rows == 1" ] } ] },
