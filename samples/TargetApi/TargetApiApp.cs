@@ -10,7 +10,8 @@ namespace TargetApi;
 /// <summary>
 /// Builds the sample API: minimal API on Kestrel, one pooled NpgsqlDataSource (ConnectionStrings:TargetDb), and its
 /// Npgsql pool metrics (meter "Npgsql": db.client.connection.count by state, .max, .pending_requests) on GET /metrics
-/// in the Prometheus format, so a load test sees the application's own pool usage (Target.MetricsUrl).
+/// in the Prometheus format, so a load test sees the application's own pool usage (Target.MetricsUrl). A connection
+/// string with Minimum Pool Size opens that many connections at startup (<see cref="PoolWarmUp"/>).
 /// </summary>
 public static class TargetApiApp
 {
@@ -30,6 +31,7 @@ public static class TargetApiApp
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<UserDb>();
+        builder.Services.AddHostedService<PoolWarmUp>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("Npgsql").AddPrometheusExporter());

@@ -29,6 +29,8 @@ public sealed class ConfigValidationTests
         { "sql parameter without From", Sql("""{ "Name": "q", "Sql": "SELECT $1", "Parameters": [ { "Name": "x", "From": "" } ] }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Parameters[0].From", "is empty" },
         { "sql bad check", Sql("""{ "Name": "q", "Sql": "SELECT 1", "Checks": [ "rows >> 1" ] }"""), "GlobalSettings.ScenariosSettings[0].Sql.Queries[0].Checks[0]", "is not a row count" },
         { "bad measurement threshold", Configs.Http(Url, "/ok", ["db.connections: rate < 0.8"]), "GlobalSettings.ScenariosSettings[0].Thresholds[0]", "does not apply to a measurement" },
+        { "explain without Queries", Configs.Http(Url, "/ok", ["rate < 0.01", "explain(unread_count): p(95) < 5"]), "GlobalSettings.ScenariosSettings[0].Thresholds[1]", "explain(unread_count) names a query of the Queries section, and the config has none" },
+        { "explain of an unknown query", Configs.Http(Url, "/ok", ["explain(unread): p(95) < 5"]).Replace("\"TestSuite\"", "\"Queries\": [ { \"Name\": \"unread_count\", \"Sql\": \"SELECT 1\" } ],\n  \"TestSuite\"", StringComparison.Ordinal), "GlobalSettings.ScenariosSettings[0].Thresholds[0]", "explain(unread): no query named 'unread' in Queries (known: unread_count)" },
     };
 
     /// <summary>A config with one Sql scenario of one query (its JSON), against a database that is never reached (validate only).</summary>

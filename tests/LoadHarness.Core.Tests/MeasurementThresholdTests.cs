@@ -15,6 +15,9 @@ public sealed class MeasurementThresholdTests
     [InlineData("db.statement(unread count): avg < 5ms", "db.statement(unread count)", ThresholdStat.Avg, ThresholdOperator.Less, 5, "db.statement(unread count).mean")]
     [InlineData("app.latency: p(99.9) <= 0.2s", "app.latency", ThresholdStat.Percentile, ThresholdOperator.LessOrEqual, 200, "app.latency.p99.9")]
     [InlineData(" db.statement(x).calls >= 10 ", "db.statement(x).calls", ThresholdStat.Value, ThresholdOperator.GreaterOrEqual, 10, "db.statement(x).calls")]
+    [InlineData("explain(unread_count): p(95) < 5", "explain(unread_count)", ThresholdStat.Percentile, ThresholdOperator.Less, 5, "explain(unread_count).p95")]
+    [InlineData("explain(profile): med <= 2ms", "explain(profile)", ThresholdStat.Med, ThresholdOperator.LessOrEqual, 2, "explain(profile).med")]
+    [InlineData("explain(profile) < 10", "explain(profile)", ThresholdStat.Value, ThresholdOperator.Less, 10, "explain(profile)")]
     public void A_measurement_expression_parses_to_its_name_statistic_and_key(string text, string name, ThresholdStat stat, ThresholdOperator op, double limit, string key)
     {
         var e = ThresholdExpression.Parse(text);
@@ -35,6 +38,8 @@ public sealed class MeasurementThresholdTests
     [InlineData("db..x > 1", "is not a measurement name")]
     [InlineData("db.x > 1 rps", "does not fit a measurement")]
     [InlineData("db.x: max < 1 extra", "does not fit a measurement")]
+    [InlineData("explain(): p(95) < 5", "expected '(name)'")]
+    [InlineData("explainn(x): p(95) < 5", "unknown statistic")]
     public void A_bad_measurement_expression_is_refused_with_a_reason(string text, string reason)
     {
         var e = Assert.Throws<ThresholdParseException>(() => ThresholdExpression.Parse(text));

@@ -34,7 +34,7 @@ public sealed class CommandEndToEndTests
             Assert.All(result.Scenarios, s => Assert.True(s.Stats.OkCount > 0 && s.Stats.FailCount == 0, text));
 
             // Every threshold of the default config parses and is judged: none is left without data.
-            Assert.Equal(13, result.Thresholds.Count);
+            Assert.Equal(18, result.Thresholds.Count);
             Assert.All(result.Thresholds, t => Assert.False(t.NoData, t.Description + "\n" + text));
 
             // The gate that must hold on a healthy build, whatever the machine's load: no errors (k6's rate < 0.01) and
@@ -45,8 +45,8 @@ public sealed class CommandEndToEndTests
             // the API and the load (measured: p95 504 ms, 1373 ms; the API's pool 94 % used while its queries waited for
             // a CPU) is not a regression of the build.
             var robust = result.Thresholds.Where(t => t.Expression.StartsWith("rate", StringComparison.Ordinal)
-                || t.Expression.StartsWith("db.", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(10, robust.Length);
+                || t.Expression.StartsWith("db.", StringComparison.Ordinal) || t.Expression.StartsWith("explain(", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(15, robust.Length);
             Assert.All(robust, t => Assert.True(t.Passed, t.Description + "\n" + text));
             Assert.All(result.Thresholds.Where(t => t.Expression == "p(95) < 500"), t => Assert.NotNull(t.Observed));
             var expectedExit = result.Thresholds.All(t => t.Passed) ? 0 : 99;
@@ -57,6 +57,16 @@ public sealed class CommandEndToEndTests
             }
 
             Assert.Contains(result.Sections, s => s.Id == "database");
+
+            // The seed's EXPLAIN targets after the load: the five benchmark queries of the Queries section, 20 runs each.
+            var explain = Assert.Single(result.Sections, s => s.Id == "explain");
+            Assert.Equal(["profile", "unread_count", "session", "api_keys", "timeline"], explain.Tables[0].Rows.Select(r => r[0]));
+            Assert.All(explain.Tables[0].Rows, r => Assert.Equal("20", r[1]));
+
+            // Warm pools: the Sql scenario's 100 and the API's 100 connections were open before the load.
+            Assert.True(result.Series.Single(s => s.Name == "db.connections.app(TargetApi)").Points.Max(p => p.Value) >= 100, text);
+            Assert.True(result.Series.Single(s => s.Name == "db.connections.app(loadharness:sql_benchmarks)").Points.Max(p => p.Value) >= 100, text);
+            Assert.Contains(result.Series, s => s.Name == "generator.stall_ms" && s.Points.Count > 0);
             Assert.Contains(result.Series, s => s.Name == "app.pool_usage" && s.Points.Count > 0);
             Assert.Contains(result.Series, s => s.Name == "db.connections" && s.Points.Count > 0);
         }

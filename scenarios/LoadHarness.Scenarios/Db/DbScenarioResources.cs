@@ -1,3 +1,4 @@
+using LoadHarness.Postgres.Scenarios;
 using LoadHarness.Core.Scenarios;
 using Npgsql;
 
@@ -9,8 +10,6 @@ namespace LoadHarness.Scenarios.Db;
 /// </summary>
 internal sealed class DbScenarioResources(string scenarioName, string connectionString, int maxPoolSize, int warmConnections)
 {
-    private const int ParallelOpens = 4;
-
     private NpgsqlDataSource? dataSource;
 
     public NpgsqlDataSource DataSource => Volatile.Read(ref dataSource) ?? Create();
@@ -20,28 +19,8 @@ internal sealed class DbScenarioResources(string scenarioName, string connection
     /// them to the pool, so the first iterations do not all wait for new server processes at once (a connection storm
     /// that on a busy machine ran into the 15 s connect timeout).
     /// </summary>
-    public async Task InitAsync(ScenarioInitContext context)
-    {
-        var source = DataSource;
-        var warm = Math.Min(warmConnections, maxPoolSize);
-        var opened = new List<NpgsqlConnection>(warm);
-        try
-        {
-            for (var i = 0; i < warm; i += ParallelOpens)
-            {
-                var batch = Enumerable.Range(0, Math.Min(ParallelOpens, warm - i))
-                    .Select(_ => source.OpenConnectionAsync(context.CancellationToken).AsTask());
-                opened.AddRange(await Task.WhenAll(batch).ConfigureAwait(false));
-            }
-        }
-        finally
-        {
-            foreach (var connection in opened)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public Task InitAsync(ScenarioInitContext context) =>
+        PoolWarmUp.OpenAsync(DataSource, Math.Min(warmConnections, maxPoolSize), context.CancellationToken);
 
     public async Task CleanAsync(ScenarioInitContext context)
     {

@@ -60,6 +60,7 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
             }
 
             UnknownKeyCheck.Run(document.RootElement, ConfigSchema.Root(HttpScenarioBinding.Schema, SqlScenarioBinding.Schema), "", problems);
+            ExplainThresholds.Check(document.RootElement, problems);
         }
 
         var configuration = new ConfigurationBuilder()

@@ -87,6 +87,10 @@ public sealed class EmbeddedTarget : IAsyncDisposable
                     apiConnection.MaxPoolSize = poolSize;
                 }
 
+                // A service in use has its pool open: warm, a rise of the load (or a stall of the machine piling the
+                // requests up) does not fork dozens of server processes at once.
+                apiConnection.MinPoolSize = Math.Min(options.ApiWarmConnections, apiConnection.MaxPoolSize);
+
                 api = await TargetApiProcess.StartAsync(apiConnection.ConnectionString, options.ApiStartTimeout, log, cancellationToken)
                     .ConfigureAwait(false);
             }

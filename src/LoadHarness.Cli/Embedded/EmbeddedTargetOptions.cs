@@ -18,6 +18,14 @@ public sealed record EmbeddedTargetOptions
     /// </summary>
     public int? ApiMaxPoolSize { get; init; }
 
+    /// <summary>
+    /// Connections the sample API opens at startup and keeps (its Minimum Pool Size; at most its Max Pool Size), as a
+    /// service in use has its pool open: default 100, the seed's VUs (GlobalCustomSettings.ApiWarmConnections; 0: cold).
+    /// </summary>
+    public int ApiWarmConnections { get; init; } = DefaultApiWarmConnections;
+
+    public const int DefaultApiWarmConnections = 100;
+
     /// <summary>Progress lines ("seeded 10000 users in 11.2 s") and, on failure, the API's stderr.</summary>
     public Action<string>? Log { get; init; }
 

@@ -64,6 +64,7 @@ internal static class EmbeddedTargetScope
             ApplyIndexMigration = applyIndexMigration ?? global.GetValue("ApplyIndexMigration", true),
             StartApi = needs.HasFlag(ScenarioRequirements.Api),
             ApiMaxPoolSize = global.GetValue<int?>("ApiMaxPoolSize", null),
+            ApiWarmConnections = Math.Max(0, global.GetValue("ApiWarmConnections", EmbeddedTargetOptions.DefaultApiWarmConnections)),
             Log = log,
         };
         return EmbeddedTarget.StartAsync(options, cancellationToken);

@@ -8,7 +8,7 @@ namespace LoadHarness.Core.Thresholds;
 /// expression := [ metric ':' ] stat op number [ 'ms' | 's' | '%' ]
 /// metric     := latency | http_req_duration | OkLatency | FailLatency | requests | http_reqs | OkRequest
 ///             | FailRequest | http_req_failed | errors | checks | iterations | StatusCode '(' code ')'
-/// measurement := name [ '(' argument ')' ] [ ':' stat ] op number [ 'ms' | 's' | '%' ]   (name has a dot)
+/// measurement := name [ '(' argument ')' ] [ ':' stat ] op number [ 'ms' | 's' | '%' ]   (name has a dot, or is explain)
 /// stat       := p(N) | pN | avg | mean | med | min | max | rate | percent | count | rps | dropped | checks
 /// op         := &lt; | &lt;= | &gt; | &gt;= | == | !=
 /// </code>
@@ -18,6 +18,8 @@ namespace LoadHarness.Core.Thresholds;
 /// value (<c>db.index_hit_ratio &gt; 0.99</c>, <c>db.seq_scans(notifications) == 0</c>), with one the measurement named
 /// <c>name.stat</c> (<c>db.statement(unread_count): mean &lt; 5</c> reads <c>db.statement(unread_count).mean</c>) or else
 /// that statistic of the series <c>name</c> (<c>app.pool_usage: max &lt; 0.8</c>); the limit is in the measurement's unit.
+/// <c>explain(query): p(95) &lt; 5</c> reads <c>explain(query).p95</c>: the config's Queries section run with EXPLAIN ANALYZE
+/// once the load has ended (the command measures it).
 /// NBomber's ThresholdSettings map as <c>OkLatency: p75 &lt; 80</c>, <c>FailRequest: Percent &lt; 10</c>,
 /// <c>OkRequest: RPS &gt;= 30</c>, <c>StatusCode(500): Percent &lt; 5</c> (see <see cref="FromNBomber"/>).
 /// </summary>

@@ -22,6 +22,9 @@ internal sealed class ThresholdParser
         ["StatusCode"] = ThresholdMetric.StatusCode,
     };
 
+    /// <summary>The one measurement without a dot: <c>explain(query)</c>, the config's Queries run with EXPLAIN ANALYZE after the load.</summary>
+    private const string ExplainMeasurement = "explain";
+
     private readonly string text;
     private int pos;
 
@@ -39,7 +42,7 @@ internal sealed class ThresholdParser
         int? statusCode = null;
         var save = pos;
         var word = Identifier();
-        if (word.Length > 0 && Peek('.'))
+        if (word.Length > 0 && (Peek('.') || (Peek('(') && string.Equals(word, ExplainMeasurement, StringComparison.Ordinal))))
         {
             pos = save;
             return ParseMeasurement();
@@ -125,7 +128,7 @@ internal sealed class ThresholdParser
         var name = text[start..pos];
         if (name.EndsWith('.') || name.Contains("..", StringComparison.Ordinal))
         {
-            throw ErrorAt(start, $"'{name}' is not a measurement name (e.g. db.index_hit_ratio, db.seq_scans(notifications))");
+            throw ErrorAt(start, $"'{name}' is not a measurement name (e.g. db.index_hit_ratio, db.seq_scans(notifications), explain(unread_count))");
         }
 
         SkipSpaces();

@@ -14,6 +14,9 @@ public sealed record QueryBenchResult
     /// <summary>Distinct parameter rows the runs cycled through.</summary>
     public int ParameterRows { get; init; }
 
+    /// <summary>Every measured run's execution time, in ms, sorted (what <see cref="Execution"/> and the target's statistic are taken from).</summary>
+    public IReadOnlyList<double> ExecutionTimesMs { get; init; } = [];
+
     public double ExecutionMedianMs { get; init; }
 
     public double ExecutionP95Ms { get; init; }
@@ -56,6 +59,13 @@ public sealed record QueryBenchResult
 
     /// <summary>Why it could not run (bad SQL, no parameter rows), or null.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// A statistic of the execution times, as a target takes it (nearest-rank percentiles): <paramref name="statistic"/>
+    /// "avg" is the mean, anything else the <paramref name="percentile"/> (0: the minimum, 100: the maximum); NaN without runs.
+    /// </summary>
+    public double Execution(string statistic, double percentile) =>
+        ExecutionTimesMs.Count == 0 ? double.NaN : new QueryTarget(statistic, percentile, double.MaxValue).Measure(ExecutionTimesMs);
 
     /// <summary>Tables read sequentially although big.</summary>
     public IReadOnlyList<string> BigSequentialScans => Scans.Where(s => s.IsBigSequentialScan && s.Relation is not null).Select(s => s.Relation!).Distinct().ToArray();

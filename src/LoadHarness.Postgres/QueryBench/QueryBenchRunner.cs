@@ -125,6 +125,7 @@ public static class QueryBenchRunner
             Target = query.Target,
             Runs = runs,
             ParameterRows = parameterRows,
+            ExecutionTimesMs = execution,
             ExecutionMedianMs = Percentiles.Of(execution, 50),
             ExecutionP95Ms = Percentiles.Of(execution, 95),
             ExecutionMaxMs = execution[^1],

@@ -16,9 +16,20 @@ public sealed class SqlScenarioSettings
     /// <summary>The scenario's pool (Max Pool Size); default 100, the seed's VUs.</summary>
     public int? MaxPoolSize { get; set; }
 
+    /// <summary>
+    /// Connections opened in the scenario's init (not measured) and kept (Min Pool Size), so a rise of the load does not
+    /// open them all at once (<see cref="PoolWarmUp"/>); default 20, at most MaxPoolSize. The default config: 100, its VUs.
+    /// </summary>
+    public int? WarmConnections { get; set; }
+
     public List<SqlQuerySettings> Queries { get; set; } = [];
 
     public const int DefaultMaxPoolSize = 100;
+
+    public const int DefaultWarmConnections = 20;
+
+    /// <summary>The connections the init opens: WarmConnections (default 20), at most MaxPoolSize.</summary>
+    public int WarmConnectionCount => Math.Min(WarmConnections ?? DefaultWarmConnections, MaxPoolSize ?? DefaultMaxPoolSize);
 
     /// <summary>Every problem found without a database (empty when valid), each prefixed by its config path under <paramref name="path"/>.</summary>
     public IReadOnlyList<string> Validate(string path)
@@ -40,6 +51,11 @@ public sealed class SqlScenarioSettings
         if (MaxPoolSize is { } max && max < 1)
         {
             errors.Add($"{path}.MaxPoolSize: {max.ToString(CultureInfo.InvariantCulture)} must be at least 1");
+        }
+
+        if (WarmConnections is { } warm && warm < 0)
+        {
+            errors.Add($"{path}.WarmConnections: {warm.ToString(CultureInfo.InvariantCulture)} must be 0 or more");
         }
 
         if (Queries is null || Queries.Count == 0)

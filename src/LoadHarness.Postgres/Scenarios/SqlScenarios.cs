@@ -156,6 +156,7 @@ public static class SqlScenarios
             var builder = new NpgsqlConnectionStringBuilder(connectionString)
             {
                 MaxPoolSize = settings.MaxPoolSize ?? SqlScenarioSettings.DefaultMaxPoolSize,
+                MinPoolSize = settings.WarmConnectionCount,
                 ApplicationName = "loadharness:" + name,
                 NoResetOnClose = true,
             };
@@ -179,6 +180,9 @@ public static class SqlScenarios
 
                 sources = [.. loaded];
             }
+
+            // One connection is open already (it drew the parameters): the rest of the warm ones, before any load.
+            await PoolWarmUp.OpenAsync(dataSource, settings.WarmConnectionCount, context.CancellationToken).ConfigureAwait(false);
 
             queries = settings.Queries.Select(q => new Query(
                 q.Name,

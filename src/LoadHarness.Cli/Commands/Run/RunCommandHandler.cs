@@ -9,6 +9,8 @@ using LoadHarness.Reporting;
 using LoadHarness.Reporting.Formatting;
 using LoadHarness.Cli.Embedded;
 using LoadHarness.Postgres.Scenarios;
+using LoadHarness.Postgres.QueryBench;
+using LoadHarness.Cli.Commands.BenchQueries;
 
 namespace LoadHarness.Cli.Commands.Run;
 
@@ -19,6 +21,9 @@ namespace LoadHarness.Cli.Commands.Run;
 /// </summary>
 internal sealed class RunCommandHandler(CliContext cli)
 {
+    /// <summary>The config's Queries, read when a threshold names one (<c>explain(name)</c>): run after each load.</summary>
+    private IReadOnlyList<BenchQuery> explainQueries = [];
+
     public async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
     {
         var catalog = CliCatalog.Create();
@@ -33,6 +38,21 @@ internal sealed class RunCommandHandler(CliContext cli)
         }
 
         var settings = load.Settings!;
+
+        // explain(name) thresholds run the config's Queries after the load: the section must be valid (the names are
+        // checked by the loader, at the threshold's key).
+        if (ExplainThresholds.Any(settings.Scenarios.Where(s => settings.TargetScenarios.Contains(s.Name)).SelectMany(s => s.Thresholds)))
+        {
+            var (queries, queryProblems) = QueriesConfigReader.Read(settings.ConfigPath);
+            if (queryProblems.Count > 0)
+            {
+                ProblemPrinter.Print(cli, arguments.ConfigPath, queryProblems);
+                return ExitCodes.InvalidInput;
+            }
+
+            explainQueries = queries;
+        }
+
         var needs = EmbeddedTargetScope.Needs(settings, catalog);
         if (arguments.BeforeAfter && !settings.UsesEmbeddedTarget)
         {
@@ -125,7 +145,8 @@ internal sealed class RunCommandHandler(CliContext cli)
         }
 
         RunResult result;
-        await using var measurements = await RunMeasurements.StartAsync(target, SqlScenarioBinding.NamedStatements(settings), null, cancellationToken)
+        IAfterLoadMeasurement[] afterLoad = ExplainAfterLoad.For(test.AllThresholds, explainQueries) is { } explain ? [explain] : [];
+        await using var measurements = await RunMeasurements.StartAsync(target, SqlScenarioBinding.NamedStatements(settings), afterLoad, cancellationToken)
             .ConfigureAwait(false);
         var progress = CreateProgress(arguments, settings, open);
         await using (progress)

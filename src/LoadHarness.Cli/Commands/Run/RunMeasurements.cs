@@ -26,6 +26,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
     private ActivitySampler? activity;
     private MetricsSampler? metrics;
     private NpgsqlPoolMonitor? pools;
+    private GeneratorStallSampler? stalls;
 
     private RunMeasurements(TargetSettings target, IReadOnlyDictionary<string, string> namedStatements, IReadOnlyList<IAfterLoadMeasurement> afterLoad)
     {
@@ -42,6 +43,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(target);
         var run = new RunMeasurements(target, namedStatements, afterLoad ?? []);
+        run.stalls = GeneratorStallSampler.Start();
         if (run.HasDatabase)
         {
             run.pools = new NpgsqlPoolMonitor();
@@ -64,6 +66,17 @@ internal sealed class RunMeasurements : IAsyncDisposable
         var measurements = new List<Measurement>(result.Measurements);
         var series = new List<MeasurementSeries>(result.Series);
         var sections = new List<ReportSection>(result.Sections);
+        var generatorNotes = new List<string>();
+        if (stalls is not null)
+        {
+            var (stallSeries, stallNote) = stalls.Stop();
+            series.AddRange(stallSeries);
+            if (stallNote is not null)
+            {
+                generatorNotes.Add(stallNote);
+            }
+        }
+
         if (HasDatabase)
         {
             var (activitySeries, summary) = await activity!.StopAsync().ConfigureAwait(false);
@@ -103,6 +116,11 @@ internal sealed class RunMeasurements : IAsyncDisposable
             }
         }
 
+        if (generatorNotes.Count > 0)
+        {
+            sections.Add(new ReportSection { Id = "generator", Title = "Load generator", Notes = generatorNotes });
+        }
+
         var measured = result with { Measurements = measurements, Series = series, Sections = sections };
         return measured with { Thresholds = ThresholdEvaluator.Rejudge(measured, thresholds) };
     }
@@ -120,6 +138,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
         }
 
         pools?.Dispose();
+        stalls?.Dispose();
     }
 
     private async Task<DatabaseCounters?> CaptureAsync(string when, CancellationToken cancellationToken)

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Thresholds;
+
+namespace LoadHarness.Cli.Commands.Run;
+
+/// <summary>
+/// How much of a run's latency is the machine, not the target: a dedicated thread sleeps 10 ms at a time and records,
+/// per second, the longest it woke late (<c>generator.stall_ms</c>: the process was descheduled, or paused by a
+/// garbage collection, for that long; every request in flight then looks that much slower), and the thread pool's
+/// threads and longest queue (<c>generator.threadpool_threads</c>, <c>generator.threadpool_queue</c>: work waiting
+/// for a thread, the sign of thread pool starvation). Charted in the report; a note names the longest stall.
+/// </summary>
+internal sealed class GeneratorStallSampler : IDisposable
+{
+    public const string StallSeries = "generator.stall_ms";
+
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly List<(double TimeSec, double StallMs, int Threads, long Queue)> seconds = [];
+    private readonly Thread thread;
+    private volatile bool stopping;
+
+    private GeneratorStallSampler()
+    {
+        thread = new Thread(Run) { IsBackground = true, Name = "loadharness stall sampler", Priority = ThreadPriority.AboveNormal };
+    }
+
+    public static GeneratorStallSampler Start()
+    {
+        var sampler = new GeneratorStallSampler();
+        sampler.thread.Start();
+        return sampler;
+    }
+
+    /// <summary>Stops and returns the series and a note on the longest stall (null when under 100 ms).</summary>
+    public (IReadOnlyList<MeasurementSeries> Series, string? Note) Stop()
+    {
+        stopping = true;
+        thread.Join(TimeSpan.FromSeconds(2));
+        lock (seconds)
+        {
+            if (seconds.Count == 0)
+            {
+                return ([], null);
+            }
+
+            const string pool = "Load generator: thread pool (threads, longest queue)";
+            IReadOnlyList<MeasurementSeries> series =
+            [
+                new()
+                {
+                    Name = StallSeries, Unit = ThresholdUnit.Milliseconds, Group = "Load generator: longest scheduling stall per second (ms)",
+                    Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.StallMs, 1)))],
+                },
+                new() { Name = "generator.threadpool_threads", Group = pool, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
+                new() { Name = "generator.threadpool_queue", Group = pool, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
+            ];
+            var worst = seconds.MaxBy(s => s.StallMs);
+            var stalled = seconds.Count(s => s.StallMs >= 100);
+            var note = worst.StallMs < 100 ? null : FormattableString.Invariant(
+                $"the load generator's process stalled (woke late, descheduled or paused) up to {worst.StallMs:0} ms at {worst.TimeSec:0} s, {stalled} s of the run with stalls of 100 ms or more (series {StallSeries}): latencies measured then include the machine's stall");
+            return (series, note);
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+    }
+
+    private void Run()
+    {
+        var second = 1;
+        double worst = 0;
+        long queue = 0;
+        var last = clock.Elapsed;
+        while (!stopping)
+        {
+            Thread.Sleep(Tick);
+            var now = clock.Elapsed;
+            worst = Math.Max(worst, (now - last - Tick).TotalMilliseconds);
+            queue = Math.Max(queue, ThreadPool.PendingWorkItemCount);
+            last = now;
+            if (now.TotalSeconds >= second)
+            {
+                lock (seconds)
+                {
+                    seconds.Add((Math.Round(now.TotalSeconds, 1), Math.Max(0, worst), ThreadPool.ThreadCount, queue));
+                }
+
+                second = (int)now.TotalSeconds + 1;
+                worst = 0;
+                queue = 0;
+            }
+        }
+    }
+}
