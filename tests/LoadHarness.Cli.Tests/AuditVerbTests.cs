@@ -59,7 +59,8 @@ public sealed class AuditVerbTests(PostgresFixture postgres)
 
         Assert.True(audit.ExitCode == 0, audit.ToString());   // the earlier scans are outside the window: nothing to warn about
         Has(audit.Out, "first snapshot taken; the second in 1 s", audit);
-        Has(audit.Out, "window: the 1", audit);
+        // The window is the measured time between the snapshots: 1 s asked, more on a stalled machine (2.4 s seen at load 20).
+        Assert.Matches(@"window: the \d+(\.\d)? s between two snapshots", audit.Out);
         HasNot(audit.Out, "orders: 100 % of scans sequential", audit);
     }
 
