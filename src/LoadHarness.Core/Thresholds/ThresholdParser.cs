@@ -78,6 +78,21 @@ internal sealed class ThresholdParser
         var finalMetric = metric ?? defaultMetric;
         CheckAllowed(finalMetric, stat, statPos);
         SkipSpaces();
+        var (op, limit, unit, unitPos) = Comparison();
+
+        limit = ApplyUnit(unit, limit, finalMetric, stat, unitPos);
+        SkipSpaces();
+        if (pos < text.Length)
+        {
+            throw Error($"unexpected '{text[pos..]}'");
+        }
+
+        return new ThresholdExpression(finalMetric, stat, percentile, statusCode, op, limit, text);
+    }
+
+    /// <summary><c>op number [unit | %]</c>: the comparison every expression ends with, and where its unit starts.</summary>
+    private (ThresholdOperator Op, double Limit, string Unit, int UnitPos) Comparison()
+    {
         var op = Operator();
         SkipSpaces();
         var limit = Number("a number");
@@ -90,14 +105,7 @@ internal sealed class ThresholdParser
             unit = "%";
         }
 
-        limit = ApplyUnit(unit, limit, finalMetric, stat, unitPos);
-        SkipSpaces();
-        if (pos < text.Length)
-        {
-            throw Error($"unexpected '{text[pos..]}'");
-        }
-
-        return new ThresholdExpression(finalMetric, stat, percentile, statusCode, op, limit, text);
+        return (op, limit, unit, unitPos);
     }
 
     /// <summary>
@@ -148,17 +156,7 @@ internal sealed class ThresholdParser
             SkipSpaces();
         }
 
-        var op = Operator();
-        SkipSpaces();
-        var limit = Number("a number");
-        SkipSpaces();
-        var unitPos = pos;
-        var unit = Identifier();
-        if (unit.Length == 0 && Peek('%'))
-        {
-            pos++;
-            unit = "%";
-        }
+        var (op, limit, unit, unitPos) = Comparison();
 
         ThresholdUnit? written = unit.ToLowerInvariant() switch
         {

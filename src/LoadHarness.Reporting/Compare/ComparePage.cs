@@ -14,13 +14,17 @@ public static class ComparePage
 {
     public const string FileName = "compare.html";
 
-    private const string ExtraCss = """
+    /// <summary>The verdict banner's warning colours and the verdict column's, shared with trend.html.</summary>
+    internal const string VerdictCss = """
 header.verdict.warn { background: var(--card); border-color: var(--warn); }
 header.verdict.warn .word { color: var(--warn); }
 tr.verdict-regressed td.verdict { color: var(--fail); font-weight: 600; }
 tr.verdict-improved td.verdict { color: var(--ok); font-weight: 600; }
 tr.verdict-inconclusive td.verdict { color: var(--warn); font-weight: 600; }
 tr.verdict-unchanged td.verdict { color: var(--muted); }
+""";
+
+    private const string ExtraCss = VerdictCss + """
 tr.threshold-newlycrossed td.verdict, tr.threshold-stillcrossed td.verdict { color: var(--fail); font-weight: 600; }
 tr.threshold-nowheld td.verdict, tr.threshold-stillheld td.verdict { color: var(--ok); }
 tr.threshold-flaky td.verdict { color: var(--warn); }

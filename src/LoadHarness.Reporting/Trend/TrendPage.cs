@@ -15,13 +15,7 @@ public static class TrendPage
 {
     public const string FileName = "trend.html";
 
-    private const string ExtraCss = """
-header.verdict.warn { background: var(--card); border-color: var(--warn); }
-header.verdict.warn .word { color: var(--warn); }
-tr.verdict-regressed td.verdict { color: var(--fail); font-weight: 600; }
-tr.verdict-improved td.verdict { color: var(--ok); font-weight: 600; }
-tr.verdict-inconclusive td.verdict { color: var(--warn); font-weight: 600; }
-tr.verdict-unchanged td.verdict { color: var(--muted); }
+    private const string ExtraCss = ComparePage.VerdictCss + """
 tr.gate-failed td.gate { color: var(--fail); font-weight: 600; }
 tr.gate-passed td.gate { color: var(--ok); }
 td.reason { color: var(--muted); font-size: 12px; min-width: 260px; max-width: 420px; }
