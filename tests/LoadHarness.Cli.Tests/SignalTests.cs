@@ -12,7 +12,10 @@ public sealed class SignalTests(LoopbackServer server) : IClassFixture<LoopbackS
     public async Task Sigterm_then_a_second_signal_exits_130_with_a_valid_interrupted_result()
     {
         using var temp = new TempFolder();
-        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 1000"], load: """[{ "KeepConstant": [2, "60s"] }]"""));
+        // Requests of 2 s, a GracefulStop of 1 s: after the first signal the process is still stopping for about a second,
+        // so the second signal finds it alive whatever the machine's load (with /ok it could be done and gone, a zombie
+        // that kill() still reaches, before a starved test process sent the second).
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/slow?ms=2000", ["p(95) < 5000"], load: """[{ "KeepConstant": [2, "60s"] }]"""));
         var cli = Path.Combine(AppContext.BaseDirectory.Replace(
             Path.Combine("tests", "LoadHarness.Cli.Tests"), Path.Combine("src", "LoadHarness.Cli"), StringComparison.Ordinal), "loadharness.dll");
         Assert.True(File.Exists(cli), cli);
@@ -55,6 +58,7 @@ public sealed class SignalTests(LoopbackServer server) : IClassFixture<LoopbackS
         Assert.False(process.HasExited, errors.ToString());
         Assert.Equal(0, Kill(process.Id, 15));
         await Task.Delay(100);
+        Assert.False(process.HasExited, "the run stopped within 100 ms of the first signal: the second cannot be tested\n" + output);
         Assert.Equal(0, Kill(process.Id, 2));
         await process.WaitForExitAsync(patience.Token);
 
