@@ -7,8 +7,9 @@ using LoadHarness.Reporting.Text;
 namespace LoadHarness.Reporting;
 
 /// <summary>
-/// The report formats by name, as NBomber's <c>ReportFormats</c> values ("Html", "Md", "Csv", "Txt") plus "JUnit".
-/// Names are case-insensitive; result.json is always written and is not a format here.
+/// The report formats by name, as NBomber's <c>ReportFormats</c> values ("Html", "Md", "Csv", "Txt") plus "JUnit" and
+/// "Png" (summary.md with PNG charts instead of SVG ones). Names are case-insensitive; result.json is always written
+/// and is not a format here.
 /// </summary>
 public static class ReportFormats
 {
@@ -17,9 +18,10 @@ public static class ReportFormats
     public const string Csv = "csv";
     public const string Txt = "txt";
     public const string JUnit = "junit";
+    public const string Png = "png";
 
     /// <summary>Every format name this build knows, for the config validator.</summary>
-    public static IReadOnlyList<string> Known { get; } = [Html, Md, Csv, Txt, JUnit];
+    public static IReadOnlyList<string> Known { get; } = [Html, Md, Csv, Txt, JUnit, Png];
 
     /// <summary>The formats written when the config names none.</summary>
     public static IReadOnlyList<string> Default { get; } = [Html, Md, Csv, JUnit];
@@ -43,6 +45,7 @@ public static class ReportFormats
     {
         Html => new HtmlReportWriter(),
         Md => new MarkdownReportWriter(),
+        Png => new MarkdownReportWriter { PngCharts = true },
         Csv => new CsvReportWriter(),
         Txt => new TextReportWriter(),
         JUnit => new JUnitReportWriter(),

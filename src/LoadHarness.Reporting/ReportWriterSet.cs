@@ -24,7 +24,12 @@ public sealed class ReportWriterSet
     public static ReportWriterSet ForFormats(IEnumerable<string> formatNames)
     {
         ArgumentNullException.ThrowIfNull(formatNames);
-        var names = formatNames.Select(ReportFormats.Normalize).Distinct(StringComparer.Ordinal);
+        var names = formatNames.Select(ReportFormats.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Contains(ReportFormats.Png))
+        {
+            names.Remove(ReportFormats.Md); // png is summary.md with PNG charts: one summary, not two
+        }
+
         return new ReportWriterSet(names.Select(ReportFormats.Create).ToList());
     }
 

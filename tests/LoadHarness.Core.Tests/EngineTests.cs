@@ -331,6 +331,36 @@ public sealed class EngineTests
         Assert.NotEmpty(result.Environment.MachineName);
     }
 
+    [Fact]
+    public async Task A_steady_plan_wakes_the_control_loop_a_few_times_a_second_not_every_control_interval()
+    {
+        // The one VU's iteration waits on the real clock until it is interrupted, and nothing times out, so every
+        // timer that fires on the fake clock is the scenario's control loop (and the once-a-second monitor).
+        var fake = new FakeTimeProvider();
+        var scenario = Scenario.Create("steady", async ctx =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ctx.CancellationToken);
+                return Response.Ok();
+            })
+            .WithRequestTimeout(Timeout.InfiniteTimeSpan)
+            .WithGracefulStop(TimeSpan.Zero)
+            .WithLoadSimulations(LoadSimulation.KeepConstant(1, TimeSpan.FromSeconds(10)));
+        var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
+        var run = new LoadRunner().RunAsync(test, new RunOptions { TimeProvider = fake, Environment = Env }, CancellationToken.None);
+        await Task.Delay(20);
+
+        await fake.RunFor(TimeSpan.FromSeconds(9), TimeSpan.FromMilliseconds(10));
+        var wakeUps = fake.Fired;
+        await fake.RunFor(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A fixed 10 ms tick fired 900 times in those 9 s; sleeping until the next second's collection, about 18.
+        Assert.InRange(wakeUps, 9, 40);
+        var s = Assert.Single(result.Scenarios);
+        Assert.True(s.Timeline.Count >= 9, $"{s.Timeline.Count} seconds in the timeline");
+        Assert.Equal(1, s.PeakVUs);
+    }
+
     private static async Task<RunResult> Run(FakeTimeProvider fake, ScenarioDefinition scenario, TimeSpan max)
     {
         var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };

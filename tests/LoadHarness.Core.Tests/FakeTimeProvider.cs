@@ -8,6 +8,11 @@ internal sealed class FakeTimeProvider : TimeProvider
     private readonly DateTimeOffset origin = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private long now = TimeSpan.TicksPerSecond; // timestamps never 0
 
+    private int fired;
+
+    /// <summary>How many timer callbacks have fired (each wake-up of a sleeping loop is one).</summary>
+    public int Fired => Volatile.Read(ref fired);
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => Volatile.Read(ref now);
@@ -55,6 +60,7 @@ internal sealed class FakeTimeProvider : TimeProvider
                 }
             }
 
+            Interlocked.Increment(ref fired);
             next.Fire();
         }
     }

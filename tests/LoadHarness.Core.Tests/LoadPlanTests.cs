@@ -15,6 +15,28 @@ public sealed class LoadPlanTests
     ]);
 
     [Theory]
+    [InlineData(0, 6_000)]        // 0 -> 10 over 60 s: one VU every 6 s
+    [InlineData(6.5, 5_500)]
+    [InlineData(59.9, 100)]       // the next step is the phase's end (10 VUs at 60 s)
+    [InlineData(61, 3_500)]       // 10 -> 50 over 180 s: 11 VUs at 64.5 s
+    [InlineData(361, 10_000)]     // holding 100: nothing changes within the 10 s searched
+    [InlineData(480, 600)]        // 100 -> 0 over 60 s: 99 VUs at 480.6 s
+    public void The_next_change_of_the_target_is_found_to_the_millisecond(double seconds, double expectedMs)
+    {
+        var plan = LoadPlan.Create(SeedRamp);
+        var t = TimeSpan.FromSeconds(seconds);
+        var next = plan.NextTargetChangeIn(t, TimeSpan.FromSeconds(10));
+
+        Assert.InRange(next.TotalMilliseconds, expectedMs - 0.5, expectedMs + 0.5);
+        if (next < TimeSpan.FromSeconds(10))
+        {
+            // Just before the step the target is unchanged; at the step it has moved.
+            Assert.Equal(plan.TargetVUsAt(t), plan.TargetVUsAt(t + next - TimeSpan.FromMilliseconds(0.5)));
+            Assert.NotEqual(plan.TargetVUsAt(t), plan.TargetVUsAt(t + next + TimeSpan.FromMilliseconds(0.5)));
+        }
+    }
+
+    [Theory]
     [InlineData(0, 0)]
     [InlineData(30, 5)]
     [InlineData(59.9, 9)]

@@ -11,7 +11,7 @@ public sealed class ReportWriterSetTests
     {
         using var folder = new TempFolder("all-formats");
         var result = Runs.Mixed(seconds: 6);
-        var set = ReportWriterSet.ForFormats(ReportFormats.Known);
+        var set = ReportWriterSet.ForFormats(ReportFormats.Known.Where(f => f != ReportFormats.Png));
 
         var outcomes = await set.WriteAsync(result, folder.Path);
 
@@ -25,8 +25,44 @@ public sealed class ReportWriterSetTests
             Assert.True(File.Exists(folder.File(name)), name);
         }
 
-        Assert.Contains(outcomes.Single(o => o.Format == "md").Files, f => f.EndsWith(".png", StringComparison.Ordinal));
+        // summary.md links the very drawings index.html inlines, as SVG files beside it.
+        var svgs = outcomes.Single(o => o.Format == "md").Files.Where(f => f.EndsWith(".svg", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(svgs);
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.png"));
+        var html = await File.ReadAllTextAsync(folder.File("index.html"));
+        var summary = await File.ReadAllTextAsync(folder.File("summary.md"));
+        foreach (var svg in svgs)
+        {
+            var text = await File.ReadAllTextAsync(svg);
+            Assert.StartsWith("<svg width=\"760\" height=\"340\" xmlns=\"http://www.w3.org/2000/svg\" ", text, StringComparison.Ordinal);
+            var body = text[text.IndexOf('>', StringComparison.Ordinal)..].TrimEnd();
+            Assert.Contains(body, html, StringComparison.Ordinal);
+            Assert.Contains($"]({Path.GetFileName(svg)})", summary, StringComparison.Ordinal);
+        }
+
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp-*"));
+    }
+
+    [Fact]
+    public async Task The_png_format_is_summary_md_with_PNG_charts_written_once()
+    {
+        using var folder = new TempFolder("png-format");
+        var set = ReportWriterSet.ForFormats(["md", "Png"]);
+
+        var outcomes = await set.WriteAsync(Runs.Mixed(seconds: 6), folder.Path);
+
+        Assert.Equal(["json", "md"], outcomes.Select(o => o.Format));
+        var pngs = Directory.GetFiles(folder.Path, "*.png");
+        Assert.NotEmpty(pngs);
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.svg"));
+        foreach (var png in pngs)
+        {
+            var bytes = await File.ReadAllBytesAsync(png);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        }
+
+        var summary = await File.ReadAllTextAsync(folder.File("summary.md"));
+        Assert.Contains($"]({Path.GetFileName(pngs[0])})", summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<string[]> Formats(string description) => new("--formats")
     {
-        Description = description + " Known: html, md, csv, txt, junit (comma- or space-separated).",
+        Description = description + " Known: html, md, csv, txt, junit, png (summary.md with PNG charts instead of SVG) (comma- or space-separated).",
         AllowMultipleArgumentsPerToken = true,
     };
 

@@ -17,6 +17,9 @@ internal sealed class ClosedModelDriver : IScenarioDriver
     /// </summary>
     private const int YieldEvery = 256;
 
+    /// <summary>How often VUs leaving on a ramp-down are checked against their GracefulStop.</summary>
+    private static readonly TimeSpan StoppingCheck = TimeSpan.FromMilliseconds(100);
+
     private readonly ScenarioRuntime runtime;
     private readonly List<VuSlot> slots = [];
     private readonly List<(VuSlot Slot, long Since)> stopping = [];
@@ -104,6 +107,41 @@ internal sealed class ClosedModelDriver : IScenarioDriver
 
         SetTarget(newTarget, now);
         ManageStopping(now);
+    }
+
+    public TimeSpan? NextControlIn(TimeSpan planTime, TimeSpan limit)
+    {
+        if (stopped || iterationPhase >= 0)
+        {
+            return null; // draining, or an iteration budget being spent: watched every control interval
+        }
+
+        lock (slots)
+        {
+            if (stopping.Count > 0)
+            {
+                limit = TimeSpan.FromTicks(Math.Min(limit.Ticks, StoppingCheck.Ticks)); // ramp-down VUs' GracefulStop
+            }
+        }
+
+        var plan = runtime.Plan;
+        var effective = planTime - shift;
+        if (effective >= plan.Duration)
+        {
+            return null;
+        }
+
+        var until = plan.Duration - effective;
+        for (var i = nextIterationPhase; i < plan.Phases.Count; i++)
+        {
+            if (plan.Phases[i].Iterations is not null)
+            {
+                until = plan.Phases[i].Start - effective;
+                break;
+            }
+        }
+
+        return plan.NextTargetChangeIn(effective, until < limit ? until : limit);
     }
 
     /// <summary>The planned VUs at plan time t (for the console and the timeline).</summary>

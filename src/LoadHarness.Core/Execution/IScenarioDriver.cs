@@ -9,6 +9,12 @@ internal interface IScenarioDriver
     /// <summary>Re-reads the plan at <paramref name="planTime"/> (called every control tick).</summary>
     void Control(long now, TimeSpan planTime);
 
+    /// <summary>
+    /// How long after <paramref name="planTime"/> the driver next needs <see cref="Control"/>, at most
+    /// <paramref name="limit"/>; null when it needs it every control interval (its work is not known in advance).
+    /// </summary>
+    TimeSpan? NextControlIn(TimeSpan planTime, TimeSpan limit);
+
     /// <summary>After warm-up: the plan starts again from time 0 (measured from <paramref name="planOrigin"/>).</summary>
     void Restart(long planOrigin);
 

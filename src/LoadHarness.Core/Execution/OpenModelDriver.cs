@@ -96,6 +96,9 @@ internal sealed class OpenModelDriver : IScenarioDriver
 
     public double PlannedLoad(TimeSpan planTime) => runtime.Plan.RateAt(planTime);
 
+    /// <summary>On the real clock the pacer thread starts the arrivals, so the control loop has nothing to do for them.</summary>
+    public TimeSpan? NextControlIn(TimeSpan planTime, TimeSpan limit) => pacer is null ? null : limit;
+
     public void RequestStop(long now)
     {
         stopped = true;

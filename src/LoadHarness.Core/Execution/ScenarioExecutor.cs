@@ -5,9 +5,12 @@ using LoadHarness.Core.Scenarios;
 namespace LoadHarness.Core.Execution;
 
 /// <summary>
-/// Runs one scenario: a single control loop on a <see cref="PeriodicTimer"/> (the injected clock) that lets the
-/// driver follow the plan, fires request timeouts, collects the 1 s interval, and on the end or a stop request
-/// gives in-flight iterations GracefulStop before interrupting them.
+/// Runs one scenario: a single control loop on the injected clock that lets the driver follow the plan, fires
+/// request timeouts, collects the 1 s interval, and on the end or a stop request gives in-flight iterations
+/// GracefulStop before interrupting them. The loop sleeps until its next piece of work is due (the next step of a
+/// ramp, the next second, the next timeout check, at most 1 s; a stop request wakes it), not on a fixed tick:
+/// on a steady plan it wakes a few times a second instead of 100, which is most of an idle run's CPU. It falls
+/// back to the control interval (10 ms) while draining and where a driver cannot say when it needs it.
 /// </summary>
 internal sealed class ScenarioExecutor
 {
@@ -15,6 +18,9 @@ internal sealed class ScenarioExecutor
     private readonly IScenarioDriver driver;
     private readonly TimeSpan controlInterval;
     private readonly long secondTicks;
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
+    private readonly CancellationTokenSource wakeUp = new();
     private volatile string? stopReason;
     private int stopRequested;
 
@@ -43,6 +49,7 @@ internal sealed class ScenarioExecutor
         if (Interlocked.Exchange(ref stopRequested, 1) == 0)
         {
             stopReason = reason;
+            _ = wakeUp.CancelAsync(); // the control loop's sleep ends now, on a pool thread, not the caller's
         }
     }
 
@@ -62,11 +69,12 @@ internal sealed class ScenarioExecutor
 
         var nextCollect = start + secondTicks;
         var timeoutTicks = definition.RequestTimeout == Timeout.InfiniteTimeSpan ? long.MaxValue : (long)(definition.RequestTimeout.TotalSeconds * secondTicks);
-        var timeoutCheckEvery = Math.Max(1, secondTicks / 10);
+        // Timeouts are checked every 1/20 of the timeout (10-500 ms): a timed-out request is cut within 5 % of it.
+        var timeoutCheckEvery = timeoutTicks == long.MaxValue ? long.MaxValue
+            : Math.Clamp(timeoutTicks / 20, secondTicks / 100, secondTicks / 2);
         var nextTimeoutCheck = start;
         long? drainSince = null;
         var graceTicks = (long)(definition.GracefulStop.TotalSeconds * secondTicks);
-        using var timer = new PeriodicTimer(controlInterval, time);
         using var registration = cancellationToken.Register(() => RequestStop("interrupted"));
         while (true)
         {
@@ -99,13 +107,10 @@ internal sealed class ScenarioExecutor
                 }
             }
 
-            if (now >= nextTimeoutCheck)
+            if (timeoutTicks != long.MaxValue && now >= nextTimeoutCheck)
             {
                 nextTimeoutCheck = now + timeoutCheckEvery;
-                if (timeoutTicks != long.MaxValue)
-                {
-                    driver.CheckTimeouts(now, timeoutTicks);
-                }
+                driver.CheckTimeouts(now, timeoutTicks);
             }
 
             if (!warming && now >= nextCollect)
@@ -129,7 +134,17 @@ internal sealed class ScenarioExecutor
                 }
             }
 
-            await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false);
+            now = time.GetTimestamp();
+            var wait = drainSince is not null ? controlInterval
+                : driver.NextControlIn(time.GetElapsedTime(planOrigin, now), MaxWait) ?? controlInterval;
+            wait = Earlier(wait, warming ? start + warmUpTicks : nextCollect, now);
+            if (timeoutTicks != long.MaxValue)
+            {
+                wait = Earlier(wait, nextTimeoutCheck, now);
+            }
+
+            var token = Volatile.Read(ref stopRequested) == 0 ? wakeUp.Token : CancellationToken.None;
+            await Task.Delay(wait < MinWait ? MinWait : wait, time, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         var end = time.GetTimestamp();
@@ -141,6 +156,12 @@ internal sealed class ScenarioExecutor
 
         Collector.Collect(end, PlannedLoad(planEnd), warmingUp: false, finished: true);
         return Collector.Provisional!;
+    }
+
+    private TimeSpan Earlier(TimeSpan wait, long dueTimestamp, long now)
+    {
+        var until = runtime.Time.GetElapsedTime(now, dueTimestamp);
+        return until < wait ? until : wait;
     }
 
     private void BeginRecording(long now)

@@ -102,6 +102,47 @@ public sealed class LoadPlan
         return MaxVUs is { } cap ? Math.Min(vus, cap) : vus;
     }
 
+    /// <summary>
+    /// Closed model: how long after <paramref name="t"/> this segment's target VUs first change, searched up to
+    /// <paramref name="within"/> (returned when nothing changes by then) and never past the end of the current phase
+    /// (within a phase the target is monotonic, so a binary search to a quarter of a millisecond finds the step).
+    /// </summary>
+    public TimeSpan NextTargetChangeIn(TimeSpan t, TimeSpan within)
+    {
+        var phase = PhaseAt(t);
+        if (phase is null || within <= TimeSpan.Zero)
+        {
+            return within < TimeSpan.Zero ? TimeSpan.Zero : within;
+        }
+
+        if (phase.End - t < within)
+        {
+            within = phase.End - t;
+        }
+
+        var current = TargetVUsAt(t);
+        if (TargetVUsAt(t + within) == current)
+        {
+            return within;
+        }
+
+        long lo = 0, hi = within.Ticks; // the target is unchanged at lo and changed at hi
+        while (hi - lo > TimeSpan.TicksPerMillisecond / 4)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (TargetVUsAt(t + TimeSpan.FromTicks(mid)) == current)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return TimeSpan.FromTicks(hi);
+    }
+
     /// <summary>Open model: this segment's arrival rate (iterations/s) at <paramref name="t"/>.</summary>
     public double RateAt(TimeSpan t)
     {

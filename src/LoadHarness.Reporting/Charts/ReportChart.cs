@@ -19,6 +19,9 @@ internal sealed class ReportChart(string id, string title, string caption, Plot 
     /// <summary>The chart as SVG markup ready to inline in HTML (unique ids, scalable).</summary>
     public string ToInlineSvg() => SvgInliner.Inline(Plot.GetSvgXml(Width, Height), Id, Title);
 
+    /// <summary>Draws the chart once, as inline SVG, for every page and file that shows it.</summary>
+    public RenderedChart Render() => new(Id, Title, Caption, ToInlineSvg());
+
     public byte[] ToPng() => Plot.GetImageBytes(Width, Height, ImageFormat.Png);
 
     public void Dispose() => Plot.Dispose();

@@ -109,14 +109,45 @@ public sealed record BuildComparison
             {
                 var baseScopes = baselines.Select(r => Scopes.Of(r.Result, scenario.Name, step)).ToList();
                 var candScopes = candidates.Select(r => Scopes.Of(r.Result, scenario.Name, step)).ToList();
-                foreach (var metric in MetricDescriptor.All)
-                {
-                    metrics.Add(CompareMetric(metric, reference, scenario.Name, step, baseScopes, candScopes, options));
-                }
+                var scope = MetricDescriptor.All.Select(metric => CompareMetric(metric, reference, scenario.Name, step, baseScopes, candScopes, options)).ToList();
+                metrics.AddRange(scenario.Model == LoadModel.Closed ? ThroughputFollowsLatency(scope) : scope);
             }
         }
 
         return metrics;
+    }
+
+    /// <summary>
+    /// Closed model: each VU's cycle is its request's latency plus think time plus the generator's own work between
+    /// iterations, so requests/s = VUs ÷ cycle. A throughput change without a latency change the same way (beyond the
+    /// tolerance, the floor and the noise) came from the generator's side: the machine, not the target. It is then
+    /// inconclusive, never a regression (on a busy CI runner, A/A runs without think time differed by 20 % in
+    /// requests/s with every latency within its floor). With the latency regressed, the throughput's regression stands.
+    /// </summary>
+    internal static List<MetricComparison> ThroughputFollowsLatency(List<MetricComparison> scope)
+    {
+        for (var i = 0; i < scope.Count; i++)
+        {
+            var m = scope[i];
+            if (m.Metric.Kind != SampleKind.Throughput || m.Verdict is not (ChangeVerdict.Regressed or ChangeVerdict.Improved))
+            {
+                continue;
+            }
+
+            var latencySameWay = scope.Any(l => l.Metric.Kind == SampleKind.Latency && l.Verdict == m.Verdict);
+            if (!latencySameWay)
+            {
+                scope[i] = m with
+                {
+                    Verdict = ChangeVerdict.Inconclusive,
+                    Reason = m.Reason + "; but in a closed model requests/s follow the latency (VUs ÷ (latency + think time)) and no latency "
+                        + (m.Verdict == ChangeVerdict.Regressed ? "regressed" : "improved")
+                        + ": the change is the load generator's or the machine's, not the target's (an open model judges throughput on its own)",
+                };
+            }
+        }
+
+        return scope;
     }
 
     private static MetricComparison CompareMetric(

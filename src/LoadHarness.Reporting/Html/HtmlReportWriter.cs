@@ -19,40 +19,30 @@ public sealed class HtmlReportWriter : IReportWriter
     public static string Render(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var charts = ReportCharts.Build(result);
-        try
-        {
-            var sb = new StringBuilder(256 * 1024);
-            var v = Verdict.Of(result);
-            sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-              .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-              .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
-              .Append(v.Word).Append(" · ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(result.Test.TestName))
-              .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
+        var charts = RenderedChart.For(result);
+        var sb = new StringBuilder(256 * 1024);
+        var v = Verdict.Of(result);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+          .Append(v.Word).Append(" · ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(result.Test.TestName))
+          .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
 
-            var chartIds = charts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            VerdictSection.Append(sb, result, chartIds);
-            AppendNav(sb, result, charts.Count > 0);
-            ThresholdSection.Append(sb, result, chartIds);
-            ScenarioSection.Append(sb, result);
-            ChartSection.Append(sb, charts);
-            ChecksSection.Append(sb, result);
-            CustomSections.Append(sb, result);
-            TestInfoSection.Append(sb, result);
+        var chartIds = charts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        VerdictSection.Append(sb, result, chartIds);
+        AppendNav(sb, result, charts.Count > 0);
+        ThresholdSection.Append(sb, result, chartIds);
+        ScenarioSection.Append(sb, result);
+        ChartSection.Append(sb, charts);
+        ChecksSection.Append(sb, result);
+        CustomSections.Append(sb, result);
+        TestInfoSection.Append(sb, result);
 
-            sb.Append("<footer>LoadHarness ").Append(HtmlTable.Esc(result.Environment.HarnessVersion))
-              .Append(" · session ").Append(HtmlTable.Esc(result.Test.SessionId))
-              .Append(" · re-render with <code>loadharness report result.json</code></footer>\n")
-              .Append("<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
-            return sb.ToString();
-        }
-        finally
-        {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
-        }
+        sb.Append("<footer>LoadHarness ").Append(HtmlTable.Esc(result.Environment.HarnessVersion))
+          .Append(" · session ").Append(HtmlTable.Esc(result.Test.SessionId))
+          .Append(" · re-render with <code>loadharness report result.json</code></footer>\n")
+          .Append("<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
+        return sb.ToString();
     }
 
     private static void AppendNav(StringBuilder sb, RunResult r, bool hasCharts)

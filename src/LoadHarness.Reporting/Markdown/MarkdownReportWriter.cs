@@ -4,7 +4,11 @@ using LoadHarness.Reporting.Writing;
 
 namespace LoadHarness.Reporting.Markdown;
 
-/// <summary>summary.md (for a CI step summary or a PR comment) and its PNG charts beside it.</summary>
+/// <summary>
+/// summary.md (for a CI step summary or a PR comment) and its charts beside it: SVG files by default (the drawing
+/// index.html inlines, so a chart is drawn once for both), PNG files when <see cref="PngCharts"/> is set (the
+/// <c>png</c> report format, for viewers that show no SVG).
+/// </summary>
 public sealed class MarkdownReportWriter : IReportWriter
 {
     public const string FileName = "summary.md";
@@ -14,12 +18,15 @@ public sealed class MarkdownReportWriter : IReportWriter
     /// <summary>False writes only summary.md (no images), e.g. for a PR comment where images cannot be attached.</summary>
     public bool WriteCharts { get; init; } = true;
 
+    /// <summary>Charts as PNG files (drawn again, as pixels) instead of SVG.</summary>
+    public bool PngCharts { get; init; }
+
     public async Task<IReadOnlyList<string>> WriteAsync(RunResult result, string outputFolder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var written = new List<string>();
         var images = new List<(string File, string Title)>();
-        if (WriteCharts)
+        if (WriteCharts && PngCharts)
         {
             var charts = ReportCharts.Build(result);
             try
@@ -37,6 +44,15 @@ public sealed class MarkdownReportWriter : IReportWriter
                 {
                     chart.Dispose();
                 }
+            }
+        }
+        else if (WriteCharts)
+        {
+            foreach (var chart in RenderedChart.For(result))
+            {
+                var file = chart.Id + ".svg";
+                written.Add(await AtomicFile.WriteTextAsync(Path.Combine(outputFolder, file), chart.ToSvgFile(), cancellationToken).ConfigureAwait(false));
+                images.Add((file, chart.Title));
             }
         }
 

@@ -99,9 +99,10 @@ public sealed class VerdictTests
     [Fact]
     public void More_errors_and_less_throughput_are_regressions_too()
     {
+        // An open model (a planned arrival rate): fewer requests/s is the target's doing (dropped iterations).
         var c = Compare(
-            SyntheticRuns.Build(new SyntheticRun { Seed = 11, ErrorRate = 0.001, Thresholds = [] }),
-            SyntheticRuns.Build(new SyntheticRun { Seed = 12, ErrorRate = 0.05, RpsFactor = 0.6, Thresholds = [] }));
+            Open(SyntheticRuns.Build(new SyntheticRun { Seed = 11, ErrorRate = 0.001, Thresholds = [] })),
+            Open(SyntheticRuns.Build(new SyntheticRun { Seed = 12, ErrorRate = 0.05, RpsFactor = 0.6, Thresholds = [] })));
 
         var errors = Metric(c, "errors");
         Assert.True(errors.Verdict == ChangeVerdict.Regressed, errors.Reason);
@@ -112,6 +113,34 @@ public sealed class VerdictTests
         Assert.True(rps.Evidence.High < 0);
         Assert.Equal(ChangeVerdict.Unchanged, Metric(c, "p95").Verdict);
     }
+
+    [Theory]
+    [InlineData(1.0, "inconclusive")] // latency held: the throughput drop is the generator's (a busy machine)
+    [InlineData(1.5, "regressed")]    // latency regressed too: the throughput's regression stands
+    public void In_a_closed_model_less_throughput_is_a_regression_only_with_the_latency(double latencyFactor, string expected)
+    {
+        var baseline = SyntheticRuns.Build(new SyntheticRun { Seed = 21, Thresholds = [] });
+        var candidate = SyntheticRuns.Build(new SyntheticRun { Seed = 22, RpsFactor = 0.7, Factor = latencyFactor, Thresholds = [] });
+        Assert.Equal(LoadModel.Closed, baseline.Scenarios[0].Model);
+
+        var closed = Compare(baseline, candidate);
+        var open = Compare(Open(baseline), Open(candidate));
+
+        var rps = Metric(closed, "rps");
+        Assert.Equal(expected, rps.Verdict.ToString().ToLowerInvariant());
+        Assert.Equal(ChangeVerdict.Regressed, Metric(open, "rps").Verdict);
+        if (expected == "inconclusive")
+        {
+            Assert.Contains("closed model", rps.Reason, StringComparison.Ordinal);
+            Assert.Equal(ComparisonOutcome.NoRegression, closed.Outcome);
+        }
+        else
+        {
+            Assert.Equal(ComparisonOutcome.Regression, closed.Outcome);
+        }
+    }
+
+    private static RunResult Open(RunResult run) => run with { Scenarios = [.. run.Scenarios.Select(s => s with { Model = LoadModel.Open })] };
 
     [Fact]
     public void A_shift_that_the_runs_noise_could_explain_is_inconclusive()

@@ -5,7 +5,7 @@ using LoadHarness.Core.Thresholds;
 namespace LoadHarness.Cli.Commands.Run;
 
 /// <summary>
-/// How much of a run's latency is the machine, not the target: a dedicated thread sleeps 10 ms at a time and records,
+/// How much of a run's latency is the machine, not the target: a dedicated thread sleeps 50 ms at a time and records,
 /// per second, the longest it woke late (<c>generator.stall_ms</c>: the process was descheduled, or paused by a
 /// garbage collection, for that long; every request in flight then looks that much slower), and the thread pool's
 /// threads and longest queue (<c>generator.threadpool_threads</c>, <c>generator.threadpool_queue</c>: work waiting
@@ -15,7 +15,7 @@ internal sealed class GeneratorStallSampler : IDisposable
 {
     public const string StallSeries = "generator.stall_ms";
 
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50); // 20 wake-ups a second: stalls under ~50 ms can hide inside a sleep
 
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly List<(double TimeSec, double StallMs, int Threads, long Queue)> seconds = [];
