@@ -8,14 +8,16 @@ namespace LoadHarness.Core.Execution;
 /// <summary>Captures where a run happened. Never throws: a missing git gives a null commit.</summary>
 public static class EnvironmentCapture
 {
-    public static EnvironmentInfo Capture(string? workingDirectory = null) => new()
+    /// <param name="gitCommit">False leaves <see cref="EnvironmentInfo.GitCommit"/> null, for a caller that runs
+    /// <see cref="GitCommit"/> (a child process) off the path to the first request.</param>
+    public static EnvironmentInfo Capture(string? workingDirectory = null, bool gitCommit = true) => new()
     {
         MachineName = Environment.MachineName,
         ProcessorCount = Environment.ProcessorCount,
         OsDescription = RuntimeInformation.OSDescription,
         DotnetVersion = RuntimeInformation.FrameworkDescription,
         HarnessVersion = HarnessVersion(),
-        GitCommit = GitCommit(workingDirectory ?? Directory.GetCurrentDirectory()),
+        GitCommit = gitCommit ? GitCommit(workingDirectory ?? Directory.GetCurrentDirectory()) : null,
     };
 
     public static string HarnessVersion() =>

@@ -145,6 +145,8 @@ internal sealed class RunCommandHandler(CliContext cli)
         }
 
         RunResult result;
+        // git rev-parse is a child process: it runs beside the load instead of before the first request.
+        var gitCommit = Task.Run(() => EnvironmentCapture.GitCommit(Directory.GetCurrentDirectory()), CancellationToken.None);
         IAfterLoadMeasurement[] afterLoad = ExplainAfterLoad.For(test.AllThresholds, explainQueries) is { } explain ? [explain] : [];
         await using var measurements = await RunMeasurements.StartAsync(target, SqlScenarioBinding.NamedStatements(settings), afterLoad, cancellationToken)
             .ConfigureAwait(false);
@@ -156,7 +158,7 @@ internal sealed class RunCommandHandler(CliContext cli)
                 Segment = settings.Segment,
                 Observer = progress is null ? null : progress.OnSnapshot,
                 ConfigPath = settings.ConfigPath,
-                Environment = WithSocketSettings(EnvironmentCapture.Capture(), settings),
+                Environment = WithSocketSettings(EnvironmentCapture.Capture(gitCommit: false), settings),
                 Targets = Targets(target),
                 Labels = Labels(settings, target, extraLabels, arguments.Label),
             };
@@ -166,7 +168,7 @@ internal sealed class RunCommandHandler(CliContext cli)
             result = await new LoadRunner().RunAsync(test, options, cancellationToken).ConfigureAwait(false);
             var cores = GeneratorLoad.Cores(Environment.CpuUsage.TotalTime - cpuBefore, wall.Elapsed);
             var machine = MachineCpu.Cores(machineBefore, MachineCpu.Read(), result.Environment.ProcessorCount);
-            result = result with { Environment = result.Environment with { GeneratorCpuCores = cores, MachineCpuCores = machine } };
+            result = result with { Environment = result.Environment with { GeneratorCpuCores = cores, MachineCpuCores = machine, GitCommit = await gitCommit.ConfigureAwait(false) } };
         }
 
         if (result.Status != RunStatus.Interrupted)
