@@ -69,6 +69,12 @@ public sealed class CommandEndToEndTests
             Assert.Contains(result.Series, s => s.Name == "generator.stall_ms" && s.Points.Count > 0);
             Assert.Contains(result.Series, s => s.Name == "app.pool_usage" && s.Points.Count > 0);
             Assert.Contains(result.Series, s => s.Name == "db.connections" && s.Points.Count > 0);
+
+            // Series count from the timeline's second 0, the end of the 10 s warm-up (the samplers start before the init
+            // hooks, which open those 200 connections, and the warm-up): none starts before it, none ends long after it.
+            var loadSeconds = result.Scenarios.Max(s => s.DurationMs) / 1000;
+            Assert.All(result.Series.Where(s => s.Points.Count > 0), s => Assert.True(s.Points[0].TimeSec >= 0 && s.Points[^1].TimeSec <= loadSeconds + 5,
+                $"{s.Name}: {s.Points[0].TimeSec}..{s.Points[^1].TimeSec} s, load {loadSeconds:0.0} s"));
         }
         finally
         {

@@ -85,9 +85,14 @@ public sealed class LoadRunner
         var stopReason = monitor.AbortedBy is { } aborted ? $"threshold '{aborted}' crossed (abortOnFail)"
             : status == RunStatus.Interrupted ? "interrupted"
             : executors.Select(e => e.StopReason).FirstOrDefault(r => r is not null);
-        var result = BuildResult(test, options, environment, startedUtc, time.GetUtcNow(), time.GetElapsedTime(startTs).TotalMilliseconds, results, status, stopReason);
+        var result = BuildResult(test, options, environment, startedUtc, time.GetUtcNow(), time.GetElapsedTime(startTs).TotalMilliseconds, results, status, stopReason)
+            with { LoadStartedUtc = startedUtc + time.GetElapsedTime(startTs, RecordingOrigin(executors, runTs)) };
         return result with { Thresholds = ThresholdEvaluator.Evaluate(result, thresholds, monitor.AbortedBy) };
     }
+
+    /// <summary>When the first scenario began recording (after its warm-up): the timeline's second 0.</summary>
+    private static long RecordingOrigin(IEnumerable<ScenarioExecutor> executors, long runTs) =>
+        executors.Select(e => e.Collector.OriginTimestamp).Where(t => t != 0).DefaultIfEmpty(runTs).Min();
 
     private static RunResult InitFailed(
         TestDefinition test,

@@ -24,6 +24,13 @@ public sealed record RunResult
 
     public required DateTimeOffset EndedUtc { get; init; }
 
+    /// <summary>
+    /// When the load began recording (after the scenarios' init hooks and warm-up: the timeline's second 0): what series
+    /// measured beside the run are aligned to. Not written to result.json (its series are aligned already); null for a
+    /// result read back or merged.
+    /// </summary>
+    public DateTimeOffset? LoadStartedUtc { get; init; }
+
     public required double DurationMs { get; init; }
 
     /// <summary>The execution segment this process ran (<c>"0:1"</c> for the whole test; several when merged).</summary>

@@ -22,6 +22,9 @@ public sealed class MetricsSampler : IAsyncDisposable
     private readonly TimeSpan interval;
     private readonly HttpClient client;
     private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    /// <summary>When the sampler's clock started: its series count from here (the caller aligns them to the load).</summary>
+    public DateTimeOffset StartedUtc { get; } = DateTimeOffset.UtcNow;
     private readonly List<(double TimeSec, Dictionary<string, double> Values)> scrapes = [];
     private readonly CancellationTokenSource stop = new();
     private Task? loop;

@@ -27,6 +27,9 @@ public sealed class ActivitySampler : IAsyncDisposable
     private readonly string connectionString;
     private readonly TimeSpan interval;
     private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    /// <summary>When the sampler's clock started: its series count from here (the caller aligns them to the load).</summary>
+    public DateTimeOffset StartedUtc { get; } = DateTimeOffset.UtcNow;
     private readonly List<(double TimeSec, long Max, List<(string App, string State, long Count)> Rows)> samples = [];
     private readonly CancellationTokenSource stop = new();
     private NpgsqlConnection? connection;

@@ -25,7 +25,10 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
         var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
         Assert.Equal(SearchOutcome.LimitReached, result.Answer.Outcome);
         Assert.Equal("0:1/2", result.Settings.Segment);
-        Assert.Equal([3, 6], result.Steps.Select(s => s.Load));
+        // 3 then 6 VUs; a step that crossed the gate once (a stall of the shared machine: p95 over 500 ms at 3 VUs was
+        // seen once) runs again as a Confirm step before the search goes on, in both segments alike.
+        Assert.Equal([3, 6], result.Steps.Select(s => s.Load).Distinct());
+        Assert.All(result.Steps.Where((s, i) => i > 0 && result.Steps[i - 1].Load == s.Load), s => Assert.Equal(StepPhase.Confirm, s.Phase));
         foreach (var step in result.Steps)
         {
             var merged = await RunResultJson.ReadAsync(temp.File("out/" + step.ResultPath));

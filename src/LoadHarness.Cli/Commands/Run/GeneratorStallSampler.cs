@@ -18,6 +18,7 @@ internal sealed class GeneratorStallSampler : IDisposable
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50); // 20 wake-ups a second: stalls under ~50 ms can hide inside a sleep
 
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
     private readonly List<(double TimeSec, double StallMs, int Threads, long Queue)> seconds = [];
     private readonly Thread thread;
     private volatile bool stopping;
@@ -34,14 +35,19 @@ internal sealed class GeneratorStallSampler : IDisposable
         return sampler;
     }
 
-    /// <summary>Stops and returns the series and a note on the longest stall (null when under 100 ms).</summary>
-    public (IReadOnlyList<MeasurementSeries> Series, string? Note) Stop()
+    /// <summary>
+    /// Stops and returns the series, counted from <paramref name="loadStartedUtc"/> (the seconds before it dropped),
+    /// and a note on the longest stall during the load (null when under 100 ms).
+    /// </summary>
+    public (IReadOnlyList<MeasurementSeries> Series, string? Note) Stop(DateTimeOffset? loadStartedUtc)
     {
         stopping = true;
         thread.Join(TimeSpan.FromSeconds(2));
         lock (seconds)
         {
-            if (seconds.Count == 0)
+            var shift = loadStartedUtc is { } load ? (startedUtc - load).TotalSeconds : 0;
+            var during = seconds.Select(s => s with { TimeSec = Math.Round(s.TimeSec + shift, 1) }).Where(s => s.TimeSec >= 0).ToList();
+            if (during.Count == 0)
             {
                 return ([], null);
             }
@@ -52,13 +58,13 @@ internal sealed class GeneratorStallSampler : IDisposable
                 new()
                 {
                     Name = StallSeries, Unit = ThresholdUnit.Milliseconds, Group = "Load generator: longest scheduling stall per second (ms)",
-                    Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.StallMs, 1)))],
+                    Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.StallMs, 1)))],
                 },
-                new() { Name = "generator.threadpool_threads", Group = pool, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
-                new() { Name = "generator.threadpool_queue", Group = pool, Points = [.. seconds.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
+                new() { Name = "generator.threadpool_threads", Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
+                new() { Name = "generator.threadpool_queue", Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
             ];
-            var worst = seconds.MaxBy(s => s.StallMs);
-            var stalled = seconds.Count(s => s.StallMs >= 100);
+            var worst = during.MaxBy(s => s.StallMs);
+            var stalled = during.Count(s => s.StallMs >= 100);
             var note = worst.StallMs < 100 ? null : FormattableString.Invariant(
                 $"the load generator's process stalled (woke late, descheduled or paused) up to {worst.StallMs:0} ms at {worst.TimeSec:0} s, {stalled} s of the run with stalls of 100 ms or more (series {StallSeries}): latencies measured then include the machine's stall");
             return (series, note);

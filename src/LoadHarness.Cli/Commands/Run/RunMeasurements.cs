@@ -69,7 +69,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
         var generatorNotes = new List<string>();
         if (stalls is not null)
         {
-            var (stallSeries, stallNote) = stalls.Stop();
+            var (stallSeries, stallNote) = stalls.Stop(result.LoadStartedUtc);
             series.AddRange(stallSeries);
             if (stallNote is not null)
             {
@@ -85,7 +85,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
                 notes.Add($"pg_stat_activity: {activity.FailedSamples} samples failed, the first: {activity.FirstError}");
             }
 
-            series.AddRange(activitySeries);
+            series.AddRange(FromLoadStart(activitySeries, activity.StartedUtc, result.LoadStartedUtc));
             var end = await CaptureAsync("end", cancellationToken).ConfigureAwait(false);
             if (start is not null && end is not null)
             {
@@ -102,7 +102,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
         if (metrics is not null)
         {
             var (appSeries, section) = await metrics.StopAsync().ConfigureAwait(false);
-            series.AddRange(appSeries);
+            series.AddRange(FromLoadStart(appSeries, metrics.StartedUtc, result.LoadStartedUtc));
             sections.Add(section);
         }
 
@@ -123,6 +123,25 @@ internal sealed class RunMeasurements : IAsyncDisposable
 
         var measured = result with { Measurements = measurements, Series = series, Sections = sections };
         return measured with { Thresholds = ThresholdEvaluator.Rejudge(measured, thresholds) };
+    }
+
+    /// <summary>
+    /// A sampler's series counted from the start of the load, like the timeline (the samplers start before the
+    /// scenarios' init hooks, which may take seconds: pools warmed, users logged in); samples taken before the load
+    /// are dropped, so a threshold on a series judges the load, not its preparation.
+    /// </summary>
+    internal static IEnumerable<MeasurementSeries> FromLoadStart(IEnumerable<MeasurementSeries> series, DateTimeOffset samplerStartedUtc, DateTimeOffset? loadStartedUtc)
+    {
+        if (loadStartedUtc is not { } load)
+        {
+            return series;
+        }
+
+        var shift = (samplerStartedUtc - load).TotalSeconds;
+        return series.Select(s => s with
+        {
+            Points = [.. s.Points.Select(p => new SeriesPoint(Math.Round(p.TimeSec + shift, 3), p.Value)).Where(p => p.TimeSec >= 0)],
+        });
     }
 
     public async ValueTask DisposeAsync()
