@@ -19,6 +19,12 @@ public sealed record RunOptions
     /// <summary>How often the drivers re-read the plan (closed: adjust VUs; open: start due arrivals). Default 10 ms.</summary>
     public TimeSpan ControlInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// Called once after the scenarios' init hooks, just before the load starts (measurements beside the run forget
+    /// what they saw during the preparation here).
+    /// </summary>
+    public Action? LoadStarting { get; init; }
+
     /// <summary>Overrides the environment captured at the start (tests, merges).</summary>
     public EnvironmentInfo? Environment { get; init; }
 

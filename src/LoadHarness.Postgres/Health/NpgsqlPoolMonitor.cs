@@ -5,7 +5,7 @@ namespace LoadHarness.Postgres.Health;
 /// <summary>
 /// Samples every Npgsql pool of this process once a second from Npgsql's own metrics (meter "Npgsql":
 /// db.client.connection.count by state, .max, .npgsql.pending_requests, .npgsql.timeouts) and keeps the peaks.
-/// Start it before a run, <see cref="Snapshot"/> after, then dispose.
+/// Start it before a run, <see cref="ResetPeaks"/> when the load starts, <see cref="Snapshot"/> after, then dispose.
 /// </summary>
 public sealed class NpgsqlPoolMonitor : IDisposable
 {
@@ -43,6 +43,22 @@ public sealed class NpgsqlPoolMonitor : IDisposable
             foreach (var pool in pools.Values)
             {
                 pool.EndSample();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forgets the peaks so far (each becomes the pool's state now): called when the load starts, so pools warmed by the
+    /// init hooks (every connection "used" while it opened) do not show their warm-up as the run's peak.
+    /// </summary>
+    public void ResetPeaks()
+    {
+        listener.RecordObservableInstruments();
+        lock (gate)
+        {
+            foreach (var pool in pools.Values)
+            {
+                pool.ResetPeaks();
             }
         }
     }
@@ -122,6 +138,13 @@ public sealed class NpgsqlPoolMonitor : IDisposable
         public long Max { get; private set; }
 
         public long Timeouts { get; private set; }
+
+        public void ResetPeaks()
+        {
+            PeakUsed = used;
+            PeakOpen = used + idle;
+            PeakPending = pending;
+        }
 
         public void EndSample()
         {

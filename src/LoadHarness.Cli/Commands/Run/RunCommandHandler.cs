@@ -157,6 +157,7 @@ internal sealed class RunCommandHandler(CliContext cli)
             {
                 Segment = settings.Segment,
                 Observer = progress is null ? null : progress.OnSnapshot,
+                LoadStarting = measurements.LoadStarting,
                 ConfigPath = settings.ConfigPath,
                 Environment = WithSocketSettings(EnvironmentCapture.Capture(gitCommit: false), settings),
                 Targets = Targets(target),

@@ -59,6 +59,9 @@ internal sealed class RunMeasurements : IAsyncDisposable
         return run;
     }
 
+    /// <summary>The load starts: the harness's pools forget the peaks of their warm-up in the init hooks.</summary>
+    public void LoadStarting() => pools?.ResetPeaks();
+
     /// <summary>Stops the samplers, takes the end counters, adds every figure to <paramref name="result"/> and judges <paramref name="thresholds"/> again.</summary>
     public async Task<RunResult> FinishAsync(RunResult result, IReadOnlyList<ThresholdDefinition> thresholds, CancellationToken cancellationToken)
     {
