@@ -29,6 +29,7 @@ public sealed record RunResult
     /// measured beside the run are aligned to. Not written to result.json (its series are aligned already); null for a
     /// result read back or merged.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? LoadStartedUtc { get; init; }
 
     public required double DurationMs { get; init; }
