@@ -5,8 +5,6 @@ using LoadHarness.Core.Metrics;
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Thresholds;
 using LoadHarness.Reporting.Charts;
-using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace LoadHarness.Reporting.Capacity;
 
@@ -17,28 +15,9 @@ internal static class CapacityCharts
     public const string CpuId = "chart-generator-cpu";
     public const string DistributionId = "chart-step-latency";
 
-    /// <summary>Every chart the result has data for. The caller disposes them.</summary>
-    public static IReadOnlyList<ReportChart> Build(CapacityResult result)
-    {
-        var charts = new List<ReportChart>();
-        try
-        {
-            foreach (var chart in new[] { Knee(result), GeneratorCpu(result), Distribution(result) })
-            {
-                if (chart is not null)
-                {
-                    charts.Add(chart);
-                }
-            }
-
-            return charts;
-        }
-        catch
-        {
-            charts.ForEach(c => c.Dispose());
-            throw;
-        }
-    }
+    /// <summary>Every chart the result has data for.</summary>
+    public static IReadOnlyList<ReportChart> Build(CapacityResult result) =>
+        [.. new[] { Knee(result), GeneratorCpu(result), Distribution(result) }.OfType<ReportChart>()];
 
     /// <summary>Throughput (left axis) and p95/p99 (right axis) against the offered load; the gate's latency lines; the answer marked.</summary>
     public static ReportChart? Knee(CapacityResult result)
@@ -51,18 +30,10 @@ internal static class CapacityCharts
         }
 
         var unit = result.Model == LoadModel.Closed ? "VUs" : "iterations/s";
-        var plot = ChartStyle.NewPlot("Capacity: throughput and latency against load", $"offered load ({unit})", "throughput (req/s)");
+        var spec = new ChartSpec("Capacity: throughput and latency against load", $"offered load ({unit})", "throughput (req/s)");
+        spec.Y2 = new ChartAxis("latency (ms)");
         double[] x = [.. points.Select(p => (double)p.Load)];
-        var throughput = plot.Add.Scatter(x, [.. points.Select(p => p.RequestsPerSec)], ChartStyle.Series(0));
-        throughput.LegendText = "throughput (req/s)";
-        throughput.LineWidth = 2;
-        throughput.MarkerSize = 6;
-
-        var right = plot.Axes.Right;
-        right.Label.Text = "latency (ms)";
-        right.Label.FontSize = 13;
-        right.Label.FontName = ChartStyle.FontName;
-        right.TickGenerator = new NumericAutomatic { LabelFormatter = ChartStyle.Tick };
+        spec.Add(new ChartLine("throughput (req/s)", x, [.. points.Select(p => p.RequestsPerSec)], ChartStyle.Series(0)) { Width = 2, MarkerSize = 6 });
         var latencies = new List<double>();
         foreach (var (name, color, values) in new[]
         {
@@ -70,43 +41,34 @@ internal static class CapacityCharts
             ("p99 (ms)", ChartStyle.Fail, points.Select(p => p.P99Ms).ToArray()),
         })
         {
-            var line = plot.Add.Scatter(x, values, color);
-            line.Axes.YAxis = right;
-            line.LegendText = name;
-            line.LineWidth = 1.6f;
-            line.MarkerSize = 5;
+            spec.Add(new ChartLine(name, x, values, color) { MarkerSize = 5, RightAxis = true });
             latencies.AddRange(values);
         }
 
         foreach (var (limit, text) in LatencyGateLines(result.Gate))
         {
-            var gateLine = plot.Add.HorizontalLine(limit, 1.5f, ChartStyle.Fail, LinePattern.Dashed);
-            gateLine.Axes.YAxis = right;
-            gateLine.LegendText = "gate " + text;
+            spec.Rules.Add(new ChartRule(Vertical: false, limit, ChartStyle.Fail, "gate " + text) { Dash = Dash.Dashed, RightAxis = true });
             latencies.Add(limit);
         }
 
         if (result.Sustainable is { } good)
         {
-            var mark = plot.Add.VerticalLine(good.Load, 1.5f, ChartStyle.Ok, LinePattern.Solid);
-            mark.LegendText = $"sustainable: {CapacityText.Describe(result.Model, good.Load)}";
-            var marker = plot.Add.Marker(good.Load, good.RequestsPerSec, MarkerShape.FilledCircle, 12, ChartStyle.Ok);
-            marker.LegendText = string.Empty;
+            spec.Rules.Add(new ChartRule(Vertical: true, good.Load, ChartStyle.Ok, $"sustainable: {CapacityText.Describe(result.Model, good.Load)}"));
+            spec.Add(new ChartLine(string.Empty, [good.Load], [good.RequestsPerSec], ChartStyle.Ok) { MarkersOnly = true, MarkerSize = 12 });
         }
 
         if (result.FirstFailing is { } bad)
         {
-            plot.Add.VerticalLine(bad.Load, 1.5f, ChartStyle.Fail, LinePattern.Dotted).LegendText = $"first failing: {CapacityText.Describe(result.Model, bad.Load)}";
+            spec.Rules.Add(new ChartRule(Vertical: true, bad.Load, ChartStyle.Fail, $"first failing: {CapacityText.Describe(result.Model, bad.Load)}") { Dash = Dash.Dotted });
         }
 
         var maxX = Math.Max(x.Max(), result.FirstFailing?.Load ?? 0);
-        plot.Axes.SetLimitsX(0, maxX * 1.08);
-        ChartStyle.FromZero(plot, points.Select(p => p.RequestsPerSec));
-        var maxLatency = latencies.Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimitsY(0, maxLatency <= 0 ? 1 : maxLatency * 1.3, right);
-        ChartStyle.Legend(plot);
+        spec.X.Min = 0;
+        spec.X.Max = maxX * 1.08;
+        spec.FromZero(points.Select(p => p.RequestsPerSec));
+        ChartStyle.FromZero(spec.Y2, latencies);
         return new ReportChart(KneeId, "Knee", $"Throughput (left) and p95/p99 latency (right) of each load's measured part; dashed: the gate's latency limits; "
-            + "green: the highest load that held the gate; dotted red: the lowest that crossed it.", plot);
+            + "green: the highest load that held the gate; dotted red: the lowest that crossed it.", spec);
     }
 
     /// <summary>The generator's CPU per step (cores), with the 85 % line beyond which its figures measure LoadHarness.</summary>
@@ -119,25 +81,17 @@ internal static class CapacityCharts
         }
 
         var processors = Math.Max(1, steps.Max(s => s.ProcessorCount));
-        var plot = ChartStyle.NewPlot("Generator CPU per step", "step", "cores");
-        var bars = steps.Select(s => new Bar
-        {
-            Position = s.Number,
-            Value = s.GeneratorCpuCores!.Value,
-            FillColor = GeneratorLoad.IsNearLimit(s.GeneratorCpuCores.Value, processors) ? ChartStyle.Fail : ChartStyle.Series(0),
-            LineWidth = 0,
-            Size = 0.7,
-        }).ToList();
-        plot.Add.Bars(bars);
-        plot.Add.HorizontalLine(GeneratorLoad.NearLimitShare * processors, 1.5f, ChartStyle.Fail, LinePattern.Dashed).LegendText =
-            string.Create(CultureInfo.InvariantCulture, $"{GeneratorLoad.NearLimitShare * 100:0} % of {processors} cores");
-        plot.Axes.Bottom.TickGenerator = new NumericManual(
-            [.. steps.Select(s => (double)s.Number)],
-            [.. steps.Select(s => s.Number.ToString(CultureInfo.InvariantCulture))]);
-        plot.Axes.SetLimitsY(0, Math.Max(processors, steps.Max(s => s.GeneratorCpuCores!.Value)) * 1.15);
-        ChartStyle.Legend(plot);
+        var spec = new ChartSpec("Generator CPU per step", "step", "cores");
+        var bars = steps.Select(s => new ChartBar(s.Number - 0.35, s.Number + 0.35, s.GeneratorCpuCores!.Value,
+            GeneratorLoad.IsNearLimit(s.GeneratorCpuCores.Value, processors) ? ChartStyle.Fail : ChartStyle.Series(0))).ToList();
+        spec.Bars.Add(new ChartBars(string.Empty, bars));
+        spec.Rules.Add(new ChartRule(Vertical: false, GeneratorLoad.NearLimitShare * processors, ChartStyle.Fail,
+            string.Create(CultureInfo.InvariantCulture, $"{GeneratorLoad.NearLimitShare * 100:0} % of {processors} cores")) { Dash = Dash.Dashed });
+        spec.X.Ticks = [.. steps.Select(s => new AxisTick(s.Number, s.Number.ToString(CultureInfo.InvariantCulture)))];
+        spec.Y.Min = 0;
+        spec.Y.Max = Math.Max(processors, steps.Max(s => s.GeneratorCpuCores!.Value)) * 1.15;
         return new ReportChart(CpuId, "Generator CPU", "CPU of the LoadHarness process during each step (warm-up included), in cores; red bars: at or past "
-            + $"{GeneratorLoad.NearLimitShare * 100:0} % of the machine's cores, where the generator, not the target, may be the limit.", plot);
+            + $"{GeneratorLoad.NearLimitShare * 100:0} % of the machine's cores, where the generator, not the target, may be the limit.", spec);
     }
 
     /// <summary>Each step's latency by percentile (HdrHistogram's distribution; x is 1/(1-q) on a log scale).</summary>
@@ -149,7 +103,7 @@ internal static class CapacityCharts
             return null;
         }
 
-        var plot = ChartStyle.NewPlot("Latency by percentile, per step", "percentile", "latency (ms)");
+        var spec = new ChartSpec("Latency by percentile, per step", "percentile", "latency (ms)");
         var maxX = 1.0;
         for (var i = 0; i < steps.Length; i++)
         {
@@ -160,24 +114,16 @@ internal static class CapacityCharts
                 .ToList();
             points.Add((Math.Log10(Math.Max(10, histogram.TotalCount)), histogram.GetMaxValue() / 1000.0));
             maxX = Math.Max(maxX, points.Max(p => p.X));
-            var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), ChartStyle.Series(i));
-            line.LineWidth = 1.5f;
-            line.ConnectStyle = ConnectStyle.StepVertical;
-            line.LegendText = $"#{steps[i].Number} {CapacityText.Describe(result.Model, steps[i].Load)}";
+            var (px, py) = ChartLine.StepVertical(points);
+            spec.Add(new ChartLine($"#{steps[i].Number} {CapacityText.Describe(result.Model, steps[i].Load)}", px, py, ChartStyle.Series(i)) { Width = 1.5 });
         }
 
-        var ticks = new NumericManual();
-        for (var decade = 0; decade <= Math.Ceiling(maxX); decade++)
-        {
-            ticks.AddMajor(decade, decade == 0 ? "0%" : (100 - Math.Pow(10, 2 - decade)).ToString("0.#########", CultureInfo.InvariantCulture) + "%");
-        }
-
-        plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.SetLimitsX(0, Math.Ceiling(maxX));
-        plot.Axes.Margins(bottom: 0);
-        ChartStyle.Legend(plot);
+        spec.X.Ticks = DistributionCharts.PercentileTicks(maxX);
+        spec.X.Min = 0;
+        spec.X.Max = Math.Ceiling(maxX);
+        spec.Y.Min = 0;
         return new ReportChart(DistributionId, "Latency distribution per step", "Each step's latency by percentile (its measured part, every request): "
-            + "x is 1/(1-q) on a log scale, so the tail gets room.", plot);
+            + "x is 1/(1-q) on a log scale, so the tail gets room.", spec);
     }
 
     /// <summary>The gate's scenario-wide latency thresholds (p(N), avg, med, max) as (limit ms, expression).</summary>

@@ -20,62 +20,52 @@ p.answer { font: 600 15px/1.5 "DejaVu Sans Mono", monospace; margin: 10px 0 0; }
     {
         ArgumentNullException.ThrowIfNull(result);
         var charts = CapacityCharts.Build(result);
-        try
+        var found = result.Answer.SustainableStep is not null;
+        var sb = new StringBuilder(256 * 1024);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+          .Append(HtmlTable.Esc(CapacityText.Headline(result))).Append(" · capacity · ").Append(HtmlTable.Esc(result.Test.TestName))
+          .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append(ExtraCss).Append("</style>\n</head>\n<body>\n");
+
+        sb.Append("<header id=\"verdict\" class=\"verdict ").Append(found ? "passed" : "failed").Append("\" data-found=\"").Append(found ? "true" : "false")
+          .Append("\" data-outcome=\"").Append(result.Answer.Outcome.ToString()).Append("\">\n<h1><span class=\"word\">")
+          .Append(HtmlTable.Esc(CapacityText.Headline(result))).Append("</span> ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ")
+          .Append(HtmlTable.Esc(result.Test.TestName)).Append(" · ").Append(HtmlTable.Esc(result.Scenario)).Append("</h1>\n")
+          .Append("<p class=\"answer\" id=\"answer\">").Append(HtmlTable.Esc(CapacityText.AnswerLine(result))).Append("</p>\n<ul>\n<li>")
+          .Append(HtmlTable.Esc(result.Answer.Reason)).Append("</li>\n");
+        if (CapacityText.Planning(result) is { } planning)
         {
-            var found = result.Answer.SustainableStep is not null;
-            var sb = new StringBuilder(256 * 1024);
-            sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-              .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-              .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
-              .Append(HtmlTable.Esc(CapacityText.Headline(result))).Append(" · capacity · ").Append(HtmlTable.Esc(result.Test.TestName))
-              .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append(ExtraCss).Append("</style>\n</head>\n<body>\n");
-
-            sb.Append("<header id=\"verdict\" class=\"verdict ").Append(found ? "passed" : "failed").Append("\" data-found=\"").Append(found ? "true" : "false")
-              .Append("\" data-outcome=\"").Append(result.Answer.Outcome.ToString()).Append("\">\n<h1><span class=\"word\">")
-              .Append(HtmlTable.Esc(CapacityText.Headline(result))).Append("</span> ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ")
-              .Append(HtmlTable.Esc(result.Test.TestName)).Append(" · ").Append(HtmlTable.Esc(result.Scenario)).Append("</h1>\n")
-              .Append("<p class=\"answer\" id=\"answer\">").Append(HtmlTable.Esc(CapacityText.AnswerLine(result))).Append("</p>\n<ul>\n<li>")
-              .Append(HtmlTable.Esc(result.Answer.Reason)).Append("</li>\n");
-            if (CapacityText.Planning(result) is { } planning)
-            {
-                sb.Append("<li id=\"planning\">").Append(HtmlTable.Esc(planning)).Append("</li>\n");
-            }
-
-            sb.Append("</ul>\n</header>\n<nav><a href=\"#steps\">Steps</a><a href=\"#charts\">Charts</a><a href=\"#search\">Search</a></nav>\n");
-
-            var knee = charts.FirstOrDefault(c => c.Id == CapacityCharts.KneeId);
-            if (knee is not null)
-            {
-                sb.Append("<section id=\"knee\">\n<h2>Knee</h2>\n");
-                Figure(sb, knee);
-                sb.Append("</section>\n");
-            }
-
-            AppendSteps(sb, result);
-            sb.Append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n");
-            foreach (var chart in charts.Where(c => c != knee))
-            {
-                Figure(sb, chart);
-            }
-
-            sb.Append("</div>\n</section>\n<section id=\"search\">\n<h2>Search</h2>\n<div class=\"scroll\"><table class=\"info\"><tbody>\n");
-            foreach (var (key, value) in CapacityRows.Settings(result))
-            {
-                sb.Append("<tr><th>").Append(HtmlTable.Esc(key)).Append("</th><td>").Append(HtmlTable.Esc(value)).Append("</td></tr>\n");
-            }
-
-            sb.Append("</tbody></table></div>\n</section>\n<footer>LoadHarness ").Append(HtmlTable.Esc(result.Environment.HarnessVersion))
-              .Append(" · session ").Append(HtmlTable.Esc(result.Test.SessionId))
-              .Append(" · every step's result.json is kept beside this page</footer>\n<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
-            return sb.ToString();
+            sb.Append("<li id=\"planning\">").Append(HtmlTable.Esc(planning)).Append("</li>\n");
         }
-        finally
+
+        sb.Append("</ul>\n</header>\n<nav><a href=\"#steps\">Steps</a><a href=\"#charts\">Charts</a><a href=\"#search\">Search</a></nav>\n");
+
+        var knee = charts.FirstOrDefault(c => c.Id == CapacityCharts.KneeId);
+        if (knee is not null)
         {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
+            sb.Append("<section id=\"knee\">\n<h2>Knee</h2>\n");
+            Figure(sb, knee);
+            sb.Append("</section>\n");
         }
+
+        AppendSteps(sb, result);
+        sb.Append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n");
+        foreach (var chart in charts.Where(c => c != knee))
+        {
+            Figure(sb, chart);
+        }
+
+        sb.Append("</div>\n</section>\n<section id=\"search\">\n<h2>Search</h2>\n<div class=\"scroll\"><table class=\"info\"><tbody>\n");
+        foreach (var (key, value) in CapacityRows.Settings(result))
+        {
+            sb.Append("<tr><th>").Append(HtmlTable.Esc(key)).Append("</th><td>").Append(HtmlTable.Esc(value)).Append("</td></tr>\n");
+        }
+
+        sb.Append("</tbody></table></div>\n</section>\n<footer>LoadHarness ").Append(HtmlTable.Esc(result.Environment.HarnessVersion))
+          .Append(" · session ").Append(HtmlTable.Esc(result.Test.SessionId))
+          .Append(" · every step's result.json is kept beside this page</footer>\n<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
+        return sb.ToString();
     }
 
     private static void AppendSteps(StringBuilder sb, CapacityResult result)

@@ -25,15 +25,13 @@ public static class CapacityReportWriter
     private static async Task<IReadOnlyList<string>> WriteMarkdownAsync(CapacityResult result, string folder, CancellationToken cancellationToken)
     {
         var written = new List<string>();
-        using (var knee = CapacityCharts.Knee(result))
+        var knee = CapacityCharts.Knee(result);
+        if (knee is not null)
         {
-            if (knee is not null)
-            {
-                written.Add(await AtomicFile.WriteBytesAsync(Path.Combine(folder, CapacityMarkdown.KneeImage), knee.ToPng(), cancellationToken).ConfigureAwait(false));
-            }
-
-            written.Insert(0, await AtomicFile.WriteTextAsync(Path.Combine(folder, CapacityMarkdown.FileName), CapacityMarkdown.Render(result, knee is not null), cancellationToken).ConfigureAwait(false));
+            written.Add(await AtomicFile.WriteBytesAsync(Path.Combine(folder, CapacityMarkdown.KneeImage), knee.ToPng(), cancellationToken).ConfigureAwait(false));
         }
+
+        written.Insert(0, await AtomicFile.WriteTextAsync(Path.Combine(folder, CapacityMarkdown.FileName), CapacityMarkdown.Render(result, knee is not null), cancellationToken).ConfigureAwait(false));
 
         return written;
     }

@@ -3,7 +3,6 @@ using LoadHarness.Core.Metrics;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Compare;
 using LoadHarness.Reporting.Formatting;
-using ScottPlot;
 
 namespace LoadHarness.Reporting.Charts;
 
@@ -14,8 +13,8 @@ namespace LoadHarness.Reporting.Charts;
 /// </summary>
 internal static class CompareCharts
 {
-    private static readonly Color BaselineColor = Color.FromHex("#7F7F7F");
-    private static readonly Color CandidateColor = Color.FromHex("#1F77B4");
+    private const string BaselineColor = "#7F7F7F";
+    private const string CandidateColor = "#1F77B4";
 
     public static IReadOnlyList<ReportChart> Build(BuildComparison comparison)
     {
@@ -25,60 +24,46 @@ internal static class CompareCharts
             return charts;
         }
 
-        try
+        foreach (var scenario in comparison.Baselines[0].Result.Scenarios.Select(s => s.Name))
         {
-            foreach (var scenario in comparison.Baselines[0].Result.Scenarios.Select(s => s.Name))
-            {
-                var b = comparison.Baselines.Select(r => r.Result.Scenarios.First(s => s.Name == scenario)).ToList();
-                var c = comparison.Candidates.Select(r => r.Result.Scenarios.First(s => s.Name == scenario)).ToList();
-                Add(charts, Latency(scenario, b, c));
-                Add(charts, PerSecond(scenario, b, c, "rps", "Requests per second", "requests/s", p => p.Requests / (p.IntervalSec > 0 ? p.IntervalSec : 1)));
-                Add(charts, PerSecond(scenario, b, c, "errors", "Error rate", "failed requests (%)", p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests));
-                Add(charts, Distribution(scenario, b, c));
-            }
-
-            return charts;
+            var b = comparison.Baselines.Select(r => r.Result.Scenarios.First(s => s.Name == scenario)).ToList();
+            var c = comparison.Candidates.Select(r => r.Result.Scenarios.First(s => s.Name == scenario)).ToList();
+            Add(charts, Latency(scenario, b, c));
+            Add(charts, PerSecond(scenario, b, c, "rps", "Requests per second", "requests/s", p => p.Requests / (p.IntervalSec > 0 ? p.IntervalSec : 1)));
+            Add(charts, PerSecond(scenario, b, c, "errors", "Error rate", "failed requests (%)", p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests));
+            Add(charts, Distribution(scenario, b, c));
         }
-        catch
-        {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
 
-            throw;
-        }
+        return charts;
     }
 
     public static string Id(string kind, string scenario) => $"compare-{kind}-{ChartIds.Slug(scenario)}";
 
     private static ReportChart? Latency(string scenario, List<ScenarioResult> b, List<ScenarioResult> c)
     {
-        var plot = ChartStyle.NewPlot($"Latency: {scenario}", "time (s)", "latency (ms)");
+        var spec = new ChartSpec($"Latency: {scenario}", "time (s)", "latency (ms)");
         var ys = new List<double>();
         var drawn = 0;
-        foreach (var (name, select, color) in new (string, Func<IntervalPoint, double>, Color)[]
+        foreach (var (name, select, color) in new (string, Func<IntervalPoint, double>, string)[]
         {
             ("p50", p => p.P50Ms, ChartStyle.Series(0)), ("p95", p => p.P95Ms, ChartStyle.Warning), ("p99", p => p.P99Ms, ChartStyle.Fail),
         })
         {
             var baseline = MedianSeries(b, p => p.Requests > 0 ? select(p) : double.NaN);
             var candidate = MedianSeries(c, p => p.Requests > 0 ? select(p) : double.NaN);
-            drawn += Line(plot, baseline, color, $"{name} baseline", dashed: true);
-            drawn += Line(plot, candidate, color, $"{name} candidate", dashed: false);
+            drawn += Line(spec, baseline, color, $"{name} baseline", dashed: true);
+            drawn += Line(spec, candidate, color, $"{name} candidate", dashed: false);
             ys.AddRange(baseline.Select(p => p.Y).Concat(candidate.Select(p => p.Y)));
         }
 
         if (drawn == 0)
         {
-            plot.Dispose();
             return null;
         }
 
-        ChartStyle.FromZero(plot, ys);
-        ChartStyle.Legend(plot);
+        spec.FromZero(ys);
         return new ReportChart(Id("latency", scenario), $"Latency over time: {scenario}",
-            "p50, p95 and p99 of each second; dashed: baseline, solid: candidate" + SeveralRuns(b, c) + ".", plot);
+            "p50, p95 and p99 of each second; dashed: baseline, solid: candidate" + SeveralRuns(b, c) + ".", spec);
     }
 
     private static ReportChart? PerSecond(string scenario, List<ScenarioResult> b, List<ScenarioResult> c, string kind, string title, string yLabel, Func<IntervalPoint, double> select)
@@ -90,12 +75,11 @@ internal static class CompareCharts
             return null;
         }
 
-        var plot = ChartStyle.NewPlot($"{title}: {scenario}", "time (s)", yLabel);
-        Line(plot, baseline, BaselineColor, "baseline", dashed: true);
-        Line(plot, candidate, CandidateColor, "candidate", dashed: false);
-        ChartStyle.FromZero(plot, baseline.Concat(candidate).Select(p => p.Y));
-        ChartStyle.Legend(plot);
-        return new ReportChart(Id(kind, scenario), $"{title}: {scenario}", $"{title} each second; dashed: baseline, solid: candidate" + SeveralRuns(b, c) + ".", plot);
+        var spec = new ChartSpec($"{title}: {scenario}", "time (s)", yLabel);
+        Line(spec, baseline, BaselineColor, "baseline", dashed: true);
+        Line(spec, candidate, CandidateColor, "candidate", dashed: false);
+        spec.FromZero(baseline.Concat(candidate).Select(p => p.Y));
+        return new ReportChart(Id(kind, scenario), $"{title}: {scenario}", $"{title} each second; dashed: baseline, solid: candidate" + SeveralRuns(b, c) + ".", spec);
     }
 
     private static ReportChart? Distribution(string scenario, List<ScenarioResult> b, List<ScenarioResult> c)
@@ -113,7 +97,7 @@ internal static class CompareCharts
         var highMs = Math.Max(lowMs * 1.5, present.Max(h => h.GetValueAtPercentile(99.9)) / 1000.0);
         var logLow = Math.Log10(lowMs);
         var width = (Math.Log10(highMs) - logLow) / bins;
-        var plot = ChartStyle.NewPlot($"Latency distribution: {scenario}", "latency (ms, log scale)", "share of requests (%)");
+        var spec = new ChartSpec($"Latency distribution: {scenario}", "latency (ms, log scale)", "share of requests (%)");
         var ys = new List<double>();
         foreach (var (histogram, name, color) in new[] { (baseline, "baseline", BaselineColor), (candidate, "candidate", CandidateColor) })
         {
@@ -130,36 +114,22 @@ internal static class CompareCharts
                 share[bin] += 100.0 * v.CountAddedInThisIterationStep / histogram.TotalCount;
             }
 
-            double[] x = [.. Enumerable.Range(0, bins).Select(i => logLow + ((i + 0.5) * width))];
-            var line = plot.Add.ScatterLine(x, share, color);
-            line.LineWidth = 2;
-            line.MarkerSize = 0;
-            line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LinePattern = name == "baseline" ? LinePattern.Dashed : LinePattern.Solid;
-            line.LegendText = $"{name} (p95 {NumberText.Ms(histogram.GetValueAtPercentile(95) / 1000.0)} ms)";
+            var (x, y) = ChartLine.StepHorizontal([.. Enumerable.Range(0, bins).Select(i => (Math.Pow(10, logLow + ((i + 0.5) * width)), share[i]))]);
+            spec.Add(new ChartLine($"{name} (p95 {NumberText.Ms(histogram.GetValueAtPercentile(95) / 1000.0)} ms)", x, y, color)
+            {
+                Width = 2,
+                Dash = name == "baseline" ? Dash.Dashed : Dash.Solid,
+            });
             ys.AddRange(share);
         }
 
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var decade = Math.Floor(logLow); decade <= Math.Ceiling(Math.Log10(highMs)); decade++)
-        {
-            foreach (var m in new[] { 1.0, 2.0, 5.0 })
-            {
-                var ms = m * Math.Pow(10, decade);
-                if (ms >= lowMs * 0.999 && ms <= highMs * 1.001)
-                {
-                    ticks.AddMajor(Math.Log10(ms), ChartStyle.Tick(ms));
-                }
-            }
-        }
-
-        plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.SetLimitsX(logLow, logLow + (bins * width));
-        ChartStyle.FromZero(plot, ys);
-        ChartStyle.Legend(plot);
+        spec.X.Log = true;
+        spec.X.Min = lowMs;
+        spec.X.Max = highMs;
+        spec.FromZero(ys);
         return new ReportChart(Id("distribution", scenario), $"Latency distribution: {scenario}",
             $"Share of requests by latency ({bins} log-spaced bins up to p99.9, slower requests in the last bin), from the HdrHistograms; dashed: baseline, solid: candidate"
-            + (b.Count > 1 || c.Count > 1 ? $" (all requests of {b.Count} baseline and {c.Count} candidate runs)" : "") + ".", plot);
+            + (b.Count > 1 || c.Count > 1 ? $" (all requests of {b.Count} baseline and {c.Count} candidate runs)" : "") + ".", spec);
     }
 
     /// <summary>The per-second median over the runs of a side, by the nearest whole second.</summary>
@@ -170,18 +140,18 @@ internal static class CompareCharts
             .Select(g => (X: g.Key, Y: Statistics.Median(g.Select(select))))
             .Where(p => double.IsFinite(p.Y))];
 
-    private static int Line(Plot plot, List<(double X, double Y)> points, Color color, string legend, bool dashed)
+    private static int Line(ChartSpec spec, List<(double X, double Y)> points, string color, string legend, bool dashed)
     {
         if (points.Count == 0)
         {
             return 0;
         }
 
-        var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), color);
-        line.LineWidth = dashed ? 1.4f : 1.8f;
-        line.MarkerSize = points.Count == 1 ? 5 : 0;
-        line.LinePattern = dashed ? LinePattern.Dashed : LinePattern.Solid;
-        line.LegendText = legend;
+        spec.Add(new ChartLine(legend, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)], color)
+        {
+            Width = dashed ? 1.4 : 1.8,
+            Dash = dashed ? Dash.Dashed : Dash.Solid,
+        });
         return 1;
     }
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using HdrHistogram;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Formatting;
-using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace LoadHarness.Reporting.Charts;
 
@@ -26,7 +24,11 @@ internal static class DistributionCharts
         var highMs = Math.Max(lowMs * 1.5, histograms.Max(h => h.Histogram.GetValueAtPercentile(99.9)) / 1000.0);
         var logLow = Math.Log10(lowMs);
         var width = (Math.Log10(highMs) - logLow) / Bins;
-        var plot = ChartStyle.NewPlot("Latency distribution", "latency (ms, log scale)", "requests");
+        var spec = new ChartSpec("Latency distribution", "latency (ms, log scale)", "requests");
+        spec.X.Log = true;
+        spec.X.Min = lowMs;
+        spec.X.Max = highMs;
+        spec.Y.Min = 0;
         for (var i = 0; i < histograms.Count; i++)
         {
             var counts = new double[Bins];
@@ -37,54 +39,18 @@ internal static class DistributionCharts
                 counts[bin] += v.CountAddedInThisIterationStep;
             }
 
-            var color = ChartStyle.Series(i).WithAlpha(histograms.Count > 1 ? 0.55 : 0.85);
-            var bars = Enumerable.Range(0, Bins).Where(b => counts[b] > 0).Select(b => new Bar
-            {
-                Position = logLow + ((b + 0.5) * width),
-                Value = counts[b],
-                Size = width,
-                FillColor = color,
-                LineWidth = 0,
-            }).ToList();
-            plot.Add.Bars(bars).LegendText = histograms[i].Name;
+            var color = ChartStyle.Series(i);
+            var bars = Enumerable.Range(0, Bins).Where(b => counts[b] > 0)
+                .Select(b => new ChartBar(Math.Pow(10, logLow + (b * width)), Math.Pow(10, logLow + ((b + 1) * width)), counts[b], color))
+                .ToList();
+            spec.Bars.Add(new ChartBars(histograms[i].Name, bars) { Opacity = histograms.Count > 1 ? 0.55 : 0.85 });
         }
 
-        plot.Axes.Bottom.TickGenerator = LogTicks(lowMs, highMs);
-        plot.Axes.SetLimitsX(logLow, logLow + (Bins * width));
-        plot.Axes.Margins(bottom: 0);
-        ChartStyle.Legend(plot);
         return new ReportChart(
             ChartIds.Histogram,
             "Latency distribution",
             $"Requests by latency, {Bins} log-spaced bins from {NumberText.Ms(lowMs)} ms to p99.9 ({NumberText.Ms(highMs)} ms); slower requests are in the last bin.",
-            plot);
-    }
-
-    /// <summary>Ticks at 1, 2 and 5 of each decade between two latencies, for an axis of log10(ms).</summary>
-    private static NumericManual LogTicks(double lowMs, double highMs)
-    {
-        var ticks = new NumericManual();
-        var added = 0;
-        for (var decade = Math.Floor(Math.Log10(lowMs)); decade <= Math.Ceiling(Math.Log10(highMs)); decade++)
-        {
-            foreach (var m in new[] { 1.0, 2.0, 5.0 })
-            {
-                var ms = m * Math.Pow(10, decade);
-                if (ms >= lowMs * 0.999 && ms <= highMs * 1.001)
-                {
-                    ticks.AddMajor(Math.Log10(ms), ms.ToString("0.###", CultureInfo.InvariantCulture));
-                    added++;
-                }
-            }
-        }
-
-        if (added < 3)
-        {
-            ticks.AddMajor(Math.Log10(lowMs), NumberText.Ms(lowMs));
-            ticks.AddMajor(Math.Log10(highMs), NumberText.Ms(highMs));
-        }
-
-        return ticks;
+            spec);
     }
 
     public static ReportChart? Percentiles(RunResult result)
@@ -95,7 +61,7 @@ internal static class DistributionCharts
             return null;
         }
 
-        var plot = ChartStyle.NewPlot("Latency by percentile", "percentile", "latency (ms)");
+        var spec = new ChartSpec("Latency by percentile", "percentile", "latency (ms)");
         var maxX = 1.0;
         for (var i = 0; i < histograms.Count; i++)
         {
@@ -107,29 +73,24 @@ internal static class DistributionCharts
             var total = histograms[i].Histogram.TotalCount;
             points.Add((Math.Log10(Math.Max(10, total)), max));
             maxX = Math.Max(maxX, points.Max(p => p.X));
-            var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), ChartStyle.Series(i));
-            line.LineWidth = 1.8f;
-            line.MarkerSize = 0;
-            line.ConnectStyle = ConnectStyle.StepVertical;
-            line.LegendText = histograms[i].Name;
+            var (x, y) = ChartLine.StepVertical(points);
+            spec.Add(new ChartLine(histograms[i].Name, x, y, ChartStyle.Series(i)) { Width = 1.8 });
         }
 
-        var ticks = new NumericManual();
-        for (var decade = 0; decade <= Math.Ceiling(maxX); decade++)
-        {
-            ticks.AddMajor(decade, PercentileLabel(decade));
-        }
-
-        plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.SetLimitsX(0, Math.Ceiling(maxX));
-        plot.Axes.Margins(bottom: 0);
-        ChartStyle.Legend(plot);
+        spec.X.Ticks = PercentileTicks(maxX);
+        spec.X.Min = 0;
+        spec.X.Max = Math.Ceiling(maxX);
+        spec.Y.Min = 0;
         return new ReportChart(
             ChartIds.Percentiles,
             "Latency by percentile",
             "HdrHistogram's percentile distribution: x is 1/(1-q) on a log scale, so the tail (99 %, 99.9 %, ...) gets room.",
-            plot);
+            spec);
     }
+
+    /// <summary>A tick at each decade of 1/(1-q) up to <paramref name="maxX"/>: 0%, 90%, 99%, 99.9%, ...</summary>
+    public static IReadOnlyList<AxisTick> PercentileTicks(double maxX) =>
+        [.. Enumerable.Range(0, (int)Math.Ceiling(maxX) + 1).Select(d => new AxisTick(d, PercentileLabel(d)))];
 
     /// <summary>0 → "0%", 1 → "90%", 2 → "99%", 3 → "99.9%".</summary>
     private static string PercentileLabel(int decade) =>

@@ -16,21 +16,7 @@ internal sealed record RenderedChart(string Id, string Title, string Caption, st
     public static IReadOnlyList<RenderedChart> For(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Cache.GetValue(result, static r =>
-        {
-            var charts = ReportCharts.Build(r);
-            try
-            {
-                return [.. charts.Select(c => c.Render())];
-            }
-            finally
-            {
-                foreach (var chart in charts)
-                {
-                    chart.Dispose();
-                }
-            }
-        });
+        return Cache.GetValue(result, static r => [.. ReportCharts.Build(r).Select(c => c.Render())]);
     }
 
     /// <summary>The markup as a file of its own: the same drawing, with the chart's size for viewers that need one.</summary>

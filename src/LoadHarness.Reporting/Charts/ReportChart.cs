@@ -1,9 +1,7 @@
-using ScottPlot;
-
 namespace LoadHarness.Reporting.Charts;
 
-/// <summary>A chart of the report: an anchor id, a title, a caption and the ScottPlot plot that draws it.</summary>
-internal sealed class ReportChart(string id, string title, string caption, Plot plot) : IDisposable
+/// <summary>A chart of the report: an anchor id, a title, a caption and the <see cref="ChartSpec"/> of what it shows.</summary>
+internal sealed class ReportChart(string id, string title, string caption, ChartSpec spec)
 {
     public const int Width = 760;
     public const int Height = 340;
@@ -14,15 +12,14 @@ internal sealed class ReportChart(string id, string title, string caption, Plot 
 
     public string Caption { get; } = caption;
 
-    public Plot Plot { get; } = plot;
+    public ChartSpec Spec { get; } = spec;
 
-    /// <summary>The chart as SVG markup ready to inline in HTML (unique ids, scalable).</summary>
-    public string ToInlineSvg() => SvgInliner.Inline(Plot.GetSvgXml(Width, Height), Id, Title);
+    /// <summary>The chart as SVG markup ready to inline in HTML (ids prefixed with the chart's, scalable). No ScottPlot.</summary>
+    public string ToInlineSvg() => SvgChartWriter.Write(Spec, Width, Height, Id);
 
     /// <summary>Draws the chart once, as inline SVG, for every page and file that shows it.</summary>
     public RenderedChart Render() => new(Id, Title, Caption, ToInlineSvg());
 
-    public byte[] ToPng() => Plot.GetImageBytes(Width, Height, ImageFormat.Png);
-
-    public void Dispose() => Plot.Dispose();
+    /// <summary>The chart as PNG pixels, drawn by ScottPlot (loaded only here).</summary>
+    public byte[] ToPng() => ScottPlotChart.ToPng(Spec, Width, Height);
 }

@@ -2,42 +2,26 @@ using LoadHarness.Core.Results;
 
 namespace LoadHarness.Reporting.Charts;
 
-/// <summary>Every chart a result has data for, in report order. The caller disposes them.</summary>
+/// <summary>Every chart a result has data for, in report order.</summary>
 internal static class ReportCharts
 {
     public static IReadOnlyList<ReportChart> Build(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var charts = new List<ReportChart>();
-        try
+        Add(charts, TimelineCharts.Load(result));
+        Add(charts, TimelineCharts.Throughput(result));
+        Add(charts, TimelineCharts.ErrorRate(result));
+        foreach (var scenario in result.Scenarios)
         {
-            Add(charts, TimelineCharts.Load(result));
-            Add(charts, TimelineCharts.Throughput(result));
-            Add(charts, TimelineCharts.ErrorRate(result));
-            foreach (var scenario in result.Scenarios)
-            {
-                Add(charts, TimelineCharts.Latency(scenario));
-            }
-
-            Add(charts, DistributionCharts.Histogram(result));
-            Add(charts, DistributionCharts.Percentiles(result));
-            Add(charts, StatusCodeChart.Build(result));
-            foreach (var chart in SeriesCharts.Build(result))
-            {
-                charts.Add(chart);
-            }
-
-            return charts;
+            Add(charts, TimelineCharts.Latency(scenario));
         }
-        catch
-        {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
 
-            throw;
-        }
+        Add(charts, DistributionCharts.Histogram(result));
+        Add(charts, DistributionCharts.Percentiles(result));
+        Add(charts, StatusCodeChart.Build(result));
+        charts.AddRange(SeriesCharts.Build(result));
+        return charts;
     }
 
     private static void Add(List<ReportChart> charts, ReportChart? chart)

@@ -17,7 +17,7 @@ internal static class SeriesCharts
             var series = group.ToArray();
             var fraction = series.All(s => s.Unit == ThresholdUnit.Fraction);
             var title = group.Key.Length == 0 ? "Sampled figures" : group.Key;
-            var plot = ChartStyle.NewPlot(title, "time (s)", fraction ? "% of the maximum" : UnitLabel(series[0].Unit));
+            var spec = new ChartSpec(title, "time (s)", fraction ? "% of the maximum" : UnitLabel(series[0].Unit));
             var ys = new List<double>();
             for (var i = 0; i < series.Length; i++)
             {
@@ -25,16 +25,12 @@ internal static class SeriesCharts
                 double[] x = [.. points.Select(p => p.TimeSec)];
                 double[] y = [.. points.Select(p => double.IsFinite(p.Value) ? p.Value * (fraction ? 100 : 1) : 0)];
                 ys.AddRange(y);
-                var line = plot.Add.ScatterLine(x, y, ChartStyle.Series(i));
-                line.LineWidth = 1.6f;
-                line.MarkerSize = x.Length == 1 ? 5 : 0;
-                line.LegendText = series[i].Name;
+                spec.Add(new ChartLine(series[i].Name, x, y, ChartStyle.Series(i)));
             }
 
-            ChartStyle.FromZero(plot, ys);
-            ChartStyle.Legend(plot);
+            spec.FromZero(ys);
             yield return new ReportChart(ChartIds.Series(group.Key), title,
-                "Sampled every second beside the load" + (fraction ? " (share of the maximum, %)." : "."), plot);
+                "Sampled every second beside the load" + (fraction ? " (share of the maximum, %)." : "."), spec);
         }
     }
 

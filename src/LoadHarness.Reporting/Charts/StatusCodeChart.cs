@@ -1,7 +1,5 @@
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Formatting;
-using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace LoadHarness.Reporting.Charts;
 
@@ -16,21 +14,14 @@ internal static class StatusCodeChart
             return null;
         }
 
-        var plot = ChartStyle.NewPlot("Status codes", "status code", "requests");
-        var bars = codes.Select((c, i) => new Bar
-        {
-            Position = i,
-            Value = c.Value,
-            FillColor = ColorOf(c.Key),
-            LineWidth = 0,
-            Label = NumberText.Count(c.Value),
-        }).ToList();
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontName = ChartStyle.FontName;
-        plot.Axes.Bottom.TickGenerator = new NumericManual(
-            [.. codes.Select((_, i) => (double)i)], [.. codes.Select(c => c.Key)]);
-        plot.Axes.Margins(bottom: 0, top: 0.15);
-        return new ReportChart(ChartIds.StatusCodes, "Status codes", "Requests by status code, all scenarios.", plot);
+        var spec = new ChartSpec("Status codes", "status code", "requests") { Legend = false };
+        var bars = codes.Select((c, i) => new ChartBar(i - 0.4, i + 0.4, c.Value, ColorOf(c.Key), NumberText.Count(c.Value))).ToList();
+        spec.Bars.Add(new ChartBars(string.Empty, bars));
+        spec.X.Ticks = [.. codes.Select((c, i) => new AxisTick(i, c.Key))];
+        spec.X.Min = -0.6;
+        spec.X.Max = codes.Count - 0.4;
+        spec.Y.Min = 0;
+        return new ReportChart(ChartIds.StatusCodes, "Status codes", "Requests by status code, all scenarios.", spec);
     }
 
     public static List<KeyValuePair<string, long>> Totals(RunResult result) =>
@@ -42,7 +33,7 @@ internal static class StatusCodeChart
             .Where(c => c.Value > 0)
             .OrderBy(c => c.Key, StringComparer.Ordinal)];
 
-    private static Color ColorOf(string code) => code.Length > 0 ? code[0] switch
+    private static string ColorOf(string code) => code.Length > 0 ? code[0] switch
     {
         '2' => ChartStyle.Ok,
         '3' => ChartStyle.Series(0),

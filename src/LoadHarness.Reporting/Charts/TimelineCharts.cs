@@ -1,6 +1,5 @@
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Formatting;
-using ScottPlot;
 
 namespace LoadHarness.Reporting.Charts;
 
@@ -17,7 +16,7 @@ internal static class TimelineCharts
 
         var models = scenarios.Select(s => s.Model).Distinct().ToList();
         var yLabel = models.Count > 1 ? "VUs | iterations/s" : models[0] == LoadModel.Open ? "iterations/s" : "VUs";
-        var plot = ChartStyle.NewPlot("Load: actual vs planned", "time (s)", yLabel);
+        var spec = new ChartSpec("Load: actual vs planned", "time (s)", yLabel);
         var ys = new List<double>();
         for (var i = 0; i < scenarios.Count; i++)
         {
@@ -30,23 +29,19 @@ internal static class TimelineCharts
                     ? timeline.Select(p => p.Started / Seconds(p)).ToArray()
                     : timeline.Select(p => (double)p.ActiveVUs).ToArray();
                 ys.AddRange(actual);
-                var line = Line(plot, Times(timeline), actual, color);
-                line.LegendText = s.Model == LoadModel.Open ? $"{s.Name} arrival rate" : $"{s.Name} VUs";
+                spec.Add(new ChartLine(s.Model == LoadModel.Open ? $"{s.Name} arrival rate" : $"{s.Name} VUs", Times(timeline), actual, color));
             }
 
             var plan = TimelineAggregation.Downsample(s.PlannedLoad);
             if (plan.Count > 0)
             {
                 ys.AddRange(plan.Select(p => p.Value));
-                var planned = Line(plot, [.. plan.Select(p => p.TimeSec)], [.. plan.Select(p => p.Value)], color);
-                planned.LinePattern = LinePattern.Dashed;
-                planned.LegendText = $"{s.Name} planned";
+                spec.Add(new ChartLine($"{s.Name} planned", [.. plan.Select(p => p.TimeSec)], [.. plan.Select(p => p.Value)], color) { Dash = Dash.Dashed });
             }
         }
 
-        ChartStyle.FromZero(plot, ys);
-        ChartStyle.Legend(plot);
-        return new ReportChart(ChartIds.Load, "Load", "Active VUs (closed model) or arrival rate (open model) per second; dashed: the planned load.", plot);
+        spec.FromZero(ys);
+        return new ReportChart(ChartIds.Load, "Load", "Active VUs (closed model) or arrival rate (open model) per second; dashed: the planned load.", spec);
     }
 
     public static ReportChart? Throughput(RunResult result)
@@ -57,14 +52,12 @@ internal static class TimelineCharts
             return null;
         }
 
-        var plot = ChartStyle.NewPlot("Requests per second", "time (s)", "requests/s");
+        var spec = new ChartSpec("Requests per second", "time (s)", "requests/s");
         var x = Times(total);
-        double[] ok = [.. total.Select(p => p.Ok / Seconds(p))];
-        Line(plot, x, ok, ChartStyle.Ok).LegendText = "ok";
-        Line(plot, x, [.. total.Select(p => p.Fail / Seconds(p))], ChartStyle.Fail).LegendText = "failed";
-        ChartStyle.FromZero(plot, total.Select(p => Math.Max(p.Ok, p.Fail) / Seconds(p)));
-        ChartStyle.Legend(plot);
-        return new ReportChart(ChartIds.Rps, "Throughput", "Ok and failed requests per second, all scenarios.", plot);
+        spec.Add(new ChartLine("ok", x, [.. total.Select(p => p.Ok / Seconds(p))], ChartStyle.Ok));
+        spec.Add(new ChartLine("failed", x, [.. total.Select(p => p.Fail / Seconds(p))], ChartStyle.Fail));
+        spec.FromZero(total.Select(p => Math.Max(p.Ok, p.Fail) / Seconds(p)));
+        return new ReportChart(ChartIds.Rps, "Throughput", "Ok and failed requests per second, all scenarios.", spec);
     }
 
     public static ReportChart? ErrorRate(RunResult result)
@@ -75,17 +68,16 @@ internal static class TimelineCharts
             return null;
         }
 
-        var plot = ChartStyle.NewPlot("Error rate", "time (s)", "failed requests (%)");
+        var spec = new ChartSpec("Error rate", "time (s)", "failed requests (%)");
         for (var i = 0; i < scenarios.Count; i++)
         {
             var timeline = TimelineAggregation.Downsample(scenarios[i].Timeline);
             var rate = timeline.Select(p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests).ToArray();
-            Line(plot, Times(timeline), rate, ChartStyle.Series(i)).LegendText = scenarios[i].Name;
+            spec.Add(new ChartLine(scenarios[i].Name, Times(timeline), rate, ChartStyle.Series(i)));
         }
 
-        ChartStyle.FromZero(plot, scenarios.SelectMany(s => s.Timeline).Select(p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests));
-        ChartStyle.Legend(plot);
-        return new ReportChart(ChartIds.Errors, "Error rate", "Failed requests as a percentage of each second's requests, per scenario.", plot);
+        spec.FromZero(scenarios.SelectMany(s => s.Timeline).Select(p => p.Requests == 0 ? 0 : 100.0 * p.Fail / p.Requests));
+        return new ReportChart(ChartIds.Errors, "Error rate", "Failed requests as a percentage of each second's requests, per scenario.", spec);
     }
 
     public static ReportChart? Latency(ScenarioResult scenario)
@@ -96,26 +88,17 @@ internal static class TimelineCharts
             return null;
         }
 
-        var plot = ChartStyle.NewPlot($"Latency: {scenario.Name}", "time (s)", "latency (ms)");
+        var spec = new ChartSpec($"Latency: {scenario.Name}", "time (s)", "latency (ms)");
         var x = Times(timeline);
-        Line(plot, x, [.. timeline.Select(p => Finite(p.P50Ms))], ChartStyle.Series(0)).LegendText = "p50";
-        Line(plot, x, [.. timeline.Select(p => Finite(p.P95Ms))], ChartStyle.Warning).LegendText = "p95";
+        spec.Add(new ChartLine("p50", x, [.. timeline.Select(p => Finite(p.P50Ms))], ChartStyle.Series(0)));
+        spec.Add(new ChartLine("p95", x, [.. timeline.Select(p => Finite(p.P95Ms))], ChartStyle.Warning));
         double[] p99 = [.. timeline.Select(p => Finite(p.P99Ms))];
-        Line(plot, x, p99, ChartStyle.Fail).LegendText = "p99";
-        ChartStyle.FromZero(plot, p99);
-        ChartStyle.Legend(plot);
+        spec.Add(new ChartLine("p99", x, p99, ChartStyle.Fail));
+        spec.FromZero(p99);
         var note = scenario.Timeline.Count > TimelineAggregation.MaxPoints
             ? " Long run: each point is the worst of several seconds."
             : string.Empty;
-        return new ReportChart(ChartIds.Latency(scenario.Name), $"Latency: {scenario.Name}", "p50, p95 and p99 of each second's requests." + note, plot);
-    }
-
-    private static ScottPlot.Plottables.Scatter Line(Plot plot, double[] x, double[] y, Color color)
-    {
-        var line = plot.Add.ScatterLine(x, y, color);
-        line.LineWidth = 1.6f;
-        line.MarkerSize = x.Length == 1 ? 5 : 0;
-        return line;
+        return new ReportChart(ChartIds.Latency(scenario.Name), $"Latency: {scenario.Name}", "p50, p95 and p99 of each second's requests." + note, spec);
     }
 
     private static double[] Times(IReadOnlyList<IntervalPoint> timeline) => [.. timeline.Select(p => p.TimeSec)];

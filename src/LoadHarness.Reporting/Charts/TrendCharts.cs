@@ -1,8 +1,6 @@
 using System.Globalization;
 using LoadHarness.Reporting.Formatting;
 using LoadHarness.Reporting.Trend;
-using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace LoadHarness.Reporting.Charts;
 
@@ -14,37 +12,25 @@ internal static class TrendCharts
     public static IReadOnlyList<ReportChart> Build(TrendAnalysis trend)
     {
         var charts = new List<ReportChart>();
-        try
+        foreach (var series in trend.Scenarios.Where(s => s.Points.Count > 0))
         {
-            foreach (var series in trend.Scenarios.Where(s => s.Points.Count > 0))
-            {
-                charts.Add(Chart(series, "latency", $"Latency across runs: {series.Scenario}", "latency (ms)",
-                    [("p50", p => p.P50Ms, ChartStyle.Series(0)), ("p95", p => p.P95Ms, ChartStyle.Warning)],
-                    "p50 and p95 of each run (whole run, from its HdrHistograms)"));
-                charts.Add(Chart(series, "rps", $"Throughput across runs: {series.Scenario}", "requests/s",
-                    [("RPS", p => p.Rps, ChartStyle.Ok)], "requests per second of each run"));
-                charts.Add(Chart(series, "errors", $"Error rate across runs: {series.Scenario}", "failed requests (%)",
-                    [("error rate", p => p.ErrorRate * 100, ChartStyle.Fail)], "failed requests of each run"));
-            }
-
-            return charts;
+            charts.Add(Chart(series, "latency", $"Latency across runs: {series.Scenario}", "latency (ms)",
+                [("p50", p => p.P50Ms, ChartStyle.Series(0)), ("p95", p => p.P95Ms, ChartStyle.Warning)],
+                "p50 and p95 of each run (whole run, from its HdrHistograms)"));
+            charts.Add(Chart(series, "rps", $"Throughput across runs: {series.Scenario}", "requests/s",
+                [("RPS", p => p.Rps, ChartStyle.Ok)], "requests per second of each run"));
+            charts.Add(Chart(series, "errors", $"Error rate across runs: {series.Scenario}", "failed requests (%)",
+                [("error rate", p => p.ErrorRate * 100, ChartStyle.Fail)], "failed requests of each run"));
         }
-        catch
-        {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
 
-            throw;
-        }
+        return charts;
     }
 
     public static string Id(string kind, string scenario) => $"trend-{kind}-{ChartIds.Slug(scenario)}";
 
-    private static ReportChart Chart(TrendSeries series, string kind, string title, string yLabel, (string Name, Func<TrendPoint, double> Value, Color Color)[] lines, string caption)
+    private static ReportChart Chart(TrendSeries series, string kind, string title, string yLabel, (string Name, Func<TrendPoint, double> Value, string Color)[] lines, string caption)
     {
-        var plot = ChartStyle.NewPlot(title, "run (oldest → latest)", yLabel);
+        var spec = new ChartSpec(title, "run (oldest → latest)", yLabel);
         var points = series.Points;
         double[] x = [.. Enumerable.Range(1, points.Count).Select(i => (double)i)];
         var ys = new List<double>();
@@ -52,11 +38,7 @@ internal static class TrendCharts
         {
             double[] y = [.. points.Select(p => Finite(value(p)))];
             ys.AddRange(y);
-            var line = plot.Add.ScatterLine(x, y, color);
-            line.LineWidth = 1.6f;
-            line.MarkerSize = 6;
-            line.MarkerShape = MarkerShape.FilledCircle;
-            line.LegendText = name;
+            spec.Add(new ChartLine(name, x, y, color) { MarkerSize = 6 });
         }
 
         var failed = points.Select((p, i) => (p, i)).Where(t => !t.p.GatePassed).ToList();
@@ -64,36 +46,19 @@ internal static class TrendCharts
         {
             double[] fx = [.. failed.Select(t => x[t.i])];
             double[] fy = [.. failed.Select(t => Finite(lines[^1].Value(t.p)))];
-            var marks = plot.Add.ScatterPoints(fx, fy, ChartStyle.Fail);
-            marks.MarkerSize = 12;
-            marks.MarkerShape = MarkerShape.Eks;
-            marks.LegendText = "gate failed";
+            spec.Add(new ChartLine("gate failed", fx, fy, ChartStyle.Fail) { MarkersOnly = true, MarkerSize = 12, Marker = Marker.Cross });
         }
 
-        var ticks = new NumericManual();
         var every = Math.Max(1, (int)Math.Ceiling(points.Count / (double)MaxTickLabels));
-        for (var i = 0; i < points.Count; i++)
-        {
-            if (i % every == 0 || i == points.Count - 1)
-            {
-                ticks.AddMajor(x[i], Tick(points[i]));
-            }
-        }
+        spec.X.Ticks = [.. Enumerable.Range(0, points.Count).Where(i => i % every == 0 || i == points.Count - 1).Select(i => new AxisTick(x[i], Tick(points[i])))];
 
-        plot.Axes.Bottom.TickGenerator = ticks;
-        if (points.Count > 4)
-        {
-            // Labels as long as a date overlap when level: slant them.
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            plot.Axes.Bottom.MinimumSize = 70;
-        }
-
-        plot.Axes.SetLimitsX(0.5, points.Count + 0.5);
-        ChartStyle.FromZero(plot, ys);
-        ChartStyle.Legend(plot);
+        // Labels as long as a date overlap when level: slant them.
+        spec.X.SlantedLabels = points.Count > 4;
+        spec.X.Min = 0.5;
+        spec.X.Max = points.Count + 0.5;
+        spec.FromZero(ys);
         return new ReportChart(Id(kind, series.Scenario), title,
-            $"{char.ToUpperInvariant(caption[0])}{caption[1..]}, labelled by build, else commit, else start time; ✗: the run's gate failed.", plot);
+            $"{char.ToUpperInvariant(caption[0])}{caption[1..]}, labelled by build, else commit, else start time; ✗: the run's gate failed.", spec);
     }
 
     /// <summary>The build label, else the short commit, else the start as MM-dd HH:mm.</summary>

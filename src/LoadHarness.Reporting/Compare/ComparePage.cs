@@ -37,37 +37,27 @@ p.method { color: var(--muted); font-size: 13px; max-width: 960px; }
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var charts = CompareCharts.Build(comparison);
-        try
-        {
-            var test = comparison.Candidates[^1].Result.Test;
-            var word = ComparisonText.Headline(comparison);
-            var sb = new StringBuilder(256 * 1024);
-            sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-              .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-              .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>").Append(word).Append(" · compare · ")
-              .Append(HtmlTable.Esc(test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(test.TestName))
-              .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append(ExtraCss).Append("</style>\n</head>\n<body>\n");
-            Banner(sb, comparison, word);
-            sb.Append("<nav><a href=\"#runs\">Runs</a><a href=\"#evidence\">Evidence</a><a href=\"#thresholds\">Thresholds</a>")
-              .Append("<a href=\"#charts\">Charts</a><a href=\"#sections\">Database</a><a href=\"#method\">Method</a></nav>\n");
-            Runs(sb, comparison);
-            CompareSections.Evidence(sb, comparison);
-            CompareSections.Thresholds(sb, comparison);
-            ChartSection.Append(sb, charts);
-            CompareSections.ResultSections(sb, comparison);
-            Method(sb, comparison);
-            sb.Append("<footer>LoadHarness ").Append(HtmlTable.Esc(comparison.Candidates[^1].Result.Environment.HarnessVersion))
-              .Append(" · re-render with <code>loadharness compare … --out DIR</code></footer>\n")
-              .Append("<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
-            return sb.ToString();
-        }
-        finally
-        {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
-        }
+        var test = comparison.Candidates[^1].Result.Test;
+        var word = ComparisonText.Headline(comparison);
+        var sb = new StringBuilder(256 * 1024);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>").Append(word).Append(" · compare · ")
+          .Append(HtmlTable.Esc(test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(test.TestName))
+          .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append(ExtraCss).Append("</style>\n</head>\n<body>\n");
+        Banner(sb, comparison, word);
+        sb.Append("<nav><a href=\"#runs\">Runs</a><a href=\"#evidence\">Evidence</a><a href=\"#thresholds\">Thresholds</a>")
+          .Append("<a href=\"#charts\">Charts</a><a href=\"#sections\">Database</a><a href=\"#method\">Method</a></nav>\n");
+        Runs(sb, comparison);
+        CompareSections.Evidence(sb, comparison);
+        CompareSections.Thresholds(sb, comparison);
+        ChartSection.Append(sb, charts);
+        CompareSections.ResultSections(sb, comparison);
+        Method(sb, comparison);
+        sb.Append("<footer>LoadHarness ").Append(HtmlTable.Esc(comparison.Candidates[^1].Result.Environment.HarnessVersion))
+          .Append(" · re-render with <code>loadharness compare … --out DIR</code></footer>\n")
+          .Append("<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
+        return sb.ToString();
     }
 
     private static void Banner(StringBuilder sb, BuildComparison c, string word)

@@ -28,22 +28,11 @@ public sealed class MarkdownReportWriter : IReportWriter
         var images = new List<(string File, string Title)>();
         if (WriteCharts && PngCharts)
         {
-            var charts = ReportCharts.Build(result);
-            try
+            foreach (var chart in ReportCharts.Build(result))
             {
-                foreach (var chart in charts)
-                {
-                    var file = chart.Id + ".png";
-                    written.Add(await AtomicFile.WriteBytesAsync(Path.Combine(outputFolder, file), chart.ToPng(), cancellationToken).ConfigureAwait(false));
-                    images.Add((file, chart.Title));
-                }
-            }
-            finally
-            {
-                foreach (var chart in charts)
-                {
-                    chart.Dispose();
-                }
+                var file = chart.Id + ".png";
+                written.Add(await AtomicFile.WriteBytesAsync(Path.Combine(outputFolder, file), chart.ToPng(), cancellationToken).ConfigureAwait(false));
+                images.Add((file, chart.Title));
             }
         }
         else if (WriteCharts)

@@ -25,38 +25,28 @@ td.reason { color: var(--muted); font-size: 12px; min-width: 260px; max-width: 4
     {
         ArgumentNullException.ThrowIfNull(trend);
         var charts = TrendCharts.Build(trend);
-        try
+        var sb = new StringBuilder(256 * 1024);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>").Append(trend.Headline).Append(" · trend · ")
+          .Append(HtmlTable.Esc(trend.TestName)).Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append(ExtraCss)
+          .Append("</style>\n</head>\n<body>\n");
+        Banner(sb, trend);
+        sb.Append("<nav><a href=\"#charts\">Charts</a><a href=\"#evidence\">Latest run</a><a href=\"#runs\">Runs</a></nav>\n");
+        ChartSection.Append(sb, charts);
+        if (trend.Latest is { } latest)
         {
-            var sb = new StringBuilder(256 * 1024);
-            sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-              .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-              .Append("<meta name=\"color-scheme\" content=\"light dark\">\n<title>").Append(trend.Headline).Append(" · trend · ")
-              .Append(HtmlTable.Esc(trend.TestName)).Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append(ExtraCss)
-              .Append("</style>\n</head>\n<body>\n");
-            Banner(sb, trend);
-            sb.Append("<nav><a href=\"#charts\">Charts</a><a href=\"#evidence\">Latest run</a><a href=\"#runs\">Runs</a></nav>\n");
-            ChartSection.Append(sb, charts);
-            if (trend.Latest is { } latest)
-            {
-                CompareSections.Evidence(sb, latest);
-            }
-            else
-            {
-                sb.Append("<section id=\"evidence\">\n<h2>Evidence per metric</h2>\n<p class=\"note\">Not judged: too few comparable earlier runs.</p>\n</section>\n");
-            }
+            CompareSections.Evidence(sb, latest);
+        }
+        else
+        {
+            sb.Append("<section id=\"evidence\">\n<h2>Evidence per metric</h2>\n<p class=\"note\">Not judged: too few comparable earlier runs.</p>\n</section>\n");
+        }
 
-            Runs(sb, trend);
-            sb.Append("<footer>LoadHarness · re-render with <code>loadharness trend … --out DIR</code></footer>\n")
-              .Append("<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
-            return sb.ToString();
-        }
-        finally
-        {
-            foreach (var chart in charts)
-            {
-                chart.Dispose();
-            }
-        }
+        Runs(sb, trend);
+        sb.Append("<footer>LoadHarness · re-render with <code>loadharness trend … --out DIR</code></footer>\n")
+          .Append("<script>\n").Append(HtmlAssets.Script).Append("</script>\n</body>\n</html>\n");
+        return sb.ToString();
     }
 
     private static void Banner(StringBuilder sb, TrendAnalysis trend)
