@@ -79,7 +79,7 @@ internal static class ChartScale
         return ticks;
     }
 
-    /// <summary>1, 2 or 5 times a power of ten, the smallest at or above <paramref name="rough"/>.</summary>
+    /// <summary>1, 2 or 5 times a power of ten, the nearest to <paramref name="rough"/>.</summary>
     public static double NiceStep(double rough)
     {
         if (!double.IsFinite(rough) || rough <= 0)
@@ -89,7 +89,7 @@ internal static class ChartScale
 
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         var f = rough / magnitude;
-        return (f <= 1.000001 ? 1 : f <= 2.000001 ? 2 : f <= 5.000001 ? 5 : 10) * magnitude;
+        return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * magnitude;
     }
 
     /// <summary>Ticks at 1, 2 and 5 of each decade between two values (only 1 over many decades); the ends when fewer than three fit.</summary>

@@ -28,7 +28,7 @@ internal static class DistributionCharts
         spec.X.Log = true;
         spec.X.Min = lowMs;
         spec.X.Max = highMs;
-        spec.Y.Min = 0;
+        var highest = new List<double>();
         for (var i = 0; i < histograms.Count; i++)
         {
             var counts = new double[Bins];
@@ -44,7 +44,10 @@ internal static class DistributionCharts
                 .Select(b => new ChartBar(Math.Pow(10, logLow + (b * width)), Math.Pow(10, logLow + ((b + 1) * width)), counts[b], color))
                 .ToList();
             spec.Bars.Add(new ChartBars(histograms[i].Name, bars) { Opacity = histograms.Count > 1 ? 0.55 : 0.85 });
+            highest.Add(counts.Max());
         }
+
+        spec.FromZero(highest);
 
         return new ReportChart(
             ChartIds.Histogram,

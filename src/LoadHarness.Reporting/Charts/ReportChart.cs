@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LoadHarness.Reporting.Charts;
 
 /// <summary>A chart of the report: an anchor id, a title, a caption and the <see cref="ChartSpec"/> of what it shows.</summary>
@@ -20,6 +22,10 @@ internal sealed class ReportChart(string id, string title, string caption, Chart
     /// <summary>Draws the chart once, as inline SVG, for every page and file that shows it.</summary>
     public RenderedChart Render() => new(Id, Title, Caption, ToInlineSvg());
 
-    /// <summary>The chart as PNG pixels, drawn by ScottPlot (loaded only here).</summary>
+    /// <summary>
+    /// The chart as PNG pixels, drawn by ScottPlot (loaded only here). Never inlined: a caller that merely could draw a
+    /// PNG (summary.md's writer) would otherwise load ScottPlot when it is compiled, PNG or not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public byte[] ToPng() => ScottPlotChart.ToPng(Spec, Width, Height);
 }

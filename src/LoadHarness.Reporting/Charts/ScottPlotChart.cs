@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -10,6 +11,7 @@ namespace LoadHarness.Reporting.Charts;
 /// </summary>
 internal static class ScottPlotChart
 {
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static byte[] ToPng(ChartSpec spec, int width, int height)
     {
         using var plot = From(spec, width, height);
