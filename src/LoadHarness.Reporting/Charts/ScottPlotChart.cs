@@ -49,19 +49,6 @@ internal static class ScottPlotChart
                 plottable.ValueLabelStyle.FontName = ChartStyle.FontName;
             }
 
-            foreach (var rule in spec.Rules)
-            {
-                ScottPlot.Plottables.AxisLine line = rule.Vertical
-                    ? plot.Add.VerticalLine(px(rule.Value), (float)rule.Width, ColorOf(rule.Color), Pattern(rule.Dash))
-                    : plot.Add.HorizontalLine(rule.Value, (float)rule.Width, ColorOf(rule.Color), Pattern(rule.Dash));
-                if (rule.RightAxis)
-                {
-                    line.Axes.YAxis = plot.Axes.Right;
-                }
-
-                line.LegendText = rule.Legend;
-            }
-
             foreach (var line in spec.Lines)
             {
                 var points = Enumerable.Range(0, Math.Min(line.X.Length, line.Y.Length))
@@ -83,6 +70,19 @@ internal static class ScottPlotChart
                 {
                     scatter.Axes.YAxis = plot.Axes.Right;
                 }
+            }
+
+            foreach (var rule in spec.Rules)
+            {
+                ScottPlot.Plottables.AxisLine line = rule.Vertical
+                    ? plot.Add.VerticalLine(px(rule.Value), (float)rule.Width, ColorOf(rule.Color), Pattern(rule.Dash))
+                    : plot.Add.HorizontalLine(rule.Value, (float)rule.Width, ColorOf(rule.Color), Pattern(rule.Dash));
+                if (rule.RightAxis)
+                {
+                    line.Axes.YAxis = plot.Axes.Right;
+                }
+
+                line.LegendText = rule.Legend;
             }
 
             plot.Axes.Bottom.TickGenerator = Ticks(x, px);

@@ -7,7 +7,7 @@ namespace LoadHarness.Reporting.Compare;
 
 /// <summary>
 /// compare.html: one self-contained page in the report's style — the verdict banner, the runs of each side, the
-/// evidence per metric, thresholds, overlaid charts (ScottPlot SVG inline), database health side by side, notes and
+/// evidence per metric, thresholds, overlaid charts (inline SVG), database health side by side, notes and
 /// how the verdicts were decided. No network, light and dark.
 /// </summary>
 public static class ComparePage
