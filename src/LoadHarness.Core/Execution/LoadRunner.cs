@@ -48,6 +48,7 @@ public sealed class LoadRunner
         }
 
         await warmUp.ConfigureAwait(false);
+        ThreadPoolFloor.Ensure();
         options.LoadStarting?.Invoke();
         var executors = test.Scenarios.Select(s => new ScenarioExecutor(s, options.Segment, time, options.ControlInterval)).ToArray();
         var runTs = time.GetTimestamp();

@@ -96,12 +96,8 @@ internal sealed class OpenModelDriver : IScenarioDriver
 
     public double PlannedLoad(TimeSpan planTime) => runtime.Plan.RateAt(planTime);
 
-    /// <summary>
-    /// Every control interval, as before the control loop learned to sleep: an open-model capacity step once started its
-    /// arrivals 309 ms late at 38/s on an idle machine after that change (not understood yet), so open models keep the
-    /// 10 ms tick until it is.
-    /// </summary>
-    public TimeSpan? NextControlIn(TimeSpan planTime, TimeSpan limit) => null;
+    /// <summary>On the real clock the pacer thread starts the arrivals, so the control loop has nothing to do for them.</summary>
+    public TimeSpan? NextControlIn(TimeSpan planTime, TimeSpan limit) => pacer is null ? null : limit;
 
     public void RequestStop(long now)
     {
