@@ -50,7 +50,7 @@ public static class StepJudge
 
         if (step.StartLatenessP95Ms is { } late && late > options.MaxStartLatenessMs)
         {
-            return Invariant($"the generator was the limit: iterations started {late:0.#} ms behind their schedule (p95; limit {options.MaxStartLatenessMs:0.#} ms)");
+            return Invariant($"the generator was the limit: iterations started {late:0.#} ms behind their schedule (p95; limit {options.MaxStartLatenessMs:0.#} ms){LateCause(step)}");
         }
 
         // Dropped iterations mean every one of MaxVUs was busy. Where the gate was crossed too, that is the system
@@ -65,6 +65,26 @@ public static class StepJudge
 
         return null;
     }
+
+    /// <summary>Why starts were late, from the step's own generator series: a stalled process, or work waiting for a thread.</summary>
+    private static string LateCause(StepObservation step)
+    {
+        var causes = new List<string>();
+        if (step.StallMaxMs is { } stall && stall >= StallWorthNamingMs)
+        {
+            causes.Add(Invariant($"the generator's process stalled up to {stall:0} ms (descheduled or paused: a busy machine)"));
+        }
+
+        if (step.ThreadPoolQueuePeak is { } queue && queue >= QueueWorthNaming)
+        {
+            causes.Add(Invariant($"up to {queue} work items waited for a thread-pool thread (threads blocked by synchronous waits, in the step code or the host)"));
+        }
+
+        return causes.Count == 0 ? "" : "; " + string.Join("; ", causes);
+    }
+
+    private const double StallWorthNamingMs = 100;
+    private const long QueueWorthNaming = 10;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -46,6 +46,12 @@ public sealed record StepObservation
 
     public long IterationsStarted { get; init; }
 
+    /// <summary>The most work items that waited for a thread-pool thread in any second of the step (series <c>generator.threadpool_queue</c>); null when not sampled.</summary>
+    public long? ThreadPoolQueuePeak { get; init; }
+
+    /// <summary>The longest the generator's process stalled (woke late) during the step, ms (series <c>generator.stall_ms</c>); null when not sampled.</summary>
+    public double? StallMaxMs { get; init; }
+
     /// <summary>Open model: iterations that could not start because MaxVUs were all busy.</summary>
     public long IterationsDropped { get; init; }
 }

@@ -110,6 +110,26 @@ public sealed class CapacitySearchTests
         Assert.Equal(SearchOutcome.GeneratorLimited, answer.Outcome);
         Assert.Equal(200, answer.Sustainable!.Load);
         Assert.Contains(expected, answer.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("thread-pool", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, "(p95; limit 100 ms)")]
+    [InlineData(35L, 4.0, "(p95; limit 100 ms); up to 35 work items waited for a thread-pool thread")]
+    [InlineData(2L, 450.0, "(p95; limit 100 ms); the generator's process stalled up to 450 ms")]
+    [InlineData(9L, 99.0, "(p95; limit 100 ms)")]
+    public void Late_starts_name_their_cause_from_the_generator_series(long? queuePeak, double? stallMs, string expected)
+    {
+        var step = SimulatedSystem.Observation(300, p95: 40) with { StartLatenessP95Ms = 250, IterationsStarted = 1000, ThreadPoolQueuePeak = queuePeak, StallMaxMs = stallMs };
+
+        var judgement = StepJudge.Judge(step, Closed(step: 100) with { Model = LoadModel.Open });
+
+        Assert.Equal(StepVerdict.GeneratorLimited, judgement.Verdict);
+        Assert.Contains(expected, judgement.Reason, StringComparison.Ordinal);
+        if (!expected.Contains(';', StringComparison.Ordinal))
+        {
+            Assert.EndsWith(expected, judgement.Reason, StringComparison.Ordinal); // below the figures worth naming: no cause
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using HdrHistogram;
+using LoadHarness.Cli.Commands.Run;
 using LoadHarness.Core.Capacity;
 using LoadHarness.Core.Metrics;
 using LoadHarness.Core.Results;
@@ -43,8 +44,13 @@ internal static class StepMeasurement
             StartLatenessP95Ms = s.StartLateness?.P95Ms,
             IterationsStarted = s.Iterations.Started,
             IterationsDropped = s.Iterations.Dropped,
+            ThreadPoolQueuePeak = (long?)SeriesMax(result, "generator.threadpool_queue"),
+            StallMaxMs = SeriesMax(result, GeneratorStallSampler.StallSeries),
         };
     }
+
+    private static double? SeriesMax(RunResult result, string name) =>
+        result.Series.FirstOrDefault(x => x.Name == name) is { Points.Count: > 0 } series ? series.Points.Max(p => p.Value) : null;
 
     /// <summary>The report's row for a judged step; <paramref name="resultPath"/> is relative to capacity.json.</summary>
     public static CapacityStepResult Row(StepRecord step, RunResult result, string scenario, TimeSpan measured, string resultPath)
