@@ -27,6 +27,10 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.Equal(["rate < 0.01", "count > 1000000"], result.Thresholds.Select(t => t.Expression));
         Assert.True(result.Thresholds[0].Passed);
         Assert.True(File.Exists(temp.File("out/index.html")));
+
+        // Retries are counted in the result even when there were none (a threshold on them always has data).
+        Assert.Equal(0, Assert.Single(result.Measurements, m => m.Name == "http.retries").Value);
+        Assert.DoesNotContain(result.Sections, s => s.Id == "http-retries");
     }
 
     [Fact]

@@ -27,12 +27,17 @@ internal sealed record ConformanceRun(string Case, HttpTransport Transport, long
             .WithRequestTimeout(TimeSpan.FromSeconds(30))
             .WithGracefulStop(TimeSpan.FromSeconds(60));
 
+        var before = HttpRetries.Snapshot();
         var result = await new LoadRunner().RunAsync(new TestDefinition { Scenarios = [scenario] }, new RunOptions());
+        var retries = HttpRetries.Summarize(before, HttpRetries.Snapshot(), result.Scenarios.Select(s => s.Name));
 
         var step = Assert.Single(Assert.Single(result.Scenarios).Steps).Stats;
         var check = Assert.Single(result.Scenarios[0].Checks);
-        return new ConformanceRun(@case, transport, step.RequestCount, step.FailCount, step.Errors.ToDictionary(e => e.Kind, e => e.Count), check.Passes, check.Fails, HttpRetries.OfScenario(name));
+        return new ConformanceRun(@case, transport, step.RequestCount, step.FailCount, step.Errors.ToDictionary(e => e.Kind, e => e.Count), check.Passes, check.Fails, HttpRetries.OfScenario(name)) { RetrySummary = retries };
     }
+
+    /// <summary>What the run's result says of its retries (<see cref="HttpRetries.Summarize"/>), as the command adds it.</summary>
+    public (LoadHarness.Core.Results.Measurement Total, LoadHarness.Core.Results.ReportSection? Section) RetrySummary { get; init; }
 
     /// <summary>One line for the test output: the case × transport table of the conformance report.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

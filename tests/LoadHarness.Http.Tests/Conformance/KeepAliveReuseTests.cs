@@ -159,6 +159,18 @@ public sealed class KeepAliveReuseTests
         Assert.Equal(failures, run.Failures);
         Assert.Equal((Sequential - failures, failures), (run.CheckPasses, run.CheckFails));
         Assert.Equal(failures == 0 ? Sequential - 1 : 0, run.Retries);
+
+        // The result counts them: measurement http.retries (0 too), and a section naming the step when there were any.
+        Assert.Equal((HttpRetries.MeasurementName, (double)run.Retries), (run.RetrySummary.Total.Name, run.RetrySummary.Total.Value));
+        if (run.Retries == 0)
+        {
+            Assert.Null(run.RetrySummary.Section);
+        }
+        else
+        {
+            var note = Assert.Single(run.RetrySummary.Section!.Notes);
+            Assert.EndsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/request {run.Retries}"), note, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Thresholds;
+using LoadHarness.Http;
 using LoadHarness.Http.Metrics;
 using LoadHarness.Postgres.Health;
 using LoadHarness.Scenarios.Catalog;
@@ -27,6 +28,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
     private MetricsSampler? metrics;
     private NpgsqlPoolMonitor? pools;
     private GeneratorStallSampler? stalls;
+    private IReadOnlyDictionary<(string Scenario, string Step), long> retriesBefore = new Dictionary<(string, string), long>();
 
     private RunMeasurements(TargetSettings target, IReadOnlyDictionary<string, string> namedStatements, IReadOnlyList<IAfterLoadMeasurement> afterLoad)
     {
@@ -44,6 +46,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(target);
         var run = new RunMeasurements(target, namedStatements, afterLoad ?? []);
         run.stalls = GeneratorStallSampler.Start();
+        run.retriesBefore = HttpRetries.Snapshot();
         if (run.HasDatabase)
         {
             run.pools = new NpgsqlPoolMonitor();
@@ -78,6 +81,13 @@ internal sealed class RunMeasurements : IAsyncDisposable
             {
                 generatorNotes.Add(stallNote);
             }
+        }
+
+        var (retries, retrySection) = HttpRetries.Summarize(retriesBefore, HttpRetries.Snapshot(), result.Scenarios.Select(s => s.Name));
+        measurements.Add(retries);
+        if (retrySection is not null)
+        {
+            sections.Add(retrySection);
         }
 
         if (HasDatabase)
