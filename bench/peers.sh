@@ -9,6 +9,8 @@
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
 #   common: --no-install (fail instead of apt/npm), --no-build, --r2r (publish ReadyToRun instead of dotnet build),
+#           --aot (the Native AOT loadharness, what `dotnet publish` makes; needs clang), --lh PATH (this loadharness
+#           executable or loadharness.dll instead of building),
 #           --out FILE (default bench/results/<UTC date>.md)
 #   --pin     the generator on CPU 0, nginx on CPU 1 (taskset): one core each, no scheduler placement in the figures
 #
@@ -22,7 +24,7 @@ TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-sockets loadharness-inline loadharness-raw"
-MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
+MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 AOT=0 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets"
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
@@ -50,6 +52,8 @@ while [[ $# -gt 0 ]]; do
         --no-install) INSTALL=0; shift ;;
         --no-build) BUILD=0; shift ;;
         --r2r) R2R=1; shift ;;
+        --aot) AOT=1; shift ;;
+        --lh) LH_GIVEN=$2; shift 2 ;;
         --pin) GEN_PIN=(taskset -c 0); NGINX_PIN=(taskset -c 1); PIN=1; shift ;;
         --out) OUT=$2; shift 2 ;;
         --lh-env) read -r -a LH_ENV <<<"$2"; shift 2 ;;
@@ -105,7 +109,14 @@ build() {
     NEED_LH=0
     if [[ " $TOOL_LIST " == *" loadharness"* ]] || has_mode scale || has_mode accuracy; then NEED_LH=1; fi
     if [[ $BUILD -eq 1 && $NEED_LH -eq 1 ]]; then
-        if [[ $R2R -eq 1 ]]; then
+        if [[ -n $LH_GIVEN ]]; then
+            :
+        elif [[ $AOT -eq 1 ]]; then
+            log "publishing LoadHarness.Cli (Release, Native AOT)"
+            dotnet publish "$ROOT/src/LoadHarness.Cli" -c Release -p:LoadHarnessAot=true \
+                --artifacts-path "$ARTIFACTS" -o "$ARTIFACTS/publish/loadharness-aot" -nologo -v q >"$WORK/build.log" 2>&1 \
+                || { tail -30 "$WORK/build.log" >&2; die "LoadHarness.Cli does not publish as Native AOT (clang installed?)"; }
+        elif [[ $R2R -eq 1 ]]; then
             # ReadyToRun (precompiled) saves ~0.4 s of start-up JIT, but its code is slower in the steady state
             # (measured 2026-12-02: 10-15 % fewer requests/s in a 6 s run than the JIT build), so it is not the default.
             local rid=linux-x64
@@ -127,6 +138,11 @@ build() {
     fi
     LH_DLL="$ARTIFACTS/bin/LoadHarness.Cli/release/loadharness.dll"
     [[ $R2R -eq 1 ]] && LH_DLL="$ARTIFACTS/publish/loadharness-r2r/loadharness.dll"
+    [[ $AOT -eq 1 ]] && LH_DLL="$ARTIFACTS/publish/loadharness-aot/loadharness"
+    [[ -n $LH_GIVEN ]] && LH_DLL=$(realpath "$LH_GIVEN")
+    # How to start it: a dll through the dotnet host, an executable (apphost or Native AOT) directly.
+    LH=(dotnet "$LH_DLL")
+    [[ $LH_DLL == *.dll ]] || LH=("$LH_DLL")
     API_DLL="$ARTIFACTS/bin/TargetApi/release/TargetApi.dll"
     [[ $NEED_LH -eq 0 || -f "$LH_DLL" ]] || die "$LH_DLL is missing (build first)"
 }
@@ -237,7 +253,7 @@ run_tool() {
             lh_config "$dir/config.json" "${url%"$path"}" "$path" "[ { \"KeepConstant\": [ $CONNECTIONS, \"$(hms "$SECONDS_PER_RUN")\" ] } ]" "" "$transport"
             env=("${LH_ENV[@]}")
             [[ $tool == loadharness-inline || $tool == loadharness-raw ]] && env+=(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1)
-            cmd=(dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
+            cmd=("${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate) ;;
         *) die "unknown tool '$tool'" ;;
     esac
     env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${GEN_PIN[@]}" "${cmd[@]}" >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
@@ -284,7 +300,7 @@ scale() {
             "[ { \"RampingConstant\": [ $vus, \"$(hms "$SCALE_RAMP")\" ] }, { \"KeepConstant\": [ $vus, \"$(hms "$SCALE_SECONDS")\" ] } ]" \
             $'\n        "ThinkTime": "1s",' "$transport" "$SCALE_MAX_CONNECTIONS"
         log "scale ($mode): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
-        env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
+        env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
         python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" >>"$SCALE_RUNS" <<'EOF'
 import json, re, sys
@@ -326,7 +342,7 @@ accuracy() {
         sleep 0.5
         lh_config "$dir/config.json" "$URL_nginx" "/arrivals" "[ { \"Inject\": [ $RATE, \"00:00:01\", \"$(hms "$ACCURACY_SECONDS")\" ] } ]" "" "$transport"
         log "accuracy ($transport transport): Inject($RATE/s, 1 s, ${ACCURACY_SECONDS} s) against nginx /arrivals"
-        /usr/bin/time -v -o "$dir/time.txt" dotnet "$LH_DLL" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
+        /usr/bin/time -v -o "$dir/time.txt" "${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
         sleep 1.5 # nginx flushes the access-log buffer every second
         kill -USR1 "$NGINX_PID" 2>/dev/null || true # reopen logs = flush
@@ -348,7 +364,7 @@ machine_lines() {
     if [[ -x "$AUTOCANNON" ]] && command -v node >/dev/null; then tools+=("autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}' || true) on node $(node --version)"); fi
     if command -v ab >/dev/null; then tools+=("ab $(ab -V | head -1 | awk '{print $5}' || true)"); fi
     echo "- tools: ${tools[*]/%/,} nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
-    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release$([[ $R2R -eq 1 ]] && echo " (published ReadyToRun)" || echo " (dotnet build)"), built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
+    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release$(if [[ -n $LH_GIVEN ]]; then echo " ($LH_DLL)"; elif [[ $AOT -eq 1 ]]; then echo " (published Native AOT)"; elif [[ $R2R -eq 1 ]]; then echo " (published ReadyToRun)"; else echo " (dotnet build)"; fi), built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
 }
 
 write_report() {

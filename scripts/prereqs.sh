@@ -1,6 +1,7 @@
 # Sourced by run.sh, test.sh and bench scripts: installs what is missing, nothing else.
 # ensure_prereqs run   -> PostgreSQL server + fonts
-# ensure_prereqs test  -> the above + Chromium (HTML report tests), nginx-light and python3 (HTTP conformance tests)
+# ensure_prereqs test  -> the above + Chromium (HTML report tests), nginx-light and python3 (HTTP conformance tests),
+#                         clang and zlib1g-dev (the Native AOT publish of loadharness)
 
 _lh_missing=()
 
@@ -26,6 +27,9 @@ ensure_prereqs() {
     # HTTP conformance tests: real servers the tests start (nginx as an unprivileged process, python's http.server).
     _lh_need nginx-light "command -v nginx || test -x /usr/sbin/nginx"
     _lh_need python3 "command -v python3"
+    # The Native AOT publish of loadharness (NativeAotTests): clang links it.
+    _lh_need clang "command -v clang"
+    _lh_need zlib1g-dev "test -f /usr/include/zlib.h"
   fi
   if [ ${#_lh_missing[@]} -gt 0 ]; then
     echo "installing: ${_lh_missing[*]}" >&2

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LoadHarness.Core.Scenarios;
 
 namespace LoadHarness.Http;
@@ -36,9 +38,14 @@ public readonly struct HttpResult
     /// <summary>Parses the body as JSON (the request must have asked for the body). Dispose the document.</summary>
     public JsonDocument ParseJson() => JsonDocument.Parse(Body ?? throw NoBody());
 
-    /// <summary>Deserializes the body (the request must have asked for the body).</summary>
+    /// <summary>Deserializes the body (the request must have asked for the body), by reflection: not in a Native AOT build.</summary>
+    [RequiresUnreferencedCode("Deserializes by reflection: use BodyAs(JsonTypeInfo<T>) in trimmed or Native AOT code.")]
+    [RequiresDynamicCode("Deserializes by reflection: use BodyAs(JsonTypeInfo<T>) in trimmed or Native AOT code.")]
     public T? BodyAs<T>(JsonSerializerOptions? options = null) =>
         JsonSerializer.Deserialize<T>(Body ?? throw NoBody(), options ?? JsonSerializerOptions.Web);
+
+    /// <summary>Deserializes the body with source-generated metadata (the request must have asked for the body).</summary>
+    public T? BodyAs<T>(JsonTypeInfo<T> typeInfo) => JsonSerializer.Deserialize(Body ?? throw NoBody(), typeInfo);
 
     /// <summary>A top-level property of a JSON object body as text (e.g. the token of a login), or null when absent or not JSON.</summary>
     public string? JsonString(string propertyName)

@@ -14,7 +14,25 @@ internal static class ApiLogin
 
     /// <summary>The login bodies of seeded users 1..<paramref name="users"/>, in order.</summary>
     public static string[] Bodies(int users) =>
-        Enumerable.Range(1, users).Select(n => JsonSerializer.Serialize(new { email = SampleDatabase.UserEmail(n), password = SampleDatabase.UserPassword })).ToArray();
+        Enumerable.Range(1, users).Select(n => JsonObject(("email", SampleDatabase.UserEmail(n)), ("password", SampleDatabase.UserPassword))).ToArray();
+
+    /// <summary>A JSON object of string properties, escaped as <see cref="JsonSerializer"/> escapes them (no reflection: the Native AOT build runs it).</summary>
+    public static string JsonObject(params (string Name, string Value)[] properties)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in properties)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>For a VU init hook: logs in without recording; throws when the login fails (the VU's requests then answer 401).</summary>
     public static async Task LogInUnrecordedAsync(HttpTarget http, IScenarioContext context, string body)

@@ -42,7 +42,7 @@ internal static class ApiUserJourney
         outcome.Add(await http.GetAsync(context, "work_timeline", "api/work-experiences", Status200).ConfigureAwait(false));
         var refreshToken = context.Data.TryGetValue(ApiLogin.RefreshTokenKey, out var token) ? token as string : null;
         var refresh = await Post(http, context, "refresh", ApiLogin.RefreshUrl,
-            JsonSerializer.Serialize(new { refreshToken = refreshToken ?? "" }), readBody: true).ConfigureAwait(false);
+            ApiLogin.JsonObject(("refreshToken", refreshToken ?? "")), readBody: true).ConfigureAwait(false);
         ApiLogin.Keep(context, refresh);
         outcome.Add(refresh);
         return outcome.Response;

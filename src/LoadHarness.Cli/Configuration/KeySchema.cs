@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace LoadHarness.Cli.Configuration;
@@ -17,6 +18,10 @@ public sealed class KeySchema
     }
 
     /// <summary>Anything goes below this point.</summary>
+    /// <summary>Why reflecting over settings types is safe when trimmed: the Native AOT build roots the harness's assemblies.</summary>
+    private const string KeptSettings =
+        "Settings types are in LoadHarness assemblies, which the Native AOT publish keeps whole (TrimmerRootAssembly in LoadHarness.Cli.csproj); collections are the BCL's.";
+
     public static KeySchema Any { get; } = new(null, null, isAny: true);
 
     /// <summary>A scalar (string, number, boolean).</summary>
@@ -36,6 +41,7 @@ public sealed class KeySchema
     /// <summary>The schema of a bindable POCO: its public settable properties, lists and dictionaries (dictionaries accept any key).</summary>
     public static KeySchema FromType(Type type) => FromType(type, depth: 0);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = KeptSettings)]
     private static KeySchema FromType(Type type, int depth)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -71,6 +77,7 @@ public sealed class KeySchema
 
     private static Type? GenericArgument(Type type, Type generic) => GenericArgumentTypes(type, generic)?[0];
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = KeptSettings)]
     private static Type[]? GenericArgumentTypes(Type type, Type generic)
     {
         if (type.IsGenericType && type.GetGenericTypeDefinition() == generic)

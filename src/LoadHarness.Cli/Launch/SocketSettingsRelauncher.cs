@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
@@ -20,6 +21,7 @@ internal static class SocketSettingsRelauncher
 
     public static bool IsApplied() => Environment.GetEnvironmentVariable(InlineVariable) == "1";
 
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Read only under the dotnet host, which runs loadharness.dll from a file; a Native AOT or apphost loadharness relaunches itself.")]
     public static async Task<int> RelaunchAsync(string[] args)
     {
         var start = new ProcessStartInfo { UseShellExecute = false };

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using LoadHarness.Core.Results;
@@ -27,8 +28,15 @@ internal static class JitWarmUp
     /// holds a scenario's iteration code (the built-in scenarios; a user's own assembly is left to the JIT). Returns
     /// the number of methods prepared.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Returns before any reflection in a Native AOT build: there is no JIT to warm up.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Returns before any reflection in a Native AOT build: there is no JIT to warm up.")]
     public static int Prepare(IEnumerable<ScenarioDefinition> scenarios)
     {
+        if (!RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return 0; // Native AOT: everything is compiled already
+        }
+
         var core = typeof(JitWarmUp).Assembly;
         var count = PrepareTypes(TypesOf(core).Where(t => t.Namespace is { } ns && CoreNamespaces.Contains(ns)));
         count += PrepareTypes(TypesOf(typeof(HdrHistogram.Recorder).Assembly).Where(t => t.Namespace == "HdrHistogram"));
@@ -46,6 +54,7 @@ internal static class JitWarmUp
     }
 
     /// <summary>The assembly's types; those that cannot load (a dependency absent at run time) are left out.</summary>
+    [RequiresUnreferencedCode("Lists an assembly's types.")]
     private static IEnumerable<Type> TypesOf(Assembly assembly)
     {
         try
@@ -58,6 +67,7 @@ internal static class JitWarmUp
         }
     }
 
+    [RequiresUnreferencedCode("Lists types' methods.")]
     private static int PrepareTypes(IEnumerable<Type> types)
     {
         const BindingFlags All = BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;

@@ -15,10 +15,10 @@ public sealed record MeasurementSeries
     public ThresholdUnit Unit { get; init; } = ThresholdUnit.Number;
 
     /// <summary>The chart it is drawn in (series of one group share a chart), e.g. "Database connections".</summary>
-    public string Group { get; init; } = "";
+    public string Group { get; init => field = value ?? ""; } = "";
 
     /// <summary>Samples in time order; <see cref="SeriesPoint.TimeSec"/> counts from the start of the load.</summary>
-    public IReadOnlyList<SeriesPoint> Points { get; init; } = [];
+    public IReadOnlyList<SeriesPoint> Points { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>One sample of a <see cref="MeasurementSeries"/>.</summary>

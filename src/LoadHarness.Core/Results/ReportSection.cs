@@ -11,9 +11,9 @@ public sealed record ReportSection
 
     public required string Title { get; init; }
 
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public IReadOnlyList<string> Notes { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<ReportTable> Tables { get; init; } = [];
+    public IReadOnlyList<ReportTable> Tables { get; init => field = value ?? []; } = [];
 }
 
 public sealed record ReportTable

@@ -4,6 +4,9 @@ namespace LoadHarness.Core.Results;
 /// The immutable outcome of one run (or of several merged segments). Every report format is a
 /// function of this record; <c>result.json</c> is its canonical serialisation (see <see cref="RunResultJson"/>).
 /// All latencies are milliseconds; histograms inside are microseconds.
+/// Collections and strings with a default keep it when set to null (<c>init => field = value ?? []</c>, here and in the
+/// records below): the compile-time JSON metadata (ResultJsonContext) sets every init-only property, so a result.json
+/// written before a property existed would otherwise read it as null (dotnet/runtime#84484).
 /// </summary>
 public sealed record RunResult
 {
@@ -35,20 +38,20 @@ public sealed record RunResult
     public required double DurationMs { get; init; }
 
     /// <summary>The execution segment this process ran (<c>"0:1"</c> for the whole test; several when merged).</summary>
-    public IReadOnlyList<string> Segments { get; init; } = ["0:1"];
+    public IReadOnlyList<string> Segments { get; init => field = value ?? ["0:1"]; } = ["0:1"];
 
     public required IReadOnlyList<ScenarioResult> Scenarios { get; init; }
 
-    public IReadOnlyList<ThresholdOutcome> Thresholds { get; init; } = [];
+    public IReadOnlyList<ThresholdOutcome> Thresholds { get; init => field = value ?? []; } = [];
 
     /// <summary>Extra sections captured during the run (e.g. database health); rendered generically.</summary>
-    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+    public IReadOnlyList<ReportSection> Sections { get; init => field = value ?? []; } = [];
 
     /// <summary>Named figures measured beside the load (database, application), judged by measurement thresholds.</summary>
-    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
+    public IReadOnlyList<Measurement> Measurements { get; init => field = value ?? []; } = [];
 
     /// <summary>Named figures sampled every second beside the load (connections, pool usage), for charts and thresholds.</summary>
-    public IReadOnlyList<MeasurementSeries> Series { get; init; } = [];
+    public IReadOnlyList<MeasurementSeries> Series { get; init => field = value ?? []; } = [];
 
     /// <summary>True when every threshold held (and there were none with no data).</summary>
     public bool Passed => Thresholds.All(t => t.Passed);

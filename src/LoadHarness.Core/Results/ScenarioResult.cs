@@ -12,18 +12,18 @@ public sealed record ScenarioResult
     public required StatsBlock Stats { get; init; }
 
     /// <summary>Per step, in first-seen order. Empty when the scenario has no explicit steps.</summary>
-    public IReadOnlyList<StepResult> Steps { get; init; } = [];
+    public IReadOnlyList<StepResult> Steps { get; init => field = value ?? []; } = [];
 
     public required IterationCounts Iterations { get; init; }
 
     /// <summary>One point per second of the run (1 s resolution is kept; ReportingInterval only changes display).</summary>
-    public IReadOnlyList<IntervalPoint> Timeline { get; init; } = [];
+    public IReadOnlyList<IntervalPoint> Timeline { get; init => field = value ?? []; } = [];
 
     /// <summary>The planned load (VUs for closed, iterations/s for open) sampled every second, for the overlay.</summary>
-    public IReadOnlyList<PlanPoint> PlannedLoad { get; init; } = [];
+    public IReadOnlyList<PlanPoint> PlannedLoad { get; init => field = value ?? []; } = [];
 
     /// <summary>k6-style checks, counted apart from failures.</summary>
-    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+    public IReadOnlyList<CheckResult> Checks { get; init => field = value ?? []; } = [];
 
     /// <summary>Wall time the scenario ran (warm-up excluded), ms.</summary>
     public required double DurationMs { get; init; }
@@ -51,7 +51,7 @@ public sealed record StepResult
 
     public required StatsBlock Stats { get; init; }
 
-    public IReadOnlyList<IntervalPoint> Timeline { get; init; } = [];
+    public IReadOnlyList<IntervalPoint> Timeline { get; init => field = value ?? []; } = [];
 }
 
 public sealed record IterationCounts

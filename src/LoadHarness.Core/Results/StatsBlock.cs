@@ -27,10 +27,10 @@ public sealed record StatsBlock
     public long BytesTotal { get; init; }
 
     /// <summary>Counts by status code as text ("200", "503"; "none" when the step gave no code).</summary>
-    public IReadOnlyDictionary<string, long> StatusCodes { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, long> StatusCodes { get; init => field = value ?? new Dictionary<string, long>(); } = new Dictionary<string, long>();
 
     /// <summary>Failures by kind ("timeout", "connection refused", "status 500", ...), most frequent first.</summary>
-    public IReadOnlyList<ErrorKindCount> Errors { get; init; } = [];
+    public IReadOnlyList<ErrorKindCount> Errors { get; init => field = value ?? []; } = [];
 
     /// <summary>Samples above the histogram's range (1 h), recorded as the maximum.</summary>
     public long ClampedCount { get; init; }

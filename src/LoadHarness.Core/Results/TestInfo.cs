@@ -13,10 +13,10 @@ public sealed record TestInfo
     public string? ConfigPath { get; init; }
 
     /// <summary>Where the load went, by name (e.g. "api", "database"), as the command describes it with any secret removed.</summary>
-    public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Targets { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
 
     /// <summary>Free-form labels (e.g. "embedded" = "true", "migration" = "before").</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
 }
 
 /// <summary>Where it ran: enough to tell two results apart when comparing builds.</summary>
@@ -48,5 +48,5 @@ public sealed record EnvironmentInfo
     /// </summary>
     public double? MachineCpuCores { get; init; }
 
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Settings { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
 }

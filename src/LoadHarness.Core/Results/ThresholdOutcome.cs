@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LoadHarness.Core.Thresholds;
 
 namespace LoadHarness.Core.Results;
@@ -18,12 +19,15 @@ public sealed record ThresholdOutcome
     public required string Metric { get; init; }
 
     /// <summary>What the metric measures, from the parsed expression (not written to result.json: its reader derives it again).</summary>
+    [JsonIgnore]
     public ThresholdMetric Kind { get; init; }
 
     /// <summary>The statistic judged, from the parsed expression (not written to result.json).</summary>
+    [JsonIgnore]
     public ThresholdStat Stat { get; init; }
 
     /// <summary>The unit of <see cref="Observed"/> and the limit, from the parsed expression (not written to result.json).</summary>
+    [JsonIgnore]
     public ThresholdUnit Unit { get; init; }
 
     public required bool Passed { get; init; }

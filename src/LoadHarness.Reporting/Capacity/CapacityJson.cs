@@ -9,10 +9,10 @@ public static class CapacityJson
 {
     public const string FileName = "capacity.json";
 
-    public static string Serialize(CapacityResult result) => JsonSerializer.Serialize(result, RunResultJson.Options);
+    public static string Serialize(CapacityResult result) => JsonSerializer.Serialize(result, RunResultJson.TypeInfo<CapacityResult>());
 
     public static CapacityResult Deserialize(string json) =>
-        JsonSerializer.Deserialize<CapacityResult>(json, RunResultJson.Options) ?? throw new JsonException("capacity.json is empty (null)");
+        JsonSerializer.Deserialize(json, RunResultJson.TypeInfo<CapacityResult>()) ?? throw new JsonException("capacity.json is empty (null)");
 
     public static Task<string> WriteAsync(CapacityResult result, string folder, CancellationToken cancellationToken = default) =>
         AtomicFile.WriteTextAsync(Path.Combine(folder, FileName), Serialize(result), cancellationToken);

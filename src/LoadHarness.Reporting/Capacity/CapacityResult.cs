@@ -70,7 +70,7 @@ public sealed record CapacitySettingsInfo
     public double ErrorExplosionRate { get; init; }
 
     /// <summary>The execution segment each step ran ("0:1" for the whole load).</summary>
-    public string Segment { get; init; } = "0:1";
+    public string Segment { get; init => field = value ?? "0:1"; } = "0:1";
 }
 
 /// <summary>One step: why it ran, its load, the verdict and its measured part's figures.</summary>
@@ -117,7 +117,7 @@ public sealed record CapacityStepResult
 
     public long Dropped { get; init; }
 
-    public IReadOnlyList<ThresholdOutcome> Gate { get; init; } = [];
+    public IReadOnlyList<ThresholdOutcome> Gate { get; init => field = value ?? []; } = [];
 
     /// <summary>The step's result.json, relative to capacity.json (forward slashes).</summary>
     public string? ResultPath { get; init; }
@@ -141,7 +141,7 @@ public sealed record CapacityVerdict
     public required string Reason { get; init; }
 
     /// <summary>The first failing step's crossed gate expressions (or its verdict in words when it was not the gate).</summary>
-    public IReadOnlyList<string> Crossed { get; init; } = [];
+    public IReadOnlyList<string> Crossed { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>Little's law at the sustainable load: users = iterations/s × (mean iteration time + think time).</summary>

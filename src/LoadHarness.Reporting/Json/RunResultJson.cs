@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using LoadHarness.Core.Capacity;
 using LoadHarness.Core.Results;
+using LoadHarness.Core.Thresholds;
 using LoadHarness.Reporting.Writing;
 
 namespace LoadHarness.Reporting.Json;
@@ -12,10 +14,21 @@ public static class RunResultJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // One converter per enum the two documents hold (ResultJsonEnumTests finds them all): the generic converter needs
+        // no reflection, the non-generic factory would.
+        Converters =
+        {
+            Camel<RunStatus>(), Camel<LoadModel>(), Camel<ThresholdMetric>(), Camel<ThresholdStat>(), Camel<ThresholdUnit>(),
+            Camel<StepPhase>(), Camel<StepVerdict>(), Camel<SearchOutcome>(),
+        },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ThresholdTyping.Hide } },
+        TypeInfoResolver = ResultJsonContext.Default,
     };
+
+    /// <summary>The metadata of a result document's type with <see cref="Options"/> (compile-time generated: no reflection).</summary>
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static JsonStringEnumConverter<T> Camel<T>() where T : struct, Enum => new(JsonNamingPolicy.CamelCase);
 
     /// <summary>result.json's text, written by <see cref="RunResultWriter"/> (the serializer's bytes, without its reflection).</summary>
     public static string Serialize(RunResult result)
@@ -26,10 +39,10 @@ public static class RunResultJson
     }
 
     /// <summary>The reference: what <see cref="JsonSerializer"/> makes of <paramref name="result"/> with <see cref="Options"/>.</summary>
-    internal static string SerializeWithSerializer(RunResult result) => JsonSerializer.Serialize(result, Options);
+    internal static string SerializeWithSerializer(RunResult result) => JsonSerializer.Serialize(result, TypeInfo<RunResult>());
 
     public static RunResult Deserialize(string json) =>
-        ThresholdTyping.Restore(JsonSerializer.Deserialize<RunResult>(json, Options)
+        ThresholdTyping.Restore(JsonSerializer.Deserialize(json, TypeInfo<RunResult>())
         ?? throw new JsonException("result.json is empty (null)"));
 
     /// <summary>Writes atomically (a temp file beside the target, then a rename; the temp file never stays behind).</summary>
@@ -44,7 +57,7 @@ public static class RunResultJson
     public static async Task<RunResult> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
-        return ThresholdTyping.Restore(await JsonSerializer.DeserializeAsync<RunResult>(stream, Options, cancellationToken).ConfigureAwait(false)
+        return ThresholdTyping.Restore(await JsonSerializer.DeserializeAsync(stream, TypeInfo<RunResult>(), cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException($"{path}: result.json is empty (null)"));
     }
 }

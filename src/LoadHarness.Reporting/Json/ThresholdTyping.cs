@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Thresholds;
 
@@ -11,23 +10,6 @@ namespace LoadHarness.Reporting.Json;
 /// </summary>
 internal static class ThresholdTyping
 {
-    /// <summary>Leaves the typed properties out of the serializer's view (the reference the hand-written writer is tested against).</summary>
-    public static void Hide(JsonTypeInfo info)
-    {
-        if (info.Type != typeof(ThresholdOutcome))
-        {
-            return;
-        }
-
-        for (var i = info.Properties.Count - 1; i >= 0; i--)
-        {
-            if (info.Properties[i].Name is "kind" or "stat" or "unit")
-            {
-                info.Properties.RemoveAt(i);
-            }
-        }
-    }
-
     public static RunResult Restore(RunResult result) =>
         result.Thresholds.Count == 0 ? result : result with { Thresholds = result.Thresholds.Select(t => Restore(t, result)).ToArray() };
 

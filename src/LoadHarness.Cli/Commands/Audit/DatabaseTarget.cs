@@ -91,10 +91,11 @@ internal sealed class DatabaseTarget : IAsyncDisposable
         }
 
         var global = settings?.GlobalCustomSettings;
+        var defaults = new EmbeddedTargetOptions();
         var options = new EmbeddedTargetOptions
         {
-            SeedUsers = global?.GetValue("SeedUsers", new EmbeddedTargetOptions().SeedUsers) ?? new EmbeddedTargetOptions().SeedUsers,
-            ApplyIndexMigration = !withoutIndexMigration && (global?.GetValue("ApplyIndexMigration", true) ?? true),
+            SeedUsers = global is null ? defaults.SeedUsers : global.GetValue("SeedUsers", defaults.SeedUsers),
+            ApplyIndexMigration = !withoutIndexMigration && (global is null || global.GetValue("ApplyIndexMigration", true)),
             StartApi = false,
             Log = quiet ? null : line => cli.Out.WriteLine("  " + line),
         };

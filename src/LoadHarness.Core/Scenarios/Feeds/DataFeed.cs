@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LoadHarness.Core.Scenarios.Feeds;
 
@@ -40,12 +42,21 @@ public static class DataFeed
         return rows;
     }
 
-    /// <summary>A JSON array file deserialised (web defaults: camelCase, case-insensitive).</summary>
+    /// <summary>A JSON array file deserialised by reflection (web defaults: camelCase, case-insensitive): not in a Native AOT build.</summary>
+    [RequiresUnreferencedCode("Deserializes by reflection: use FromJson(path, JsonTypeInfo<List<T>>) in trimmed or Native AOT code.")]
+    [RequiresDynamicCode("Deserializes by reflection: use FromJson(path, JsonTypeInfo<List<T>>) in trimmed or Native AOT code.")]
     public static IReadOnlyList<T> FromJson<T>(string path)
     {
         using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize<List<T>>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidDataException($"{path}: expected a JSON array");
+    }
+
+    /// <summary>A JSON array file deserialised with source-generated metadata.</summary>
+    public static IReadOnlyList<T> FromJson<T>(string path, JsonTypeInfo<List<T>> typeInfo)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize(stream, typeInfo) ?? throw new InvalidDataException($"{path}: expected a JSON array");
     }
 
     internal static List<string> SplitCsv(string line)
