@@ -12,6 +12,7 @@
 #           --aot (the Native AOT loadharness, what `dotnet publish` makes; needs clang), --lh PATH (this loadharness
 #           executable or loadharness.dll instead of building),
 #           --out FILE (default bench/results/<UTC date>.md)
+#   --nginx-workers N  nginx worker processes (default 1): is the target the limit?
 #   --pin     the generator on CPU 0, nginx on CPU 1 (taskset): one core each, no scheduler placement in the figures
 #
 # Load goes to 127.0.0.1 only and every run is bounded in time. nginx, the sample API and its throwaway PostgreSQL
@@ -24,7 +25,7 @@ TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-sockets loadharness-inline loadharness-raw"
-MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 AOT=0 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
+MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 AOT=0 NGINX_WORKERS=1 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets"
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
@@ -54,6 +55,7 @@ while [[ $# -gt 0 ]]; do
         --r2r) R2R=1; shift ;;
         --aot) AOT=1; shift ;;
         --lh) LH_GIVEN=$2; shift 2 ;;
+        --nginx-workers) NGINX_WORKERS=$2; shift 2 ;;
         --pin) GEN_PIN=(taskset -c 0); NGINX_PIN=(taskset -c 1); PIN=1; shift ;;
         --out) OUT=$2; shift 2 ;;
         --lh-env) read -r -a LH_ENV <<<"$2"; shift 2 ;;
@@ -166,12 +168,12 @@ start_nginx() {
     local prefix="$WORK/nginx"
     NGINX_PORT=$(free_port)
     mkdir -p "$prefix/tmp"
-    sed -e "s#@PREFIX@#$prefix#g" -e "s#@PORT@#$NGINX_PORT#g" "$PEERS/nginx.conf.template" >"$prefix/nginx.conf"
+    sed -e "s#@PREFIX@#$prefix#g" -e "s#@PORT@#$NGINX_PORT#g" -e "s#@WORKERS@#$NGINX_WORKERS#g" "$PEERS/nginx.conf.template" >"$prefix/nginx.conf"
     "${NGINX_PIN[@]}" "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
     NGINX_PID=$!
     wait_http "http://127.0.0.1:$NGINX_PORT/" nginx
     URL_nginx="http://127.0.0.1:$NGINX_PORT/"
-    log "nginx (1 worker) on $URL_nginx"
+    log "nginx ($NGINX_WORKERS worker(s)) on $URL_nginx"
 }
 
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -319,8 +321,14 @@ try:
     hold = [p for p in s["timeline"] if p["timeSec"] > ramp + 2 and p["intervalSec"] >= 0.99][:-1]
     reqs = sum(p["requests"] for p in hold); secs = sum(p["intervalSec"] for p in hold)
     step = s["steps"][0]["stats"] if s.get("steps") else s["stats"]
+    # A closed VU's iteration is its request plus 1 s of think time, so VUs / (1 s + mean latency) is the most the plan
+    # allows at the latency the target gave (Little's law). pacing = held ÷ that: near 1.0 the generator lost nothing to
+    # its own scheduling, and what is missing of rps_vs_vus is the requests' latency.
+    lat = sum((p.get("meanMs") or 0) * p["requests"] for p in hold) / reqs if reqs else None
     out.update({"hold_rps": round(reqs / secs, 1) if secs else None, "hold_seconds": secs,
                 "rps_vs_vus": round(reqs / secs / vus, 4) if secs else None,
+                "hold_mean_ms": round(lat, 1) if lat is not None else None,
+                "pacing": round(reqs / secs / (vus / (1 + lat / 1000)), 4) if secs and lat is not None else None,
                 "requests": step["requestCount"], "errors": step["failCount"],
                 "p50_ms": step["latency"]["p50Ms"], "p99_ms": step["latency"]["p99Ms"], "peak_vus": s.get("peakVUs")})
 except Exception as e:
@@ -387,7 +395,7 @@ write_report() {
             echo "inline on the epoll thread on ≤ 2 cores); \`loadharness-sockets\` = \`\"Transport\": \"sockets\"\` (the default before"
             echo "issue 19); \`loadharness-inline\` = sockets with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 and"
             echo "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 (what \`--inline-socket-completions\` sets); \`loadharness-raw\` = \`\"Transport\": \"raw\"\`"
-            echo "with those variables. Targets: nginx with one worker"
+            echo "with those variables. Targets: nginx with $NGINX_WORKERS worker(s)"
             echo "returning \`ok\\n\` (200); the sample API's \`/health\` (Kestrel + PostgreSQL \`SELECT 1\`), on the same 2 cores."
             echo "**cycle ms** = connections ÷ requests/s: by Little's law the mean time one request holds its connection, from the"
             echo "send to the next send. **mean ÷ cycle** shows how much of that a tool's latency covers: LoadHarness sends the next"
@@ -413,7 +421,9 @@ write_report() {
             echo "thousands of VUs a second otherwise opens thousands of connections a second). Modes: default = no transport"
             echo "setting (the raw transport, inline on ≤ 2 cores); sockets = \`\"Transport\": \"sockets\"\`; raw-inline ="
             echo "\`\"Transport\": \"raw\"\` with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1."
-            echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx)."
+            echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx). hold mean ms = the"
+            echo "requests' mean latency in the hold; pacing = hold requests/s ÷ (N ÷ (1 s + hold mean)), the most a closed"
+            echo "model allows at that latency (Little's law): near 1.0, the generator lost nothing to its own scheduling."
             echo
             python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"
             echo

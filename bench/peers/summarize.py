@@ -149,10 +149,10 @@ def ratio(a, b):
 
 
 def render_scale(runs):
-    lines = ["| mode | VUs | peak RSS MB | CPU s | cores used | hold requests/s | ÷ VUs | p50 ms | p99 ms | errors |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| mode | VUs | peak RSS MB | CPU s | cores used | hold requests/s | ÷ VUs | hold mean ms | pacing | p50 ms | p99 ms | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in runs:
-        cells = [r.get("mode", "sockets"), f"{r['vus']:,}"] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "cores_used", "hold_rps", "rps_vs_vus", "p50_ms", "p99_ms", "errors")]
+        cells = [r.get("mode", "sockets"), f"{r['vus']:,}"] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "cores_used", "hold_rps", "rps_vs_vus", "hold_mean_ms", "pacing", "p50_ms", "p99_ms", "errors")]
         lines.append("| " + " | ".join(cells) + " |" + (f" {r['error']}" if "error" in r else ""))
     return "\n".join(lines)
 
