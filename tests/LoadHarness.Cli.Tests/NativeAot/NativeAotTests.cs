@@ -111,6 +111,22 @@ public sealed class NativeAotTests(NativeAotBuild aot, LoopbackServer server, Po
     }
 
     [Fact]
+    public async Task A_capacity_search_writes_capacity_json_and_its_png_knee()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("capacity.json", Configs.Http(server.BaseUrl, "/ok", ["p(95) < 2000", "rate < 0.01"]));
+
+        var outcome = await aot.RunAsync(Patience, "capacity", "--config", config, "--step-vus", "2", "--max-vus", "4",
+            "--step-duration", "2s", "--warm-up", "1s", "--no-confirm", "--out", temp.File("out"));
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = await LoadHarness.Reporting.Capacity.CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.Equal(2, result.Steps.Count);
+        Assert.True(new FileInfo(temp.File("out/capacity-knee.png")).Length > 1000, "the knee chart (ScottPlot, SkiaSharp's native library) is missing or empty");
+        Assert.True(File.Exists(temp.File("out/capacity.html")));
+    }
+
+    [Fact]
     public async Task A_sql_scenario_runs_against_postgresql()
     {
         var connectionString = await postgres.DatabaseAsync("aot",
