@@ -9,8 +9,9 @@
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
 #   common: --no-install (fail instead of apt/npm), --no-build, --r2r (publish ReadyToRun instead of dotnet build),
-#           --aot (the Native AOT loadharness, what `dotnet publish` makes; needs clang), --lh PATH (this loadharness
-#           executable or loadharness.dll instead of building),
+#           --aot (the Native AOT loadharness, what `dotnet publish` makes: the default when clang is installed),
+#           --jit (the `dotnet build` output instead: what run.sh, the tests and the tool package run),
+#           --lh PATH (this loadharness executable or loadharness.dll instead of building),
 #           --out FILE (default bench/results/<UTC date>.md)
 #   --nginx-workers N  nginx worker processes (default 1): is the target the limit?
 #   --pin     the generator on CPU 0, nginx on CPU 1 (taskset): one core each, no scheduler placement in the figures
@@ -25,7 +26,7 @@ TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-sockets loadharness-inline loadharness-raw"
-MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 AOT=0 NGINX_WORKERS=1 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
+MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 AOT=auto NGINX_WORKERS=1 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
 SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets"
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
@@ -54,6 +55,7 @@ while [[ $# -gt 0 ]]; do
         --no-build) BUILD=0; shift ;;
         --r2r) R2R=1; shift ;;
         --aot) AOT=1; shift ;;
+        --jit) AOT=0; shift ;;
         --lh) LH_GIVEN=$2; shift 2 ;;
         --nginx-workers) NGINX_WORKERS=$2; shift 2 ;;
         --pin) GEN_PIN=(taskset -c 0); NGINX_PIN=(taskset -c 1); PIN=1; shift ;;
@@ -64,6 +66,11 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 [[ ${#MODES[@]} -eq 0 ]] && MODES=(compare)
+# The LoadHarness measured by default is what `dotnet publish` makes: Native AOT where clang is installed.
+if [[ $AOT == auto ]]; then
+    if [[ $R2R -eq 0 && -z $LH_GIVEN ]] && command -v clang >/dev/null 2>&1; then AOT=1; else AOT=0; fi
+    [[ $AOT -eq 0 && $R2R -eq 0 && -z $LH_GIVEN ]] && echo "peers.sh: no clang: measuring the JIT build (dotnet build); apt-get install clang for the published native one" >&2
+fi
 has_mode() { [[ " ${MODES[*]} " == *" $1 "* ]]; }
 
 log() { printf '[peers %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
