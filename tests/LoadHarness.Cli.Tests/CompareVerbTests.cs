@@ -7,7 +7,8 @@ namespace LoadHarness.Cli.Tests;
 /// <summary><c>compare</c> end to end on result files: exit codes 0 / 99 / 2, the written files, several baselines.</summary>
 public sealed class CompareVerbTests
 {
-    private static async Task<string> WriteAsync(TempFolder temp, string name, SyntheticRun spec)
+    /// <summary>A synthetic run written as result.json by this (JIT) build, at <paramref name="name"/> under <paramref name="temp"/>.</summary>
+    internal static async Task<string> WriteAsync(TempFolder temp, string name, SyntheticRun spec)
     {
         var path = temp.File(name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -17,11 +17,11 @@ public sealed class KeySchema
         IsAny = isAny;
     }
 
-    /// <summary>Anything goes below this point.</summary>
     /// <summary>Why reflecting over settings types is safe when trimmed: the Native AOT build roots the harness's assemblies.</summary>
     private const string KeptSettings =
         "Settings types are in LoadHarness assemblies, which the Native AOT publish keeps whole (TrimmerRootAssembly in LoadHarness.Cli.csproj); collections are the BCL's.";
 
+    /// <summary>Anything goes below this point.</summary>
     public static KeySchema Any { get; } = new(null, null, isAny: true);
 
     /// <summary>A scalar (string, number, boolean).</summary>

@@ -18,8 +18,7 @@ public static class RunResultJson
         // no reflection, the non-generic factory would.
         Converters =
         {
-            Camel<RunStatus>(), Camel<LoadModel>(), Camel<ThresholdMetric>(), Camel<ThresholdStat>(), Camel<ThresholdUnit>(),
-            Camel<StepPhase>(), Camel<StepVerdict>(), Camel<SearchOutcome>(),
+            Camel<RunStatus>(), Camel<LoadModel>(), Camel<ThresholdUnit>(), Camel<StepPhase>(), Camel<StepVerdict>(), Camel<SearchOutcome>(),
         },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         TypeInfoResolver = ResultJsonContext.Default,

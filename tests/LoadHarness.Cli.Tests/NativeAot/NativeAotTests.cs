@@ -84,19 +84,12 @@ public sealed class NativeAotTests(NativeAotBuild aot, LoopbackServer server, Po
     public async Task Compare_reads_results_the_jit_build_wrote()
     {
         using var temp = new TempFolder();
-        var runs = new List<string>();
-        foreach (var (name, spec) in new[]
-                 {
-                     ("main", new SyntheticRun { Seed = 1, Build = "v1" }),
-                     ("same", new SyntheticRun { Seed = 2, Build = "v2" }),
-                     ("slower", new SyntheticRun { Seed = 3, Build = "v3", Factor = 1.5 }),
-                 })
-        {
-            var path = temp.File(name + "/result.json");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await RunResultJson.WriteAsync(SyntheticRuns.Build(spec), path);
-            runs.Add(path);
-        }
+        string[] runs =
+        [
+            await CompareVerbTests.WriteAsync(temp, "main/result.json", new SyntheticRun { Seed = 1, Build = "v1" }),
+            await CompareVerbTests.WriteAsync(temp, "same/result.json", new SyntheticRun { Seed = 2, Build = "v2" }),
+            await CompareVerbTests.WriteAsync(temp, "slower/result.json", new SyntheticRun { Seed = 3, Build = "v3", Factor = 1.5 }),
+        ];
 
         var same = await aot.RunAsync(Patience, "compare", runs[0], runs[1], "--fail-on-regression", "10", "--out", temp.File("cmp-same"));
         var slower = await aot.RunAsync(Patience, "compare", runs[0], runs[2], "--fail-on-regression", "10", "--out", temp.File("cmp-slower"));

@@ -65,7 +65,7 @@ public sealed class ResultJsonEnumTests
 
             if (type.Namespace?.StartsWith("LoadHarness", StringComparison.Ordinal) == true)
             {
-                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null))
                 {
                     queue.Enqueue(property.PropertyType);
                 }

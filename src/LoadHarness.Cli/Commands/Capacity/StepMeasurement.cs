@@ -44,7 +44,7 @@ internal static class StepMeasurement
             StartLatenessP95Ms = s.StartLateness?.P95Ms,
             IterationsStarted = s.Iterations.Started,
             IterationsDropped = s.Iterations.Dropped,
-            ThreadPoolQueuePeak = (long?)SeriesMax(result, "generator.threadpool_queue"),
+            ThreadPoolQueuePeak = (long?)SeriesMax(result, GeneratorStallSampler.QueueSeries),
             StallMaxMs = SeriesMax(result, GeneratorStallSampler.StallSeries),
         };
     }

@@ -15,6 +15,8 @@ internal sealed class GeneratorStallSampler : IDisposable
 {
     public const string StallSeries = "generator.stall_ms";
 
+    public const string QueueSeries = "generator.threadpool_queue";
+
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50); // 20 wake-ups a second: stalls under ~50 ms can hide inside a sleep
 
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -61,7 +63,7 @@ internal sealed class GeneratorStallSampler : IDisposable
                     Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.StallMs, 1)))],
                 },
                 new() { Name = "generator.threadpool_threads", Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
-                new() { Name = "generator.threadpool_queue", Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
+                new() { Name = QueueSeries, Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
             ];
             var worst = during.MaxBy(s => s.StallMs);
             var stalled = during.Count(s => s.StallMs >= 100);
