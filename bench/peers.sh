@@ -3,7 +3,7 @@
 #
 #   bench/peers.sh [--rounds N] [--seconds S] [--connections C] [--quick] [--targets "nginx api"] [--tools "..."]
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
-#                  [--scale-modes "default sockets"]   default: no transport setting (raw, inline on <= 2 cores); sockets: "Transport": "sockets";
+#                  [--scale-modes "default sockets"] [--scale-runs N]   default: no transport setting (raw, inline on <= 2 cores); sockets: "Transport": "sockets";
 #                                                       raw-inline: "Transport": "raw" + DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30] [--accuracy-transports "sockets raw"]  open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
@@ -14,6 +14,8 @@
 #           --lh PATH (this loadharness executable or loadharness.dll instead of building),
 #           --out FILE (default bench/results/<UTC date>.md)
 #   --nginx-workers N  nginx worker processes (default 1): is the target the limit?
+#   --target-same-session  nginx and the API in the bench's own session (before 2026-12-06): one scheduling group
+#                          with the generator, so nginx's one thread competes with each of the generator's threads
 #   --pin     the generator on CPU 0, nginx on CPU 1 (taskset): one core each, no scheduler placement in the figures
 #
 # Load goes to 127.0.0.1 only and every run is bounded in time. nginx, the sample API and its throwaway PostgreSQL
@@ -26,8 +28,8 @@ TOOLS="$ROOT/bench/.tools"
 ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-sockets loadharness-inline loadharness-raw"
-MODES=() LH_ENV=() INSTALL=1 BUILD=1 R2R=0 AOT=auto NGINX_WORKERS=1 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
-SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets"
+MODES=() LH_ENV=() TARGET_SESSION=(setsid) INSTALL=1 BUILD=1 R2R=0 AOT=auto NGINX_WORKERS=1 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
+SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets" SCALE_RUNS_EACH=1
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
 COMMAND_LINE="$*"
@@ -46,6 +48,7 @@ while [[ $# -gt 0 ]]; do
         --scale-seconds) SCALE_SECONDS=$2; shift 2 ;;
         --scale-max-connections) SCALE_MAX_CONNECTIONS=$2; shift 2 ;;
         --scale-modes) SCALE_MODES=$2; shift 2 ;;
+        --scale-runs) SCALE_RUNS_EACH=$2; shift 2 ;;
         --accuracy) MODES+=(accuracy); shift ;;
         --rate) RATE=$2; shift 2 ;;
         --accuracy-seconds) ACCURACY_SECONDS=$2; shift 2 ;;
@@ -58,6 +61,7 @@ while [[ $# -gt 0 ]]; do
         --jit) AOT=0; shift ;;
         --lh) LH_GIVEN=$2; shift 2 ;;
         --nginx-workers) NGINX_WORKERS=$2; shift 2 ;;
+        --target-same-session) TARGET_SESSION=(); shift ;;
         --pin) GEN_PIN=(taskset -c 0); NGINX_PIN=(taskset -c 1); PIN=1; shift ;;
         --out) OUT=$2; shift 2 ;;
         --lh-env) read -r -a LH_ENV <<<"$2"; shift 2 ;;
@@ -176,7 +180,8 @@ start_nginx() {
     NGINX_PORT=$(free_port)
     mkdir -p "$prefix/tmp"
     sed -e "s#@PREFIX@#$prefix#g" -e "s#@PORT@#$NGINX_PORT#g" -e "s#@WORKERS@#$NGINX_WORKERS#g" "$PEERS/nginx.conf.template" >"$prefix/nginx.conf"
-    "${NGINX_PIN[@]}" "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" &
+    # setsid: the target in a session of its own, so its own scheduling group (see "The target's own scheduling group").
+    "${TARGET_SESSION[@]}" "${NGINX_PIN[@]}" "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" </dev/null &
     NGINX_PID=$!
     wait_http "http://127.0.0.1:$NGINX_PORT/" nginx
     URL_nginx="http://127.0.0.1:$NGINX_PORT/"
@@ -199,7 +204,7 @@ start_api() {
         || { cat "$WORK/pg/server.log" >&2; die "PostgreSQL did not start"; }
     API_PORT=$(free_port)
     ConnectionStrings__TargetDb="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Maximum Pool Size=100" \
-        dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" >"$WORK/api.log" 2>&1 &
+        "${TARGET_SESSION[@]}" dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT" >"$WORK/api.log" 2>&1 </dev/null &
     API_PID=$!
     wait_http "http://127.0.0.1:$API_PORT/health" "sample API"
     URL_api="http://127.0.0.1:$API_PORT/health"
@@ -294,10 +299,12 @@ compare() {
 }
 
 scale() {
-    local mode vus
+    local mode vus run
+    # Runs of one setting back to back would meet the same minutes of a shared machine: each run goes through every setting.
+    for run in $(seq 1 "$SCALE_RUNS_EACH"); do
     for mode in $SCALE_MODES; do
     for vus in $SCALE_VUS; do
-        local dir="$WORK/runs/scale-$mode-$vus" transport="" env=("${LH_ENV[@]}")
+        local dir="$WORK/runs/scale-$mode-$vus-$run" transport="" env=("${LH_ENV[@]}")
         case "$mode" in
             default) ;;
             sockets) transport=sockets ;;
@@ -308,12 +315,12 @@ scale() {
         lh_config "$dir/config.json" "$URL_nginx" "/" \
             "[ { \"RampingConstant\": [ $vus, \"$(hms "$SCALE_RAMP")\" ] }, { \"KeepConstant\": [ $vus, \"$(hms "$SCALE_SECONDS")\" ] } ]" \
             $'\n        "ThinkTime": "1s",' "$transport" "$SCALE_MAX_CONNECTIONS"
-        log "scale ($mode): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
+        log "scale ($mode, run $run of $SCALE_RUNS_EACH): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
         env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
-        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" >>"$SCALE_RUNS" <<'EOF'
+        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" >>"$SCALE_RUNS" <<'EOF'
 import json, re, sys
-d, vus, ramp, mode = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+d, vus, ramp, mode, run = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 t = open(d + "/time.txt").read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
@@ -321,7 +328,7 @@ wall = 0.0
 for part in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", t).group(1).split(":"):
     wall = wall * 60 + float(part)
 # CPU ÷ wall: how many of the 2 cores the generator used; near 1 or more, it (not the target) was the limit.
-out = {"mode": mode, "vus": vus, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
+out = {"mode": mode, "vus": vus, "run": run, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
 try:
     s = json.load(open(d + "/out/result.json"))["scenarios"][0]
     # The hold phase only: whole seconds after the ramp plus 2 s to settle, the last (partial) second left out.
@@ -343,6 +350,7 @@ except Exception as e:
 print(json.dumps(out, sort_keys=True))
 EOF
         log "scale ($mode) $vus: $(tail -1 "$SCALE_RUNS")"
+    done
     done
     done
 }
