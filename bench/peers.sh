@@ -180,7 +180,7 @@ start_nginx() {
     NGINX_PORT=$(free_port)
     mkdir -p "$prefix/tmp"
     sed -e "s#@PREFIX@#$prefix#g" -e "s#@PORT@#$NGINX_PORT#g" -e "s#@WORKERS@#$NGINX_WORKERS#g" "$PEERS/nginx.conf.template" >"$prefix/nginx.conf"
-    # setsid: the target in a session of its own, so its own scheduling group (see "The target's own scheduling group").
+    # setsid: the target in a session of its own, so a scheduling group of its own (bench/README-peers.md, --scale).
     "${TARGET_SESSION[@]}" "${NGINX_PIN[@]}" "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" </dev/null &
     NGINX_PID=$!
     wait_http "http://127.0.0.1:$NGINX_PORT/" nginx
