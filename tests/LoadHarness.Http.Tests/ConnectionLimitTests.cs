@@ -30,11 +30,12 @@ public sealed class ConnectionLimitTests(LoopbackServer server)
     }
 
     [Theory]
-    [InlineData(HttpTransport.Sockets)]
-    [InlineData(HttpTransport.Raw)]
-    public async Task Requests_beyond_the_cap_wait_for_a_connection_instead_of_opening_more(HttpTransport transport)
+    [InlineData(HttpTransport.Sockets, false)]
+    [InlineData(HttpTransport.Raw, false)]
+    [InlineData(HttpTransport.Raw, true)] // connections given back on the epoll thread, handed to waiters in batches
+    public async Task Requests_beyond_the_cap_wait_for_a_connection_instead_of_opening_more(HttpTransport transport, bool inline)
     {
-        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 2, Transport = transport });
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 2, Transport = transport, InlineCompletions = inline });
 
         // Eight VUs at once: with two connections allowed, the server sees at most two client ports.
         var ports = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
@@ -49,7 +50,7 @@ public sealed class ConnectionLimitTests(LoopbackServer server)
             }
 
             return seen;
-        }));
+        })).WaitAsync(TimeSpan.FromSeconds(30)); // a waiter never handed a connection fails here instead of hanging
 
         var distinct = ports.SelectMany(p => p).Distinct().Count();
         Assert.InRange(distinct, 1, 2);
@@ -93,6 +94,29 @@ public sealed class ConnectionLimitTests(LoopbackServer server)
         Assert.True(next.IsOk, next.Response.Error); // the aborted connection's slot was freed
         Assert.False(timedOut.IsOk);
         Assert.Equal(ErrorKinds.Timeout, timedOut.Response.ErrorKind);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_connection_given_back_while_its_waiter_gave_up_goes_to_the_next_request(bool inline)
+    {
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 1, Transport = HttpTransport.Raw, InlineCompletions = inline });
+        using var first = new TestContext();
+        var port = await http.GetAsync(first, "port", "/port", readBody: true);
+        var holding = http.GetAsync(first, "slow", "/slow?ms=600").AsTask(); // holds the only connection, then gives it back
+
+        await Task.Delay(100);
+        using var waiting = new TestContext(TimeSpan.FromMilliseconds(200)); // gives up while it is held
+        var gaveUp = await http.GetAsync(waiting, "port", "/port");
+        var held = await holding;
+        using var after = new TestContext(TimeSpan.FromSeconds(5));
+        var next = await http.GetAsync(after, "port", "/port", readBody: true);
+
+        Assert.Equal(ErrorKinds.Timeout, gaveUp.Response.ErrorKind);
+        Assert.True(held.IsOk, held.Response.Error);
+        Assert.True(next.IsOk, next.Response.Error);
+        Assert.Equal(port.Body, next.Body); // the same connection, not a new one
     }
 
     [Fact]

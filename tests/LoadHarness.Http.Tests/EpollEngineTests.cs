@@ -195,6 +195,49 @@ public sealed class EpollEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Work_an_inline_continuation_defers_runs_on_the_pool_after_it_returns_and_none_is_lost()
+    {
+        Assert.False(EpollEngine.TryDefer(static _ => throw new InvalidOperationException("ran"), null)); // not an engine thread
+
+        using var client = await Inline.ConnectAsync("127.0.0.1", Port, CancellationToken.None);
+        using var server = await listener.AcceptSocketAsync();
+        const int count = 40;
+        var ran = new System.Collections.Concurrent.ConcurrentQueue<(int Index, bool Pooled, bool AfterContinuation)>();
+        var continuationReturned = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var deferring = DeferFromContinuationAsync();
+        await Task.Delay(20);
+        await server.SendAsync("x"u8.ToArray());
+
+        Assert.True(await deferring.WaitAsync(TimeSpan.FromSeconds(10)), "TryDefer was refused on the engine thread");
+        await all.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var runs = ran.ToArray();
+        Assert.Equal(Enumerable.Range(0, count), runs.Select(r => r.Index).Order());
+        Assert.All(runs, r => Assert.True(r.Pooled && r.AfterContinuation, $"{r.Index}: pooled {r.Pooled}, after {r.AfterContinuation}"));
+
+        async Task<bool> DeferFromContinuationAsync()
+        {
+            await client.ReceiveAsync(new byte[8]).ConfigureAwait(false); // resumes on the engine thread (inline)
+            var accepted = true;
+            for (var i = 0; i < count; i++)
+            {
+                accepted &= EpollEngine.TryDefer(state =>
+                {
+                    ran.Enqueue(((int)state!, Thread.CurrentThread.IsThreadPoolThread, Volatile.Read(ref continuationReturned) == 1));
+                    if (ran.Count == count)
+                    {
+                        all.TrySetResult();
+                    }
+                }, i);
+            }
+
+            Thread.Sleep(50); // a deferred action that ran before the continuation returned would see 0
+            Volatile.Write(ref continuationReturned, 1);
+            return accepted;
+        }
+    }
+
+    [Fact]
     public async Task Slots_are_reused_after_thousands_of_connections_and_events_still_reach_the_right_socket()
     {
         for (var i = 0; i < 600; i++)

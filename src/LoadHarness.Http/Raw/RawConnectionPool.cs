@@ -1,3 +1,5 @@
+using LoadHarness.Http.Raw.Epoll;
+
 namespace LoadHarness.Http.Raw;
 
 /// <summary>
@@ -54,7 +56,7 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
             }
             else if (found is null)
             {
-                wait = new TaskCompletionSource<RawConnection?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = new TaskCompletionSource<RawConnection?>(); // completed on the thread pool only (Hand)
                 waiters.Enqueue(wait);
             }
         }
@@ -67,7 +69,7 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
 
         if (wait is not null)
         {
-            using (token.UnsafeRegister(static s => ((TaskCompletionSource<RawConnection?>)s!).TrySetCanceled(), wait))
+            using (token.UnsafeRegister(static s => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TrySetCanceled(), (TaskCompletionSource<RawConnection?>)s!, preferLocal: false), wait))
             {
                 found = await wait.Task.ConfigureAwait(false);
             }
@@ -88,12 +90,10 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
         {
             if (!disposed)
             {
-                while (waiters.TryDequeue(out var waiter))
+                if (NextWaiter() is { } waiter)
                 {
-                    if (waiter.TrySetResult(conn))
-                    {
-                        return;
-                    }
+                    Hand(waiter, conn);
+                    return;
                 }
 
                 idle.Push(conn);
@@ -122,11 +122,40 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
             idle.Clear();
             while (waiters.TryDequeue(out var waiter))
             {
-                waiter.TrySetException(new ObjectDisposedException(nameof(RawConnectionPool)));
+                ThreadPool.UnsafeQueueUserWorkItem(static w => w.TrySetException(new ObjectDisposedException(nameof(RawConnectionPool))), waiter, preferLocal: false);
             }
         }
 
         DisposeAll(closing);
+    }
+
+    /// <summary>The first waiter whose token has not fired (under the lock), or null.</summary>
+    private TaskCompletionSource<RawConnection?>? NextWaiter()
+    {
+        while (waiters.TryDequeue(out var waiter))
+        {
+            if (!waiter.Task.IsCompleted)
+            {
+                return waiter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="conn"/> (null: a free slot to open one in) to <paramref name="waiter"/> on the thread pool,
+    /// where the waiting request goes on. From an epoll thread handling events (a connection given back by an inline
+    /// completion) it goes with the other hand-overs of that batch (<see cref="EpollEngine.TryDefer"/>). A waiter whose
+    /// token fired in the meantime is gone: what it was handed goes to the next one, or back to the pool.
+    /// </summary>
+    private void Hand(TaskCompletionSource<RawConnection?> waiter, RawConnection? conn)
+    {
+        var handover = new Handover(this, waiter, conn);
+        if (!EpollEngine.TryDefer(Handover.Run, handover))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(Handover.Run, handover, preferLocal: false);
+        }
     }
 
     private static void DisposeAll(List<RawConnection>? connections)
@@ -159,16 +188,35 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     {
         lock (gate)
         {
-            // The freed slot goes to the first waiter still waiting (it opens a connection); else it is simply free.
-            while (waiters.TryDequeue(out var waiter))
+            // The freed slot goes to the first waiter (it opens a connection); else it is simply free.
+            if (NextWaiter() is { } waiter)
             {
-                if (waiter.TrySetResult(null))
-                {
-                    return;
-                }
+                Hand(waiter, null);
+                return;
             }
 
             open--;
         }
+    }
+
+    private sealed record Handover(RawConnectionPool Pool, TaskCompletionSource<RawConnection?> Waiter, RawConnection? Connection)
+    {
+        public static readonly Action<object?> Run = static state =>
+        {
+            var (pool, waiter, conn) = (Handover)state!;
+            if (waiter.TrySetResult(conn))
+            {
+                return;
+            }
+
+            if (conn is null)
+            {
+                pool.ReleaseSlot();
+            }
+            else
+            {
+                pool.Return(conn);
+            }
+        };
     }
 }
