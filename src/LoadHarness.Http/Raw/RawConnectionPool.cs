@@ -69,9 +69,25 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
 
         if (wait is not null)
         {
-            using (token.UnsafeRegister(static s => ThreadPool.UnsafeQueueUserWorkItem(static w => w.TrySetCanceled(), (TaskCompletionSource<RawConnection?>)s!, preferLocal: false), wait))
+            using (token.UnsafeRegister(static s => ThreadPool.UnsafeQueueUserWorkItem(
+                static w => w.TrySetCanceled(), (TaskCompletionSource<RawConnection?>)s!, preferLocal: false), wait))
             {
                 found = await wait.Task.ConfigureAwait(false);
+            }
+
+            // Handed over after the token fired but before its cancel ran: what it got goes on to the next request.
+            if (token.IsCancellationRequested)
+            {
+                if (found is null)
+                {
+                    ReleaseSlot();
+                }
+                else
+                {
+                    Return(found);
+                }
+
+                token.ThrowIfCancellationRequested();
             }
         }
 
