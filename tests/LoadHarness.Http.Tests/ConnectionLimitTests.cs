@@ -104,9 +104,9 @@ public sealed class ConnectionLimitTests(LoopbackServer server)
         using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { MaxConnectionsPerServer = 1, Transport = HttpTransport.Raw, InlineCompletions = inline });
         using var first = new TestContext();
         var port = await http.GetAsync(first, "port", "/port", readBody: true);
-        var holding = http.GetAsync(first, "slow", "/slow?ms=600").AsTask(); // holds the only connection, then gives it back
+        // Holds the only connection (idle since the request above, so taken before GetAsync returns), then gives it back.
+        var holding = http.GetAsync(first, "slow", "/slow?ms=1500").AsTask();
 
-        await Task.Delay(100);
         using var waiting = new TestContext(TimeSpan.FromMilliseconds(200)); // gives up while it is held
         var gaveUp = await http.GetAsync(waiting, "port", "/port");
         var held = await holding;

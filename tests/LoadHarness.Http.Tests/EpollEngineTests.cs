@@ -205,8 +205,7 @@ public sealed class EpollEngineTests : IDisposable
         var ran = new System.Collections.Concurrent.ConcurrentQueue<(int Index, bool Pooled, bool AfterContinuation)>();
         var continuationReturned = 0;
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var deferring = DeferFromContinuationAsync();
-        await Task.Delay(20);
+        var deferring = DeferFromContinuationAsync(); // returns at its receive, already pending: nothing was sent yet
         await server.SendAsync("x"u8.ToArray());
 
         Assert.True(await deferring.WaitAsync(TimeSpan.FromSeconds(10)), "TryDefer was refused on the engine thread");
@@ -231,7 +230,7 @@ public sealed class EpollEngineTests : IDisposable
                 }, i);
             }
 
-            Thread.Sleep(50); // a deferred action that ran before the continuation returned would see 0
+            Thread.Sleep(50); // widens the window in which a deferred action run too early would see 0; passing never waits on it
             Volatile.Write(ref continuationReturned, 1);
             return accepted;
         }
