@@ -339,6 +339,10 @@ try:
     # allows at the latency the target gave (Little's law). pacing = held ÷ that: near 1.0 the generator lost nothing to
     # its own scheduling, and what is missing of rps_vs_vus is the requests' latency.
     lat = sum((p.get("meanMs") or 0) * p["requests"] for p in hold) / reqs if reqs else None
+    # The generator's garbage collections in the hold (series generator.gc_pause_ms): every thread stopped that long.
+    gc = [p["value"] for x in json.load(open(d + "/out/result.json")).get("series", []) if x["name"] == "generator.gc_pause_ms"
+          for p in x["points"] if p["timeSec"] > ramp + 2]
+    out["gc_pause_ms"] = round(sum(gc), 1) if gc else None
     out.update({"hold_rps": round(reqs / secs, 1) if secs else None, "hold_seconds": secs,
                 "rps_vs_vus": round(reqs / secs / vus, 4) if secs else None,
                 "hold_mean_ms": round(lat, 1) if lat is not None else None,

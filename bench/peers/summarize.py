@@ -151,10 +151,10 @@ def ratio(a, b):
 
 
 def render_scale(runs):
-    lines = ["| mode | VUs | run | peak RSS MB | CPU s | cores used | hold requests/s | ÷ VUs | hold mean ms | pacing | p50 ms | p99 ms | errors |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| mode | VUs | run | peak RSS MB | CPU s | cores used | hold requests/s | ÷ VUs | hold mean ms | pacing | GC pauses ms | p50 ms | p99 ms | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in runs:
-        cells = [r.get("mode", "sockets"), f"{r['vus']:,}", str(r.get("run", 1))] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "cores_used", "hold_rps", "rps_vs_vus", "hold_mean_ms", "pacing", "p50_ms", "p99_ms", "errors")]
+        cells = [r.get("mode", "sockets"), f"{r['vus']:,}", str(r.get("run", 1))] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "cores_used", "hold_rps", "rps_vs_vus", "hold_mean_ms", "pacing", "gc_pause_ms", "p50_ms", "p99_ms", "errors")]
         lines.append("| " + " | ".join(cells) + " |" + (f" {r['error']}" if "error" in r else ""))
     # One line per setting: a single run says as much about the machine's minute as about the generator.
     groups = defaultdict(list)

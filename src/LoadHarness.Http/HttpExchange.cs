@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using LoadHarness.Core.Execution;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
 using LoadHarness.Http.Raw;
@@ -32,7 +33,7 @@ internal sealed class HttpExchange
     public HttpExchange(HttpVuState vu) => this.vu = vu;
 
     /// <summary>One step as an <see cref="HttpResult"/> (<see cref="HttpStep.Send"/>); the exchange goes back to its VU after.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResult> SendAsync(IScenarioContext context, string stepName, HttpRequestTemplate request, IReadOnlyList<HttpCheck> checks)
     {
         try
@@ -52,7 +53,7 @@ internal sealed class HttpExchange
     /// one per layer. <paramref name="release"/>: return the exchange to its VU at the end (when the caller needs only
     /// the response; <see cref="SendAsync"/> reads <see cref="result"/> first).
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     internal async ValueTask<Response> ExchangeAsync(IScenarioContext context, string stepName, HttpRequestTemplate request, IReadOnlyList<HttpCheck> checks, bool release)
     {
         try
@@ -133,7 +134,7 @@ internal sealed class HttpExchange
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     private async ValueTask<Response> RunAsync(IScenarioContext ctx, string stepName, HttpRequestTemplate template, IReadOnlyList<HttpCheck> stepChecks, StepScope scope)
     {
         var options = template.Target.Options;

@@ -53,4 +53,24 @@ public sealed class SeriesAlignmentTests
         Assert.All(stall.Points, p => Assert.InRange(p.TimeSec, 0, 3.5));
         Assert.True(stall.Points.Count <= 3, string.Join(", ", stall.Points.Select(p => p.TimeSec)));
     }
+
+    [Fact]
+    public async Task The_stall_sampler_reports_the_time_garbage_collections_paused_the_generator()
+    {
+        using var sampler = GeneratorStallSampler.Start();
+        var loadStart = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 20; i++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+
+        var (series, _) = sampler.Stop(loadStart);
+
+        var paused = Assert.Single(series, s => s.Name == GeneratorStallSampler.GcPauseSeries);
+        var stall = Assert.Single(series, s => s.Name == GeneratorStallSampler.StallSeries);
+        Assert.Equal(stall.Points.Select(p => p.TimeSec), paused.Points.Select(p => p.TimeSec));
+        Assert.True(paused.Points.Sum(p => p.Value) > 0, string.Join(", ", paused.Points.Select(p => p.Value)));
+    }
 }

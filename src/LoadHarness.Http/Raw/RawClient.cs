@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using LoadHarness.Core.Execution;
 
 namespace LoadHarness.Http.Raw;
 
@@ -60,7 +61,7 @@ internal sealed class RawClient
     /// one: silently when nothing of the request was sent, else once and only for an idempotent request
     /// (<see cref="HttpRequestTemplate.Idempotent"/>), which <see cref="Retried"/> then says.
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     public async ValueTask<(int Status, long Bytes)> SendAsync(HttpRequestTemplate template, HttpVuState vu, bool needBody, bool needHeaders, CancellationToken token)
     {
         var (request, pool) = RequestFor(template, vu);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using LoadHarness.Core.Execution;
 using LoadHarness.Http.Raw.Epoll;
 
 namespace LoadHarness.Http.Raw;
@@ -109,7 +110,7 @@ internal sealed class RawConnection : IDisposable
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> request)
     {
         SentAny = false;
@@ -124,7 +125,7 @@ internal sealed class RawConnection : IDisposable
     }
 
     /// <summary>Receives more bytes after <see cref="End"/> (compacting or growing the buffer first); false at the end of the stream.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(bool allowGrow) => Received(await ReceiveMoreAsync(allowGrow).ConfigureAwait(false));
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
+using LoadHarness.Core.Execution;
 using LoadHarness.Http.Raw.Epoll;
 
 namespace LoadHarness.Http.Raw;
@@ -12,7 +15,8 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
 {
     private readonly Lock gate = new();
     private readonly Stack<RawConnection> idle = new();
-    private readonly Queue<TaskCompletionSource<RawConnection?>> waiters = new();
+    private readonly Queue<Waiter> waiters = new();
+    private readonly Stack<Waiter> spareWaiters = new(); // waiters whose hand-over was read: reused, nothing allocated per wait
     private readonly long lifetimeMs = (long)options.PooledConnectionLifetime.TotalMilliseconds;
     private readonly long idleMs = (long)options.PooledConnectionIdleTimeout.TotalMilliseconds;
     private readonly int max = Math.Max(1, options.MaxConnectionsPerServer);
@@ -24,10 +28,11 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     /// next one given back. <paramref name="fresh"/>: no idle one (a request sent again after a reused connection
     /// failed); at the cap, an idle connection is closed to make room.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     public async ValueTask<RawConnection> RentAsync(CancellationToken token, bool fresh = false)
     {
         RawConnection? found = null;
-        TaskCompletionSource<RawConnection?>? wait = null;
+        Waiter? wait = null;
         List<RawConnection>? stale = null;
         lock (gate)
         {
@@ -56,7 +61,8 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
             }
             else if (found is null)
             {
-                wait = new TaskCompletionSource<RawConnection?>(); // completed on the thread pool only (Hand)
+                wait = spareWaiters.TryPop(out var spareWaiter) ? spareWaiter : new Waiter();
+                wait.Arm(token);
                 waiters.Enqueue(wait);
             }
         }
@@ -69,10 +75,15 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
 
         if (wait is not null)
         {
-            using (token.UnsafeRegister(static s => ThreadPool.UnsafeQueueUserWorkItem(
-                static w => w.TrySetCanceled(), (TaskCompletionSource<RawConnection?>)s!, preferLocal: false), wait))
+            using (token.UnsafeRegister(Waiter.CancelSoon, wait))
             {
-                found = await wait.Task.ConfigureAwait(false);
+                found = await wait.WaitAsync().ConfigureAwait(false);
+            }
+
+            // Handed over and read: the waiter is out of the queue and done with, for the next wait.
+            lock (gate)
+            {
+                spareWaiters.Push(wait);
             }
 
             // Handed over after the token fired but before its cancel ran: what it got goes on to the next request.
@@ -138,7 +149,7 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
             idle.Clear();
             while (waiters.TryDequeue(out var waiter))
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static w => w.TrySetException(new ObjectDisposedException(nameof(RawConnectionPool))), waiter, preferLocal: false);
+                ThreadPool.UnsafeQueueUserWorkItem(static w => w.TryFail(new ObjectDisposedException(nameof(RawConnectionPool))), waiter, preferLocal: false);
             }
         }
 
@@ -146,11 +157,11 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     }
 
     /// <summary>The first waiter whose token has not fired (under the lock), or null.</summary>
-    private TaskCompletionSource<RawConnection?>? NextWaiter()
+    private Waiter? NextWaiter()
     {
         while (waiters.TryDequeue(out var waiter))
         {
-            if (!waiter.Task.IsCompleted)
+            if (!waiter.IsCompleted)
             {
                 return waiter;
             }
@@ -165,12 +176,13 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
     /// completion) it goes with the other hand-overs of that batch (<see cref="EpollEngine.TryDefer"/>). A waiter whose
     /// token fired in the meantime is gone: what it was handed goes to the next one, or back to the pool.
     /// </summary>
-    private void Hand(TaskCompletionSource<RawConnection?> waiter, RawConnection? conn)
+    private void Hand(Waiter waiter, RawConnection? conn)
     {
-        var handover = new Handover(this, waiter, conn);
-        if (!EpollEngine.TryDefer(Handover.Run, handover))
+        waiter.Pool = this;
+        waiter.Handed = conn;
+        if (!EpollEngine.TryDefer(Waiter.Deliver, waiter))
         {
-            ThreadPool.UnsafeQueueUserWorkItem(Handover.Run, handover, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(Waiter.Deliver, waiter, preferLocal: false);
         }
     }
 
@@ -215,12 +227,25 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
         }
     }
 
-    private sealed record Handover(RawConnectionPool Pool, TaskCompletionSource<RawConnection?> Waiter, RawConnection? Connection)
+    /// <summary>
+    /// One request waiting for a connection: completes once (handed a connection or a slot, canceled, or failed), is read
+    /// once, and when it was handed over goes back to <see cref="spareWaiters"/> for the next wait. Continuations run where
+    /// it completes, which is always the thread pool (<see cref="Hand"/>, <see cref="CancelSoon"/>, <see cref="Dispose"/>).
+    /// </summary>
+    private sealed class Waiter : IValueTaskSource<RawConnection?>
     {
-        public static readonly Action<object?> Run = static state =>
+        /// <summary>A fired token's callback: the cancel runs on the thread pool, not on the thread that canceled.</summary>
+        public static readonly Action<object?> CancelSoon = static state =>
+            ThreadPool.UnsafeQueueUserWorkItem(static w => w.CancelIfTokenFired(), (Waiter)state!, preferLocal: false);
+
+        /// <summary>Gives the waiter what <see cref="Hand"/> left it; when it gave up meanwhile, that goes on to the next one.</summary>
+        public static readonly Action<object?> Deliver = static state =>
         {
-            var (pool, waiter, conn) = (Handover)state!;
-            if (waiter.TrySetResult(conn))
+            var waiter = (Waiter)state!;
+            var (pool, conn) = (waiter.Pool!, waiter.Handed);
+            waiter.Pool = null;
+            waiter.Handed = null;
+            if (waiter.TryComplete(conn))
             {
                 return;
             }
@@ -234,5 +259,63 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
                 pool.Return(conn);
             }
         };
+
+        private ManualResetValueTaskSourceCore<RawConnection?> core;
+        private CancellationToken token;
+        private int completed;
+
+        public RawConnectionPool? Pool { get; set; }
+
+        public RawConnection? Handed { get; set; }
+
+        public bool IsCompleted => Volatile.Read(ref completed) != 0;
+
+        /// <summary>Readies the waiter for a new wait (under the pool's lock, before it is queued).</summary>
+        public void Arm(CancellationToken waitToken)
+        {
+            core.Reset();
+            token = waitToken;
+            Volatile.Write(ref completed, 0);
+        }
+
+        public ValueTask<RawConnection?> WaitAsync() => new(this, core.Version);
+
+        public bool TryComplete(RawConnection? conn)
+        {
+            if (Interlocked.Exchange(ref completed, 1) != 0)
+            {
+                return false;
+            }
+
+            core.SetResult(conn);
+            return true;
+        }
+
+        public void TryFail(Exception error)
+        {
+            if (Interlocked.Exchange(ref completed, 1) == 0)
+            {
+                core.SetException(error);
+            }
+        }
+
+        public RawConnection? GetResult(short version) => core.GetResult(version);
+
+        public ValueTaskSourceStatus GetStatus(short version) => core.GetStatus(version);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short version, ValueTaskSourceOnCompletedFlags flags) =>
+            core.OnCompleted(continuation, state, version, flags);
+
+        /// <summary>
+        /// Cancels the current wait if its own token fired: a cancel queued for an earlier wait of this (reused) waiter
+        /// that was handed a connection first finds a later wait here, and leaves it alone unless that one's token fired too.
+        /// </summary>
+        private void CancelIfTokenFired()
+        {
+            if (token.IsCancellationRequested)
+            {
+                TryFail(new OperationCanceledException(token));
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LoadHarness.Core.Execution;
 
 namespace LoadHarness.Http.Raw;
 
@@ -93,7 +94,7 @@ internal sealed class RawResponseReader(RawClient owner)
         ? new(HttpRequestError.ResponseEnded, $"the server closed the connection {missing} bytes before the end of the body")
         : new(HttpRequestError.ResponseEnded, "the server closed the connection inside a chunked body");
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     private async ValueTask<long> ReadFixedAsync(long length)
     {
         var remaining = length;
@@ -127,7 +128,7 @@ internal sealed class RawResponseReader(RawClient owner)
         return length;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     private async ValueTask<long> ReadChunkedAsync()
     {
         long total = 0;
@@ -152,7 +153,7 @@ internal sealed class RawResponseReader(RawClient owner)
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     private async ValueTask<long> ReadToEndAsync()
     {
         long total = 0;
@@ -172,7 +173,7 @@ internal sealed class RawResponseReader(RawClient owner)
     }
 
     /// <summary>The next line (CRLF or LF removed), as a copy-free view valid until the next read.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOnlyMemory<byte>> ReadLineAsync()
     {
         while (true)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
+using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Http.Checks;
@@ -119,7 +120,7 @@ public static class HttpScenarios
     }
 
     /// <summary>Every request in order (a failure does not stop the iteration, as in k6); the iteration fails with its first failed step.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
     private static async ValueTask<Response> RunSteps(IScenarioContext ctx, ConfiguredStep[] steps)
     {
         Response? firstFailure = null;

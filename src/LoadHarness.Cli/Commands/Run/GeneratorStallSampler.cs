@@ -9,7 +9,9 @@ namespace LoadHarness.Cli.Commands.Run;
 /// per second, the longest it woke late (<c>generator.stall_ms</c>: the process was descheduled, or paused by a
 /// garbage collection, for that long; every request in flight then looks that much slower), and the thread pool's
 /// threads and longest queue (<c>generator.threadpool_threads</c>, <c>generator.threadpool_queue</c>: work waiting
-/// for a thread, the sign of thread pool starvation). Charted in the report; a note names the longest stall.
+/// for a thread, the sign of thread pool starvation), and the garbage collector's pauses (<c>generator.gc_pause_ms</c>:
+/// the time per second the runtime stopped every thread to collect; a stall that a pause explains is the generator's
+/// own heap, not the machine). Charted in the report; a note names the longest stall.
 /// </summary>
 internal sealed class GeneratorStallSampler : IDisposable
 {
@@ -17,12 +19,15 @@ internal sealed class GeneratorStallSampler : IDisposable
 
     public const string QueueSeries = "generator.threadpool_queue";
 
+    public const string GcPauseSeries = "generator.gc_pause_ms";
+
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50); // 20 wake-ups a second: stalls under ~50 ms can hide inside a sleep
 
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly DateTimeOffset startedUtc = DateTimeOffset.UtcNow;
-    private readonly List<(double TimeSec, double StallMs, int Threads, long Queue)> seconds = [];
+    private readonly List<(double TimeSec, double StallMs, int Threads, long Queue, double GcPauseMs)> seconds = [];
     private readonly Thread thread;
+    private readonly TimeSpan pausedAtStart = GC.GetTotalPauseDuration(); // read before the thread starts: no pause is missed
     private volatile bool stopping;
 
     private GeneratorStallSampler()
@@ -64,11 +69,17 @@ internal sealed class GeneratorStallSampler : IDisposable
                 },
                 new() { Name = "generator.threadpool_threads", Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Threads))] },
                 new() { Name = QueueSeries, Group = pool, Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, s.Queue))] },
+                new()
+                {
+                    Name = GcPauseSeries, Unit = ThresholdUnit.Milliseconds, Group = "Load generator: garbage collection pauses per second (ms)",
+                    Points = [.. during.Select(s => new SeriesPoint(s.TimeSec, Math.Round(s.GcPauseMs, 1)))],
+                },
             ];
             var worst = during.MaxBy(s => s.StallMs);
             var stalled = during.Count(s => s.StallMs >= 100);
+            var collecting = during.Sum(s => s.GcPauseMs);
             var note = worst.StallMs < 100 ? null : FormattableString.Invariant(
-                $"the load generator's process stalled (woke late, descheduled or paused) up to {worst.StallMs:0} ms at {worst.TimeSec:0} s, {stalled} s of the run with stalls of 100 ms or more (series {StallSeries}): latencies measured then include the machine's stall");
+                $"the load generator's process stalled (woke late, descheduled or paused) up to {worst.StallMs:0} ms at {worst.TimeSec:0} s, {stalled} s of the run with stalls of 100 ms or more (series {StallSeries}; its garbage collections paused it {collecting:0} ms in all, series {GcPauseSeries}): latencies measured then include the stall");
             return (series, note);
         }
     }
@@ -84,6 +95,7 @@ internal sealed class GeneratorStallSampler : IDisposable
         double worst = 0;
         long queue = 0;
         var last = clock.Elapsed;
+        var paused = pausedAtStart;
         while (!stopping)
         {
             Thread.Sleep(Tick);
@@ -93,11 +105,13 @@ internal sealed class GeneratorStallSampler : IDisposable
             last = now;
             if (now.TotalSeconds >= second)
             {
+                var pausedNow = GC.GetTotalPauseDuration();
                 lock (seconds)
                 {
-                    seconds.Add((Math.Round(now.TotalSeconds, 1), Math.Max(0, worst), ThreadPool.ThreadCount, queue));
+                    seconds.Add((Math.Round(now.TotalSeconds, 1), Math.Max(0, worst), ThreadPool.ThreadCount, queue, (pausedNow - paused).TotalMilliseconds));
                 }
 
+                paused = pausedNow;
                 second = (int)now.TotalSeconds + 1;
                 worst = 0;
                 queue = 0;

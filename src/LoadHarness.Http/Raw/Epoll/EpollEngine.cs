@@ -31,6 +31,8 @@ internal sealed partial class EpollEngine
     [ThreadStatic]
     private static List<(Action<object?> Action, object? State)>? deferred;
 
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<Share> SpareShares = new();
+
     private readonly int epfd;
     private readonly Lock slotsGate = new();
     private readonly Stack<int> freeSlots = new();
@@ -239,16 +241,44 @@ internal sealed partial class EpollEngine
         for (var item = 0; item < items; item++)
         {
             var to = batch.Count * (item + 1) / items;
-            ThreadPool.UnsafeQueueUserWorkItem(static share =>
-            {
-                foreach (var (action, state) in share)
-                {
-                    action(state);
-                }
-            }, batch.GetRange(from, to - from), preferLocal: false);
+            var share = SpareShares.TryDequeue(out var spare) ? spare : new Share();
+            share.Fill(batch, from, to - from);
+            ThreadPool.UnsafeQueueUserWorkItem(share, preferLocal: false);
             from = to;
         }
 
         batch.Clear();
+    }
+
+    /// <summary>One work item's share of a batch's deferred actions; reused (nothing allocated per batch once warm).</summary>
+    private sealed class Share : IThreadPoolWorkItem
+    {
+        private (Action<object?> Action, object? State)[] actions = new (Action<object?>, object?)[16];
+        private int count;
+
+        public void Fill(List<(Action<object?> Action, object? State)> batch, int from, int length)
+        {
+            if (actions.Length < length)
+            {
+                actions = new (Action<object?>, object?)[Math.Max(length, actions.Length * 2)];
+            }
+
+            batch.CopyTo(from, actions, 0, length);
+            count = length;
+        }
+
+        public void Execute()
+        {
+            var length = count;
+            count = 0;
+            for (var i = 0; i < length; i++)
+            {
+                var (action, state) = actions[i];
+                actions[i] = default;
+                action(state);
+            }
+
+            SpareShares.Enqueue(this);
+        }
     }
 }
