@@ -9,10 +9,12 @@ namespace LoadHarness.Core.Tests;
 /// <summary>The closed model's think timer on the real clock (its own thread, no Task.Delay).</summary>
 public sealed class ThinkTimerTests
 {
-    [Fact]
-    public async Task A_wait_elapses_after_its_delay_and_resumes_on_the_thread_pool()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_wait_elapses_after_its_delay_and_resumes_on_the_thread_pool(bool batched)
     {
-        var waiter = new ThinkTimer.Waiter();
+        var waiter = new ThinkTimer.Waiter(batched);
         var started = Stopwatch.StartNew();
 
         var elapsed = await ObserveAsync(ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(80), CancellationToken.None));
@@ -22,10 +24,12 @@ public sealed class ThinkTimerTests
         Assert.InRange(started.ElapsedMilliseconds, 78, 30_000);
     }
 
-    [Fact]
-    public async Task Cancel_ends_a_long_wait_at_once_and_its_stale_entry_does_not_end_the_next_wait()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Cancel_ends_a_long_wait_at_once_and_its_stale_entry_does_not_end_the_next_wait(bool batched)
     {
-        var waiter = new ThinkTimer.Waiter();
+        var waiter = new ThinkTimer.Waiter(batched);
         var first = ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(150), CancellationToken.None);
         waiter.Cancel();
 
@@ -40,10 +44,12 @@ public sealed class ThinkTimerTests
         Assert.False(await second.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
-    [Fact]
-    public async Task A_token_canceled_before_the_wait_ends_it_and_a_cancel_after_the_end_changes_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_token_canceled_before_the_wait_ends_it_and_a_cancel_after_the_end_changes_nothing(bool batched)
     {
-        var waiter = new ThinkTimer.Waiter();
+        var waiter = new ThinkTimer.Waiter(batched);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
@@ -69,33 +75,73 @@ public sealed class ThinkTimerTests
         Assert.False(await lateWait);
     }
 
-    [Fact]
-    public async Task A_closed_model_on_the_system_clock_thinks_between_iterations()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_closed_model_on_the_system_clock_thinks_between_iterations(bool neverBlock)
     {
         // 4 VUs, 300 ms think time, 1.5 s: at most 4 × (1.5 / 0.3 + 1) iterations (without think time: thousands). No
         // lower bound beyond one each: a stalled machine runs fewer, never more.
-        var result = await RunAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1.5));
+        var result = await RunAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1.5), neverBlock);
 
         Assert.InRange(Assert.Single(result.Scenarios).Iterations.Completed, 4, 24);
     }
 
-    [Fact]
-    public async Task Ramping_down_ends_the_think_time_of_vus_at_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Ramping_down_ends_the_think_time_of_vus_at_once(bool neverBlock)
     {
         // Each VU runs one iteration, then would think 20 s: the ramp to 0 VUs at 1 s interrupts them.
         var started = Stopwatch.StartNew();
 
-        var result = await RunAsync(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+        var result = await RunAsync(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1), neverBlock);
 
         Assert.Equal(4, Assert.Single(result.Scenarios).Iterations.Completed);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"run took {started.Elapsed.TotalSeconds:0.0} s: the 20 s think time was not interrupted");
     }
 
-    private static async Task<RunResult> RunAsync(TimeSpan think, TimeSpan hold)
+    [Fact]
+    public async Task Batched_waiters_due_together_all_resume_on_the_pool_and_a_cancel_never_resumes_on_the_canceling_thread()
+    {
+        var waiters = Enumerable.Range(0, 500).Select(_ => new ThinkTimer.Waiter(batched: true)).ToArray();
+        var waits = waiters.Select(w => ObserveAsync(ThinkTimer.Shared.DelayAsync(w, TimeSpan.FromMilliseconds(50), CancellationToken.None))).ToArray();
+
+        var results = await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(results, r => Assert.True(r.Result && r.OnPool));
+
+        // The cancel's continuation is queued: on the canceling thread it could only run after Cancel returned.
+        var waiter = waiters[0];
+        var canceling = false;
+        var cancelingThread = 0;
+        var resumed = Resume(ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromSeconds(60), CancellationToken.None));
+        await Task.Run(() =>
+        {
+            cancelingThread = Environment.CurrentManagedThreadId;
+            canceling = true;
+            waiter.Cancel();
+            canceling = false;
+        });
+        var (result, thread, duringCancel) = await resumed.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(result);
+        Assert.False(thread == cancelingThread && duringCancel, "the VU resumed inside Cancel, on the canceling thread");
+
+        async Task<(bool Result, int Thread, bool DuringCancel)> Resume(ValueTask<bool> wait)
+        {
+            var elapsed = await wait.ConfigureAwait(false);
+            return (elapsed, Environment.CurrentManagedThreadId, Volatile.Read(ref canceling));
+        }
+    }
+
+    private static async Task<RunResult> RunAsync(TimeSpan think, TimeSpan hold, bool neverBlock = false)
     {
         var scenario = Scenario.Create("think", _ => Task.FromResult(Response.Ok()))
             .WithThinkTime(think)
-            .WithLoadSimulations(LoadSimulation.KeepConstant(4, hold), LoadSimulation.RampingConstant(0, TimeSpan.FromMilliseconds(100)));
+            .WithLoadSimulations(LoadSimulation.KeepConstant(4, hold), LoadSimulation.RampingConstant(0, TimeSpan.FromMilliseconds(100))) with
+        {
+            IterationsNeverBlock = neverBlock,
+        };
         var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
         var env = new EnvironmentInfo { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
         var result = await new LoadRunner().RunAsync(test, new RunOptions { Environment = env }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));

@@ -43,6 +43,11 @@ public sealed class DefaultTransportTests(LoopbackServer server)
         using var accepted = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(5)); // raw preconnects in init
 
         Assert.Null(HttpScenarios.Create("tls", tls, null).Init); // nothing raw can send: no raw connection to open
+
+        // The think timer may resume VUs in shared work items only when nothing in an iteration can block a thread.
+        Assert.Equal(RawInline.ForScenariosWithoutUserCode, raw.IterationsNeverBlock);
+        Assert.False(HttpScenarios.Create("tls", tls, null).IterationsNeverBlock);
+        Assert.False(HttpScenarios.Create("s", new HttpScenarioSettings { BaseUrl = plain.BaseUrl, Transport = "sockets", Requests = plain.Requests }, null).IterationsNeverBlock);
         Assert.Empty(HttpTransportFallbacks.Of(tls, null)); // auto falls back silently; "raw" would say so
         Assert.Single(HttpTransportFallbacks.Of(new HttpScenarioSettings { BaseUrl = tls.BaseUrl, Transport = "raw", Requests = tls.Requests }, null));
     }

@@ -199,7 +199,7 @@ internal sealed class ClosedModelDriver : IScenarioDriver
             {
                 while (slots.Count < newTarget)
                 {
-                    slots.Add(new VuSlot(slots.Count, new ScenarioContext(runtime, slots.Count)));
+                    slots.Add(new VuSlot(slots.Count, new ScenarioContext(runtime, slots.Count), runtime.Definition.IterationsNeverBlock));
                 }
 
                 for (var i = old; i < newTarget; i++)
@@ -357,11 +357,11 @@ internal sealed class ClosedModelDriver : IScenarioDriver
         Thinking,
     }
 
-    private sealed class VuSlot(int index, ScenarioContext context)
+    private sealed class VuSlot(int index, ScenarioContext context, bool batchedThinkTime)
     {
         public readonly int Index = index;
         public readonly ScenarioContext Context = context;
-        public readonly ThinkTimer.Waiter Waiter = new();
+        public readonly ThinkTimer.Waiter Waiter = new(batchedThinkTime);
         public int Running;
         public volatile VuState State;
         public bool Initialized;

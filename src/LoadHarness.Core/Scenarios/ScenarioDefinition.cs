@@ -41,6 +41,14 @@ public sealed record ScenarioDefinition
     /// </summary>
     internal Func<IScenarioContext, ValueTask<Response>>? RunValue { get; init; }
 
+    /// <summary>
+    /// The iterations never block a thread (no user code: the config's <c>Http</c> scenarios on the raw transport with
+    /// inline completions): the closed model's think timer may resume many of its VUs in one work item
+    /// (<see cref="Execution.ThinkTimer"/>). A scenario that runs user code must leave it false: a blocking call in one
+    /// VU would delay the others resumed with it.
+    /// </summary>
+    public bool IterationsNeverBlock { get; init; }
+
     public Func<ScenarioInitContext, Task>? Init { get; init; }
 
     public Func<ScenarioInitContext, Task>? Clean { get; init; }

@@ -50,7 +50,11 @@ public static class HttpScenarios
         var scenario = steps is [{ ThinkTime.Ticks: 0, BearerTokenFrom: null } only]
             ? Scenario.CreatePooled(name, ctx => HttpStep.SendForResponse(ctx, only.Name, only.Request, only.Checks))
             : Scenario.CreatePooled(name, ctx => RunSteps(ctx, steps));
-        var raw = once.Concat(steps).Select(s => s.Request).Where(r => r.UsesRawTransport).ToArray();
+        // No user code, and every request on raw connections whose continuations run on the epoll thread: nothing in an
+        // iteration blocks a thread, so the think timer may resume its VUs in shared work items.
+        var all = once.Concat(steps).Select(s => s.Request).ToArray();
+        scenario = scenario with { IterationsNeverBlock = options.InlineCompletions && all.All(r => r.UsesRawTransport) };
+        var raw = all.Where(r => r.UsesRawTransport).ToArray();
         if (raw.Length > 0)
         {
             scenario = scenario.WithInit(ctx => PreconnectAsync(raw, ctx.CancellationToken));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using LoadHarness.Core.Execution;
 
 namespace LoadHarness.Http.Raw.Epoll;
 
@@ -31,7 +32,6 @@ internal sealed partial class EpollEngine
     [ThreadStatic]
     private static List<(Action<object?> Action, object? State)>? deferred;
 
-    private static readonly System.Collections.Concurrent.ConcurrentQueue<Share> SpareShares = new();
 
     private readonly int epfd;
     private readonly Lock slotsGate = new();
@@ -228,57 +228,8 @@ internal sealed partial class EpollEngine
 
             if (batch.Count > 0)
             {
-                Release(batch);
+                WorkShares.Release(batch);
             }
-        }
-    }
-
-    /// <summary>Queues the batch's deferred actions as one work item per core at most, each running its share in order.</summary>
-    private static void Release(List<(Action<object?> Action, object? State)> batch)
-    {
-        var items = Math.Min(batch.Count, Environment.ProcessorCount);
-        var from = 0;
-        for (var item = 0; item < items; item++)
-        {
-            var to = batch.Count * (item + 1) / items;
-            var share = SpareShares.TryDequeue(out var spare) ? spare : new Share();
-            share.Fill(batch, from, to - from);
-            ThreadPool.UnsafeQueueUserWorkItem(share, preferLocal: false);
-            from = to;
-        }
-
-        batch.Clear();
-    }
-
-    /// <summary>One work item's share of a batch's deferred actions; reused (nothing allocated per batch once warm).</summary>
-    private sealed class Share : IThreadPoolWorkItem
-    {
-        private (Action<object?> Action, object? State)[] actions = new (Action<object?>, object?)[16];
-        private int count;
-
-        public void Fill(List<(Action<object?> Action, object? State)> batch, int from, int length)
-        {
-            if (actions.Length < length)
-            {
-                actions = new (Action<object?>, object?)[Math.Max(length, actions.Length * 2)];
-            }
-
-            batch.CopyTo(from, actions, 0, length);
-            count = length;
-        }
-
-        public void Execute()
-        {
-            var length = count;
-            count = 0;
-            for (var i = 0; i < length; i++)
-            {
-                var (action, state) = actions[i];
-                actions[i] = default;
-                action(state);
-            }
-
-            SpareShares.Enqueue(this);
         }
     }
 }
