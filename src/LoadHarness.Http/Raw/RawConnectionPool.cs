@@ -262,27 +262,30 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
 
         private ManualResetValueTaskSourceCore<RawConnection?> core;
         private CancellationToken token;
-        private int completed;
+
+        // The wait's generation (shifted left) and whether it completed (bit 0), in one word: a cancel queued for an
+        // earlier wait of this reused waiter cannot end a later one (see CancelIfTokenFired).
+        private long word;
 
         public RawConnectionPool? Pool { get; set; }
 
         public RawConnection? Handed { get; set; }
 
-        public bool IsCompleted => Volatile.Read(ref completed) != 0;
+        public bool IsCompleted => (Volatile.Read(ref word) & 1) != 0;
 
         /// <summary>Readies the waiter for a new wait (under the pool's lock, before it is queued).</summary>
         public void Arm(CancellationToken waitToken)
         {
             core.Reset();
             token = waitToken;
-            Volatile.Write(ref completed, 0);
+            Volatile.Write(ref word, ((word >> 1) + 1) << 1); // published last: who reads this generation reads its token
         }
 
         public ValueTask<RawConnection?> WaitAsync() => new(this, core.Version);
 
         public bool TryComplete(RawConnection? conn)
         {
-            if (Interlocked.Exchange(ref completed, 1) != 0)
+            if (!TryEnd(Volatile.Read(ref word)))
             {
                 return false;
             }
@@ -293,7 +296,7 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
 
         public void TryFail(Exception error)
         {
-            if (Interlocked.Exchange(ref completed, 1) == 0)
+            if (TryEnd(Volatile.Read(ref word)))
             {
                 core.SetException(error);
             }
@@ -312,10 +315,16 @@ internal sealed class RawConnectionPool(Uri uri, string origin, HttpTargetOption
         /// </summary>
         private void CancelIfTokenFired()
         {
-            if (token.IsCancellationRequested)
+            var current = Volatile.Read(ref word); // first: the token read next is this generation's or a later one's
+            var waitToken = token;
+            if (waitToken.IsCancellationRequested && TryEnd(current))
             {
-                TryFail(new OperationCanceledException(token));
+                core.SetException(new OperationCanceledException(waitToken));
             }
         }
+
+        /// <summary>Marks the wait of generation <paramref name="current"/> completed, if it is still that wait and still open.</summary>
+        private bool TryEnd(long current) =>
+            (current & 1) == 0 && Interlocked.CompareExchange(ref word, current | 1, current) == current;
     }
 }
