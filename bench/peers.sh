@@ -5,6 +5,8 @@
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
 #                  [--scale-modes "default sockets"] [--scale-runs N]   default: no transport setting (raw, inline on <= 2 cores); sockets: "Transport": "sockets";
 #                                                       raw-inline: "Transport": "raw" + DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+#                  [--scale-calibrate S]   before each scale run, wrk -t1 -c64 for S s (default 3; 0: none) against the same
+#                                          nginx: how fast the machine was in that minute, next to what LoadHarness held
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30] [--accuracy-transports "sockets raw"]  open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
@@ -29,7 +31,7 @@ ROUNDS=3 SECONDS_PER_RUN=10 CONNECTIONS=64
 TARGETS="nginx api"
 TOOL_LIST="wrk autocannon hey ab loadharness loadharness-sockets loadharness-inline loadharness-raw"
 MODES=() LH_ENV=() TARGET_SESSION=(setsid) INSTALL=1 BUILD=1 R2R=0 AOT=auto NGINX_WORKERS=1 LH_GIVEN="" OUT="" PIN=0 GEN_PIN=() NGINX_PIN=()
-SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets" SCALE_RUNS_EACH=1
+SCALE_VUS="10000 50000" SCALE_SECONDS=60 SCALE_RAMP=10 SCALE_MAX_CONNECTIONS=1024 SCALE_MODES="default sockets" SCALE_RUNS_EACH=1 SCALE_CALIBRATE=3
 RATE=2000 ACCURACY_SECONDS=30 ACCURACY_TRANSPORTS="sockets raw"
 
 COMMAND_LINE="$*"
@@ -49,6 +51,7 @@ while [[ $# -gt 0 ]]; do
         --scale-max-connections) SCALE_MAX_CONNECTIONS=$2; shift 2 ;;
         --scale-modes) SCALE_MODES=$2; shift 2 ;;
         --scale-runs) SCALE_RUNS_EACH=$2; shift 2 ;;
+        --scale-calibrate) SCALE_CALIBRATE=$2; shift 2 ;;
         --accuracy) MODES+=(accuracy); shift ;;
         --rate) RATE=$2; shift 2 ;;
         --accuracy-seconds) ACCURACY_SECONDS=$2; shift 2 ;;
@@ -94,7 +97,7 @@ ensure_tools() {
     uses() { [[ $compare -eq 1 && " $TOOL_LIST " == *" $1 "* ]]; }
     has_mode compare && compare=1
     # wrk also warms the targets up before the side-by-side rounds; the other peers only when they are in --tools.
-    if has_mode compare; then command -v wrk >/dev/null || missing+=(wrk); fi
+    if has_mode compare || { has_mode scale && [[ $SCALE_CALIBRATE != 0 ]]; }; then command -v wrk >/dev/null || missing+=(wrk); fi
     uses hey && { command -v hey >/dev/null || missing+=(hey); }
     uses ab && { command -v ab >/dev/null || missing+=(apache2-utils); }
     command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
@@ -315,12 +318,21 @@ scale() {
         lh_config "$dir/config.json" "$URL_nginx" "/" \
             "[ { \"RampingConstant\": [ $vus, \"$(hms "$SCALE_RAMP")\" ] }, { \"KeepConstant\": [ $vus, \"$(hms "$SCALE_SECONDS")\" ] } ]" \
             $'\n        "ThinkTime": "1s",' "$transport" "$SCALE_MAX_CONNECTIONS"
+        # The machine's speed in this minute: a shared host's CPU varies by 2× between hours (wrk -t1 -c64 on this nginx
+        # did 123k req/s on the day issue 19 was filed, 65k on 2026-12-07), and the hold follows it.
+        local host_rps=""
+        if [[ $SCALE_CALIBRATE != 0 ]]; then
+            host_rps=$(wrk -t1 -c64 -d"${SCALE_CALIBRATE}s" "$URL_nginx" 2>/dev/null | awk '/^Requests\/sec:/ {print $2}' || true)
+            log "scale calibration: wrk -t1 -c64 ${SCALE_CALIBRATE} s: ${host_rps:-?} req/s"
+            sleep 1
+        fi
         log "scale ($mode, run $run of $SCALE_RUNS_EACH): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
         env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
-        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" >>"$SCALE_RUNS" <<'EOF'
+        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" "$host_rps" >>"$SCALE_RUNS" <<'EOF'
 import json, re, sys
 d, vus, ramp, mode, run = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+host_rps = float(sys.argv[6]) if sys.argv[6] else None
 t = open(d + "/time.txt").read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
@@ -328,7 +340,7 @@ wall = 0.0
 for part in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", t).group(1).split(":"):
     wall = wall * 60 + float(part)
 # CPU ÷ wall: how many of the 2 cores the generator used; near 1 or more, it (not the target) was the limit.
-out = {"mode": mode, "vus": vus, "run": run, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
+out = {"mode": mode, "vus": vus, "run": run, "host_wrk_rps": host_rps, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
 try:
     s = json.load(open(d + "/out/result.json"))["scenarios"][0]
     # The hold phase only: whole seconds after the ramp plus 2 s to settle, the last (partial) second left out.
@@ -443,6 +455,8 @@ write_report() {
             echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx). hold mean ms = the"
             echo "requests' mean latency in the hold; pacing = hold requests/s ÷ (N ÷ (1 s + hold mean)), the most a closed"
             echo "model allows at that latency (Little's law): near 1.0, the generator lost nothing to its own scheduling."
+            echo "host wrk req/s = \`wrk -t1 -c64\` for $SCALE_CALIBRATE s against the same nginx right before the run (\`--scale-calibrate\`): the"
+            echo "machine's speed in that minute (123k on the day issue 19 was filed; a run is only comparable with runs at a like figure)."
             echo
             python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"
             echo

@@ -151,10 +151,10 @@ def ratio(a, b):
 
 
 def render_scale(runs):
-    lines = ["| mode | VUs | run | peak RSS MB | CPU s | cores used | hold requests/s | ÷ VUs | hold mean ms | pacing | GC pauses ms | p50 ms | p99 ms | errors |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| mode | VUs | run | host wrk req/s | peak RSS MB | CPU s | cores used | hold requests/s | ÷ VUs | hold mean ms | pacing | GC pauses ms | p50 ms | p99 ms | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in runs:
-        cells = [r.get("mode", "sockets"), f"{r['vus']:,}", str(r.get("run", 1))] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "cores_used", "hold_rps", "rps_vs_vus", "hold_mean_ms", "pacing", "gc_pause_ms", "p50_ms", "p99_ms", "errors")]
+        cells = [r.get("mode", "sockets"), f"{r['vus']:,}", str(r.get("run", 1)), fmt(r.get("host_wrk_rps"), 0)] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s", "cores_used", "hold_rps", "rps_vs_vus", "hold_mean_ms", "pacing", "gc_pause_ms", "p50_ms", "p99_ms", "errors")]
         lines.append("| " + " | ".join(cells) + " |" + (f" {r['error']}" if "error" in r else ""))
     # One line per setting: a single run says as much about the machine's minute as about the generator.
     groups = defaultdict(list)
@@ -165,11 +165,13 @@ def render_scale(runs):
         held = [r["rps_vs_vus"] for r in rs if r.get("rps_vs_vus") is not None]
         pacing = [r["pacing"] for r in rs if r.get("pacing") is not None]
         rss = [r["peak_rss_mb"] for r in rs if r.get("peak_rss_mb") is not None]
+        host = median([r.get("host_wrk_rps") for r in rs])
         if not held:
             continue
         summary.append(f"- {mode}, {vus:,} VUs, {len(held)} run(s): ÷ VUs median **{median(held):.4f}** (min {min(held):.4f}, max {max(held):.4f}; "
                        f"{sum(h >= SCALE_TARGET for h in held)} of {len(held)} ≥ {SCALE_TARGET}), pacing median {fmt(median(pacing), 4)}, "
-                       f"peak RSS max {max(rss):.0f} MB (target ≤ {SCALE_RSS_MB})")
+                       f"peak RSS max {max(rss):.0f} MB (target ≤ {SCALE_RSS_MB})"
+                       + (f"; the machine: wrk -t1 -c64 median {host:,.0f} req/s" if host else ""))
     return "\n".join(lines + ([""] + summary if summary else []))
 
 
