@@ -97,9 +97,9 @@ internal sealed class ThinkTimer
                 {
                     waiter.Elapse(sequence);
                 }
-                else if (waiter.IsArmedWith(sequence))
+                else if (waiter.IsArmedWith(sequence)) // false for a stale entry (a canceled wait's): skipped
                 {
-                    waiter.DueSequence = sequence; // a stale entry (a canceled wait's) was skipped above
+                    waiter.DueSequence = sequence;
                     batch.Add((Waiter.ElapseDue, waiter));
                 }
             }

@@ -32,7 +32,6 @@ internal sealed partial class EpollEngine
     [ThreadStatic]
     private static List<(Action<object?> Action, object? State)>? deferred;
 
-
     private readonly int epfd;
     private readonly Lock slotsGate = new();
     private readonly Stack<int> freeSlots = new();
