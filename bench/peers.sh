@@ -5,8 +5,9 @@
 #   bench/peers.sh --scale [--scale-vus "10000 50000"] [--scale-seconds 60] [--scale-max-connections 1024]  memory at scale (1 s think)
 #                  [--scale-modes "default sockets"] [--scale-runs N]   default: no transport setting (raw, inline on <= 2 cores); sockets: "Transport": "sockets";
 #                                                       raw-inline: "Transport": "raw" + DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
-#                  [--scale-calibrate S]   before each scale run, wrk -t1 -c64 for S s (default 3; 0: none) against the same
-#                                          nginx: how fast the machine was in that minute, next to what LoadHarness held
+#                  [--scale-calibrate S]   before each scale run, wrk -t1 -c64 and wrk -t1 -c<max connections> for S s each
+#                                          (default 3; 0: none) against the same nginx: how fast the machine was in that
+#                                          minute, and the most any generator got at the run's connection cap (the ceiling)
 #   bench/peers.sh --accuracy [--rate 2000] [--accuracy-seconds 30] [--accuracy-transports "sockets raw"]  open-model timing accuracy
 #   bench/peers.sh --all                                                       all three, one results file
 #   --lh-env "K=V ..."  extra environment for both LoadHarness modes (runtime knobs, e.g. DOTNET_TieredPGO=0)
@@ -320,19 +321,25 @@ scale() {
             $'\n        "ThinkTime": "1s",' "$transport" "$SCALE_MAX_CONNECTIONS"
         # The machine's speed in this minute: a shared host's CPU varies by 2× between hours (wrk -t1 -c64 on this nginx
         # did 123k req/s on the day issue 19 was filed, 65k on 2026-12-07), and the hold follows it.
-        local host_rps=""
+        # And the ceiling: wrk with the run's own connection cap and no think time, the most requests/s a C generator gets
+        # out of this machine and nginx at that many connections (on 2 cores it falls from ~55k at 64-256 connections to
+        # ~43k at 1,024 on a half-speed hour). A hold target above it is out of any generator's reach in that minute.
+        local host_rps="" ceiling_rps=""
         if [[ $SCALE_CALIBRATE != 0 ]]; then
             host_rps=$(wrk -t1 -c64 -d"${SCALE_CALIBRATE}s" "$URL_nginx" 2>/dev/null | awk '/^Requests\/sec:/ {print $2}' || true)
-            log "scale calibration: wrk -t1 -c64 ${SCALE_CALIBRATE} s: ${host_rps:-?} req/s"
+            sleep 1
+            ceiling_rps=$(wrk -t1 -c"$SCALE_MAX_CONNECTIONS" -d"${SCALE_CALIBRATE}s" "$URL_nginx" 2>/dev/null | awk '/^Requests\/sec:/ {print $2}' || true)
+            log "scale calibration: wrk -t1 ${SCALE_CALIBRATE} s: -c64 ${host_rps:-?} req/s, -c$SCALE_MAX_CONNECTIONS ${ceiling_rps:-?} req/s"
             sleep 1
         fi
         log "scale ($mode, run $run of $SCALE_RUNS_EACH): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
         env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
             >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
-        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" "$host_rps" >>"$SCALE_RUNS" <<'EOF'
+        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" "$host_rps" "$ceiling_rps" "$SCALE_MAX_CONNECTIONS" >>"$SCALE_RUNS" <<'EOF'
 import json, re, sys
 d, vus, ramp, mode, run = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 host_rps = float(sys.argv[6]) if sys.argv[6] else None
+ceiling_rps = float(sys.argv[7]) if sys.argv[7] else None
 t = open(d + "/time.txt").read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
@@ -340,7 +347,7 @@ wall = 0.0
 for part in re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", t).group(1).split(":"):
     wall = wall * 60 + float(part)
 # CPU ÷ wall: how many of the 2 cores the generator used; near 1 or more, it (not the target) was the limit.
-out = {"mode": mode, "vus": vus, "run": run, "host_wrk_rps": host_rps, "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
+out = {"mode": mode, "vus": vus, "run": run, "host_wrk_rps": host_rps, "wrk_ceiling_rps": ceiling_rps, "max_connections": int(sys.argv[8]), "peak_rss_mb": round(rss, 1), "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2) if wall else None}
 try:
     s = json.load(open(d + "/out/result.json"))["scenarios"][0]
     # The hold phase only: whole seconds after the ramp plus 2 s to settle, the last (partial) second left out.
@@ -357,6 +364,7 @@ try:
     out["gc_pause_ms"] = round(sum(gc), 1) if gc else None
     out.update({"hold_rps": round(reqs / secs, 1) if secs else None, "hold_seconds": secs,
                 "rps_vs_vus": round(reqs / secs / vus, 4) if secs else None,
+                "vs_ceiling": round(reqs / secs / ceiling_rps, 4) if secs and ceiling_rps else None,
                 "hold_mean_ms": round(lat, 1) if lat is not None else None,
                 "pacing": round(reqs / secs / (vus / (1 + lat / 1000)), 4) if secs and lat is not None else None,
                 "requests": step["requestCount"], "errors": step["failCount"],
@@ -403,7 +411,7 @@ machine_lines() {
     if [[ -x "$AUTOCANNON" ]] && command -v node >/dev/null; then tools+=("autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}' || true) on node $(node --version)"); fi
     if command -v ab >/dev/null; then tools+=("ab $(ab -V | head -1 | awk '{print $5}' || true)"); fi
     echo "- tools: ${tools[*]/%/,} nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
-    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release$(if [[ -n $LH_GIVEN ]]; then echo " ($LH_DLL)"; elif [[ $AOT -eq 1 ]]; then echo " (published Native AOT)"; elif [[ $R2R -eq 1 ]]; then echo " (published ReadyToRun)"; else echo " (dotnet build)"; fi), built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
+    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)'), Release$(if [[ -n $LH_GIVEN ]]; then echo " ($LH_DLL)"; elif [[ $AOT -eq 1 ]]; then echo " (published Native AOT)"; elif [[ $R2R -eq 1 ]]; then echo " (published ReadyToRun)"; else echo " (dotnet build)"; fi)$(has_mode compare && echo ", side by side: built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only")$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
 }
 
 write_report() {
@@ -457,6 +465,9 @@ write_report() {
             echo "model allows at that latency (Little's law): near 1.0, the generator lost nothing to its own scheduling."
             echo "host wrk req/s = \`wrk -t1 -c64\` for $SCALE_CALIBRATE s against the same nginx right before the run (\`--scale-calibrate\`): the"
             echo "machine's speed in that minute (123k on the day issue 19 was filed; a run is only comparable with runs at a like figure)."
+            echo "wrk ceiling = \`wrk -t1 -c$SCALE_MAX_CONNECTIONS\` (the run's connection cap, no think time) right after it: the most requests/s a C"
+            echo "generator got out of this machine and nginx at that many connections; ÷ ceiling = hold requests/s ÷ it. When the"
+            echo "ceiling is below 0.98 × N, not even wrk, with no think time to schedule, got the target rate out of that minute."
             echo
             python3 "$PEERS/summarize.py" scale "$SCALE_RUNS"
             echo
