@@ -31,14 +31,14 @@ public static class CliApp
         {
             var root = BuildRoot(cli);
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            if (ParseProblems.Describe(parse) is { Count: > 0 } problems)
             {
-                foreach (var parseError in parse.Errors)
+                foreach (var message in problems)
                 {
-                    cli.Problem($"loadharness: {parseError.Message}");
+                    cli.Problem($"loadharness: {message}");
                 }
 
-                cli.Problem("see `loadharness --help` or `loadharness <verb> --help`");
+                cli.Problem(ParseProblems.HelpHint(parse));
                 return ExitCodes.InvalidInput;
             }
 

@@ -97,11 +97,13 @@ public sealed class ConfigValidationTests
         var scale = await CliRunner.RunAsync("run", "--config", config, "--duration-scale", "0");
         var unknownFlag = await CliRunner.RunAsync("run", "--config", config, "--no-such-flag");
         var missingFile = await CliRunner.RunAsync("run", "--config", temp.File("missing.json"));
+        var folder = await CliRunner.RunAsync("validate", "--config", temp.Path);
 
         Assert.True(segment.ExitCode == 2 && segment.Err.Contains("--segment", StringComparison.Ordinal), segment.ToString());
         Assert.True(scale.ExitCode == 2 && scale.Err.Contains("--duration-scale", StringComparison.Ordinal), scale.ToString());
         Assert.True(unknownFlag.ExitCode == 2 && unknownFlag.Err.Contains("--no-such-flag", StringComparison.Ordinal), unknownFlag.ToString());
         Assert.True(missingFile.ExitCode == 2 && missingFile.Err.Contains("file not found", StringComparison.Ordinal), missingFile.ToString());
+        Assert.True(folder.ExitCode == 2 && folder.Err.Contains("is a folder: give the config file", StringComparison.Ordinal), folder.ToString());
     }
 
     [Fact]

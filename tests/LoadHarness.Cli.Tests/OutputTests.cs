@@ -60,6 +60,14 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
         Assert.Equal(
             await File.ReadAllTextAsync(Path.Combine(folder, "summary.md")),
             await File.ReadAllTextAsync(temp.File("again/summary.md")));
+
+        // The run's folder, as the console names it, stands for its result.json; a folder without one is named.
+        var fromFolder = await CliRunner.RunAsync("report", folder, "--out", temp.File("from-folder"));
+        Assert.True(fromFolder.ExitCode == 0, fromFolder.ToString());
+        Assert.Equal(original, await File.ReadAllTextAsync(temp.File("from-folder/result.json")));
+        var empty = await CliRunner.RunAsync("report", temp.File("reports"));
+        Assert.True(empty.ExitCode == 2, empty.ToString());
+        Assert.Contains("a folder without a result.json", empty.Err, StringComparison.Ordinal);
     }
 
     [Fact]

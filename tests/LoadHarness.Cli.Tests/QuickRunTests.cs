@@ -57,6 +57,18 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     }
 
     [Fact]
+    public async Task A_bad_quick_run_threshold_is_told_by_its_flag_not_by_the_generated_json()
+    {
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--threshold", "p(95) <<< 5");
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("run --url: 1 problem:", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("--threshold: bad threshold 'p(95) <<< 5': expected a number at position 7", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("ScenariosSettings", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("(line", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_config_whose_requests_are_absolute_starts_no_embedded_target()
     {
         using var temp = new TempFolder();

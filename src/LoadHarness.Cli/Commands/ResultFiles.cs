@@ -9,6 +9,13 @@ internal static class ResultFiles
 {
     public static async Task<RunResult> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        // A run's folder stands for its result.json (`compare reports/a/ reports/b/`), as the console names the folder.
+        if (Directory.Exists(path))
+        {
+            var inside = Path.Combine(path, "result.json");
+            path = File.Exists(inside) ? inside : throw new CliInputException($"{path}: a folder without a result.json (give a run's folder or its result.json)");
+        }
+
         if (!File.Exists(path))
         {
             throw new CliInputException($"{path}: file not found");

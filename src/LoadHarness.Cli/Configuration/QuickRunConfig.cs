@@ -28,6 +28,34 @@ internal static class QuickRunConfig
 {
     public const string ScenarioName = "quick";
 
+    /// <summary>What the problem list is headed with: the flags stand where a config file's name would.</summary>
+    public const string Source = "run --url";
+
+    private const string ScenarioPath = "GlobalSettings.ScenariosSettings[0].";
+
+    /// <summary>
+    /// The loader's problems with a quick run's JSON, told by the flag that made each key (<c>--threshold</c>, not
+    /// <c>GlobalSettings.ScenariosSettings[0].Thresholds[0]</c>) and without line numbers: the user never saw that JSON.
+    /// </summary>
+    public static IReadOnlyList<ConfigProblem> AsFlags(IReadOnlyList<ConfigProblem> problems) =>
+        problems.Select(p => new ConfigProblem(FlagOf(p.Path), p.Message)).ToArray();
+
+    private static string FlagOf(string path)
+    {
+        if (!path.StartsWith(ScenarioPath, StringComparison.Ordinal))
+        {
+            return path; // not ours (an environment or --set override): its own key
+        }
+
+        var key = path[ScenarioPath.Length..];
+        return key.StartsWith("Thresholds", StringComparison.Ordinal) ? "--threshold"
+            : key.StartsWith("ThinkTime", StringComparison.Ordinal) ? "--think"
+            : key.StartsWith("Http", StringComparison.Ordinal) ? "--url"
+            : key.StartsWith("MaxVUs", StringComparison.Ordinal) ? "--vus"
+            : key.StartsWith("LoadSimulationsSettings", StringComparison.Ordinal) ? "--vus/--rate/--duration"
+            : path;
+    }
+
     public static byte[] Build(QuickRunOptions quick)
     {
         ArgumentNullException.ThrowIfNull(quick);

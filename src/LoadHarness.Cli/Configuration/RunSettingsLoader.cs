@@ -25,10 +25,19 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
         {
             if (!File.Exists(configPath))
             {
-                return Fail(new ConfigProblem("--config", $"file not found: {configPath}"));
+                return Fail(new ConfigProblem("--config", Directory.Exists(configPath)
+                    ? $"{configPath} is a folder: give the config file (e.g. {Path.Combine(configPath, "nbomber-config.json")})"
+                    : $"file not found: {configPath}"));
             }
 
-            json = File.ReadAllBytes(configPath);
+            try
+            {
+                json = File.ReadAllBytes(configPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail(new ConfigProblem("--config", $"cannot read {configPath}: {e.Message}"));
+            }
         }
 
         return LoadJson(json, configPath, overrides);

@@ -33,7 +33,15 @@ internal sealed class RunCommandHandler(CliContext cli)
             : loader.Load(arguments.ConfigPath, arguments.Overrides);
         if (!load.IsValid)
         {
-            ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
+            if (arguments.QuickRun is not null)
+            {
+                ProblemPrinter.Print(cli, QuickRunConfig.Source, QuickRunConfig.AsFlags(load.Problems));
+            }
+            else
+            {
+                ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
+            }
+
             return ExitCodes.InvalidInput;
         }
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using LoadHarness.Core.Parsing;
+
+namespace LoadHarness.Cli.Output;
+
+/// <summary>
+/// The command line's parse errors as a user reads them: a token no verb or option knows is named once, with what it
+/// may have meant (<c>unknown option '--vu' for `run` (did you mean '--vus'?)</c>), instead of the parser's
+/// "Unrecognized command or argument" plus a "Required command was not provided" that the unknown verb caused.
+/// </summary>
+internal static class ParseProblems
+{
+    public static IReadOnlyList<string> Describe(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return DescribeAll(parse).ToList();
+    }
+
+    private static IEnumerable<string> DescribeAll(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+
+        // The verbs' arguments are files, so the parser takes a mistyped option there for one (`compare a b
+        // --fail-on-regresion 10`): a value that looks like an option and names no file is told as the option it is.
+        var unmatched = parse.UnmatchedTokens.Concat(parse.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens).Select(t => t.Value)
+            .Where(v => v.Length > 1 && v.StartsWith('-') && !File.Exists(v) && !Directory.Exists(v))).ToList();
+        for (var i = 0; i < unmatched.Count; i++)
+        {
+            var token = unmatched[i];
+            var isOption = token.StartsWith('-');
+            if (!isOption && i > 0 && unmatched[i - 1].StartsWith('-'))
+            {
+                continue; // the unknown option's value, most likely (--vu 5): one line for the two
+            }
+
+            var candidates = isOption
+                ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
+                : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
+            var kind = isOption ? "option" : command.Subcommands.Count > 0 ? "verb" : "argument";
+            var suggestion = isOption && token.Length <= 2 ? null : NameSuggester.Closest(token, candidates); // '-x' is one letter from every short alias
+            yield return $"unknown {kind} '{token}'" + (command is RootCommand ? "" : $" for `{command.Name}`")
+                + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)");
+        }
+
+        foreach (var error in parse.Errors)
+        {
+            // Told above: the parser's own line for each unknown token, and the missing verb an unknown one stood for.
+            if (unmatched.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal))
+                || (unmatched.Count > 0 && error.SymbolResult is CommandResult { Command: RootCommand }))
+            {
+                continue;
+            }
+
+            yield return error.Message;
+        }
+    }
+
+    /// <summary>Where to read more: the verb's own help when the line got as far as a verb.</summary>
+    public static string HelpHint(ParseResult parse) =>
+        parse.CommandResult.Command is RootCommand ? "see `loadharness --help` or `loadharness <verb> --help`" : $"see `loadharness {parse.CommandResult.Command.Name} --help`";
+}
