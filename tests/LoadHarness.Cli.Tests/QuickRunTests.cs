@@ -57,6 +57,25 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     }
 
     [Fact]
+    public async Task Failed_requests_are_named_in_the_summary_and_a_run_without_thresholds_says_nothing_gated_them()
+    {
+        using var temp = new TempFolder();
+        var url = $"http://127.0.0.1:{LoopbackServer.ClosedPort()}/";
+        var outcome = await CliRunner.RunAsync("run", "--url", url, "--duration", "1s", "--think", "100ms", "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString()); // no threshold: as k6, nothing gates
+        Assert.Contains("✗ connection refused: ", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains($"(first: GET {url}: Connection refused)", outcome.Out, StringComparison.Ordinal);
+        Assert.Matches(@"thresholds: none, so nothing gates this run although (\d+) of \1 requests failed", outcome.Out);
+        Assert.Contains("no thresholds to judge; exit 0; reports: ", outcome.Out, StringComparison.Ordinal); // not "thresholds passed"
+
+        var healthy = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--think", "100ms", "--out", temp.File("ok"), "--quiet");
+        Assert.True(healthy.ExitCode == 0, healthy.ToString());
+        Assert.Contains("thresholds: none\n", healthy.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("✗", healthy.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_quick_run_threshold_is_told_by_its_flag_not_by_the_generated_json()
     {
         var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--threshold", "p(95) <<< 5");

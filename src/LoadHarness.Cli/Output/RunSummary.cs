@@ -11,6 +11,8 @@ internal static class RunSummary
 {
     private static readonly string[] Header = ["", "count", "rps", "min", "mean", "p50", "p95", "p99", "max", "err %"];
 
+    private const int MaxErrorKinds = 3;
+
     public static void Write(TextWriter output, RunResult result)
     {
         var status = result.Status switch
@@ -50,12 +52,26 @@ internal static class RunSummary
                 var mark = check.Fails == 0 ? "✓" : "✗";
                 output.WriteLine(Invariant($"    {mark} check {(check.Step is null ? "" : check.Step + ": ")}{check.Name}  {check.PassRate * 100:0.00}% ({check.Passes} ✓ / {check.Fails} ✗)"));
             }
+
+            // What failed, as k6 prints its request errors: the most frequent kinds, each with its first message.
+            foreach (var error in scenario.Stats.Errors.Take(MaxErrorKinds))
+            {
+                output.WriteLine(Invariant($"    ✗ {error.Kind}: {error.Count}") + (error.FirstMessage is { } first ? $" (first: {Shorten(first)})" : ""));
+            }
+
+            if (scenario.Stats.Errors.Count > MaxErrorKinds)
+            {
+                output.WriteLine(Invariant($"    … {scenario.Stats.Errors.Count - MaxErrorKinds} more kinds of error in the reports"));
+            }
         }
 
         output.WriteLine();
         if (result.Thresholds.Count == 0)
         {
-            output.WriteLine("  thresholds: none");
+            var failed = result.Scenarios.Sum(s => s.Stats.FailCount);
+            output.WriteLine(failed == 0
+                ? "  thresholds: none"
+                : Invariant($"  thresholds: none, so nothing gates this run although {failed} of {result.Scenarios.Sum(s => s.Stats.RequestCount)} requests failed (k6's http_req_failed gate: \"rate < 0.01\")"));
             return;
         }
 
@@ -91,6 +107,12 @@ internal static class RunSummary
         }
 
         output.WriteLine("    (latency in ms)");
+    }
+
+    private static string Shorten(string message)
+    {
+        message = message.ReplaceLineEndings(" ");
+        return message.Length <= 120 ? message : message[..119] + "…";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -199,7 +199,7 @@ internal sealed class RunCommandHandler(CliContext cli)
         {
             ExitCodes.Interrupted => "interrupted (partial result)",
             ExitCodes.ThresholdCrossed => "threshold crossed",
-            _ => result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
+            _ => result.Thresholds.Count == 0 ? "no thresholds to judge" : result.Passed ? "thresholds passed" : "thresholds crossed (not gating: --no-gate)",
         };
         if (!asAsked && exit == ExitCodes.Passed)
         {
