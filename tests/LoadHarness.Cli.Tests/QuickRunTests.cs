@@ -68,6 +68,7 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.Contains($"(first: GET {url}: Connection refused)", outcome.Out, StringComparison.Ordinal);
         Assert.Matches(@"thresholds: none, so nothing gates this run although (\d+) of \1 requests failed", outcome.Out);
         Assert.Contains("no thresholds to judge; exit 0; reports: ", outcome.Out, StringComparison.Ordinal); // not "thresholds passed"
+        Assert.Contains("the first row times whole iterations without think time, the rows below it each request", outcome.Out, StringComparison.Ordinal);
 
         var healthy = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--think", "100ms", "--out", temp.File("ok"), "--quiet");
         Assert.True(healthy.ExitCode == 0, healthy.ToString());

@@ -41,7 +41,8 @@ internal static class RunSummary
             output.WriteLine(Invariant($"  scenario {scenario.Name} ({scenario.Model.ToString().ToLowerInvariant()}, {scenario.DurationMs / 1000:0.0} s, peak {scenario.PeakVUs} VUs, {scenario.Iterations.Completed} iterations{dropped})"));
             var rows = new List<string[]> { Header, Row(scenario.Name, scenario.Stats) };
             rows.AddRange(scenario.Steps.Select(step => Row("  " + step.Name, step.Stats)));
-            WriteTable(output, rows);
+            WriteTable(output, rows, scenario.Steps.Count == 0 ? "(latency in ms)"
+                : "(latency in ms; the first row times whole iterations without think time, the rows below it each request: thresholds judge requests)");
             if (scenario.StartLateness is { } late)
             {
                 output.WriteLine(Invariant($"    start lateness p50/p99/max {late.P50Ms:0.0}/{late.P99Ms:0.0}/{late.MaxMs:0.0} ms"));
@@ -97,7 +98,7 @@ internal static class RunSummary
         (s.ErrorRate * 100).ToString("0.00", CultureInfo.InvariantCulture),
     ];
 
-    private static void WriteTable(TextWriter output, List<string[]> rows)
+    private static void WriteTable(TextWriter output, List<string[]> rows, string footer)
     {
         var widths = Enumerable.Range(0, Header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)
@@ -106,7 +107,7 @@ internal static class RunSummary
             output.WriteLine("    " + string.Join("  ", cells));
         }
 
-        output.WriteLine("    (latency in ms)");
+        output.WriteLine("    " + footer);
     }
 
     private static string Shorten(string message)
