@@ -6,6 +6,7 @@ namespace LoadHarness.Cli.Tests;
 public sealed class CommandLineErrorTests
 {
     [Theory]
+    [InlineData("", "loadharness: give a verb: run, report, list, validate, merge, compare, audit, bench-queries, capacity, trend\n")]
     [InlineData("rn", "loadharness: unknown verb 'rn' (did you mean 'run'?)")]
     [InlineData("frobnicate", "loadharness: unknown verb 'frobnicate'\n")]
     [InlineData("run --url http://127.0.0.1:9/ --vu 5", "loadharness: unknown option '--vu' for `run` (did you mean '--vus'?)\n")]
@@ -13,7 +14,7 @@ public sealed class CommandLineErrorTests
     [InlineData("trend reports -x", "loadharness: unknown option '-x' for `trend`\n")]
     public async Task A_mistyped_verb_or_option_is_named_once_with_a_suggestion(string commandLine, string expected)
     {
-        var outcome = await CliRunner.RunAsync(commandLine.Split(' '));
+        var outcome = await CliRunner.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Contains(expected, outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);

@@ -53,6 +53,13 @@ internal static class ParseProblems
                 continue;
             }
 
+            // `loadharness` alone: which verbs there are, rather than "Required command was not provided".
+            if (error.SymbolResult is CommandResult { Command: RootCommand root } && parse.CommandResult.Command == root && root.Subcommands.Count > 0)
+            {
+                yield return "give a verb: " + string.Join(", ", root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+                continue;
+            }
+
             yield return error.Message;
         }
     }
