@@ -460,6 +460,7 @@ write_report() {
             echo "thousands of VUs a second otherwise opens thousands of connections a second). Modes: default = no transport"
             echo "setting (the raw transport, inline on ≤ 2 cores); sockets = \`\"Transport\": \"sockets\"\`; raw-inline ="
             echo "\`\"Transport\": \"raw\"\` with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1."
+            echo "CPU µs/request = the generator's CPU seconds (start-up and ramp included) ÷ all its requests: the hold follows it."
             echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx). hold mean ms = the"
             echo "requests' mean latency in the hold; pacing = hold requests/s ÷ (N ÷ (1 s + hold mean)), the most a closed"
             echo "model allows at that latency (Little's law): near 1.0, the generator lost nothing to its own scheduling."
