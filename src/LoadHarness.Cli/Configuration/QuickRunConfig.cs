@@ -28,9 +28,6 @@ internal static class QuickRunConfig
 {
     public const string ScenarioName = "quick";
 
-    /// <summary>What the problem list is headed with: the flags stand where a config file's name would.</summary>
-    public const string Source = "run --url";
-
     private const string ScenarioPath = "GlobalSettings.ScenariosSettings[0].";
 
     /// <summary>

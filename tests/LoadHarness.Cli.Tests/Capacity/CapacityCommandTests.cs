@@ -35,6 +35,29 @@ public sealed class CapacityCommandTests(KnownCapacityServer server) : IClassFix
     }
 
     [Fact]
+    public async Task A_url_alone_is_searched_as_the_quick_run_with_the_default_gate()
+    {
+        using var temp = new TempFolder();
+
+        // 2 and 4 VUs on 4 slots of 100 ms: no queue, p95 ≈ 100 ms, both hold; the search stops at its maximum.
+        var outcome = await CliRunner.RunAsync(
+            ["capacity", "--url", server.BaseUrl + "/work", "--think", "10ms", "--step-vus", "2", "--max-vus", "4", "--out", temp.File("out"), "--no-confirm", .. Short]);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.DoesNotContain("embedded", outcome.Out, StringComparison.Ordinal);
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.Equal(LoadHarness.Cli.Configuration.QuickRunConfig.ScenarioName, result.Scenario);
+        Assert.Equal(LoadHarness.Cli.Commands.Capacity.CapacityPlan.DefaultGate, result.Gate);
+        Assert.Equal(4, result.Sustainable!.Load);
+        Assert.Equal(2, result.Steps.Count);
+
+        var bad = await CliRunner.RunAsync("capacity", "--url", "localhost:8080", "--step-vus", "2");
+        Assert.True(bad.ExitCode == 2 && bad.Err.Contains("--url: 'localhost:8080' is not an absolute http(s) URL", StringComparison.Ordinal), bad.ToString());
+        var stray = await CliRunner.RunAsync("capacity", "--think", "1s", "--step-vus", "2");
+        Assert.True(stray.ExitCode == 2 && stray.Err.Contains("--think belongs to a quick run", StringComparison.Ordinal), stray.ToString());
+    }
+
+    [Fact]
     public async Task The_capacity_section_is_checked_by_path_and_line()
     {
         using var temp = new TempFolder();

@@ -5,6 +5,9 @@ internal sealed record CapacityArguments
 {
     public string? ConfigPath { get; init; }
 
+    /// <summary>capacity --url: the scenario under search is this quick run's (no config file).</summary>
+    public Configuration.QuickRunOptions? QuickRun { get; init; }
+
     public string? Scenario { get; init; }
 
     public IReadOnlyList<string>? Gate { get; init; }

@@ -8,6 +8,8 @@ internal static class CapacityCommand
     public static Command Create(CliContext cli)
     {
         var config = CommonOptions.Config();
+        var url = new Option<string?>("--url") { Description = "Search a quick run without a config file: GET this absolute URL (run --url's scenario, 'quick'); gate by default p(95) < 500 and rate < 0.01." };
+        var think = new Option<string?>("--think") { Description = "With --url: think time after each request, e.g. 1s (k6's sleep(1))." };
         var scenario = new Option<string?>("--scenario", "-s") { Description = "The scenario to search (Capacity.Scenario; default: the first of TargetScenarios)." };
         var gate = new Option<string[]>("--gate")
         {
@@ -40,18 +42,22 @@ internal static class CapacityCommand
             + "generator, not the system, is the limit. Exit codes: 0 a load held the gate, 99 even the first step failed, 2 invalid input, "
             + "130 interrupted (steps so far and the report kept).\n\n"
             + "Examples:\n"
+            + "  loadharness capacity --url http://127.0.0.1:8080/api/health --step-vus 20 --think 1s\n"
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-vus 50 --max-vus 1000\n"
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s\n"
             + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
-            config, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
+            config, url, think, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
             output, reportFolder, segment, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var quick = Run.RunCommand.QuickRun(parse.GetValue(url), parse.GetValue(config), null, null, null, parse.GetValue(think), null);
             var arguments = new CapacityArguments
             {
-                ConfigPath = parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
+                // A quick run reads no config file, not even the one in the current folder.
+                ConfigPath = parse.GetValue(config) ?? (quick is null && File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
+                QuickRun = quick,
                 Scenario = parse.GetValue(scenario),
                 Gate = parse.GetValue(gate) is { Length: > 0 } g ? g : null,
                 StepVUs = parse.GetValue(stepVUs),

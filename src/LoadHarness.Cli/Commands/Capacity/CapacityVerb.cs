@@ -28,17 +28,19 @@ internal sealed class CapacityVerb(CliContext cli)
             Segment = arguments.Segment,
             ApiBaseUrl = arguments.ApiBaseUrl,
         };
-        var load = CliCatalog.Loader(catalog).Load(arguments.ConfigPath, overrides);
+        var load = arguments.QuickRun is { } quick
+            ? CliCatalog.Loader(catalog).LoadJson(QuickRunConfig.Build(quick), null, overrides)
+            : CliCatalog.Loader(catalog).Load(arguments.ConfigPath, overrides);
         if (!load.IsValid)
         {
-            ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
+            ProblemPrinter.Print(cli, arguments.QuickRun is null ? null : "capacity", arguments.ConfigPath, load.Problems);
             return ExitCodes.InvalidInput;
         }
 
         var (plan, problems) = CapacityConfigReader.Read(load.Settings!, arguments, name => ModelOf(load.Settings!, name));
         if (plan is null)
         {
-            ProblemPrinter.Print(cli, arguments.ConfigPath, problems);
+            ProblemPrinter.Print(cli, arguments.ConfigPath ?? (arguments.QuickRun is null ? null : "capacity --url"), problems);
             return ExitCodes.InvalidInput;
         }
 

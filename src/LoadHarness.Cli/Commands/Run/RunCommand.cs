@@ -95,7 +95,7 @@ internal static class RunCommand
     }
 
     /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
-    private static QuickRunOptions? QuickRun(string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds)
+    internal static QuickRunOptions? QuickRun(string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds)
     {
         if (url is null)
         {

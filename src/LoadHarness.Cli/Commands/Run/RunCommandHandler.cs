@@ -33,15 +33,7 @@ internal sealed class RunCommandHandler(CliContext cli)
             : loader.Load(arguments.ConfigPath, arguments.Overrides);
         if (!load.IsValid)
         {
-            if (arguments.QuickRun is not null)
-            {
-                ProblemPrinter.Print(cli, QuickRunConfig.Source, QuickRunConfig.AsFlags(load.Problems));
-            }
-            else
-            {
-                ProblemPrinter.Print(cli, arguments.ConfigPath, load.Problems);
-            }
-
+            ProblemPrinter.Print(cli, arguments.QuickRun is null ? null : "run", arguments.ConfigPath, load.Problems);
             return ExitCodes.InvalidInput;
         }
 
