@@ -36,7 +36,8 @@ internal static class ParseProblems
             }
 
             var candidates = isOption
-                ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
+                ? command.Options.Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive)).Distinct()
+                    .Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
                 : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
             var kind = isOption ? "option" : command.Subcommands.Count > 0 ? "verb" : "argument";
             var suggestion = isOption && token.Length <= 2 ? null : NameSuggester.Closest(token, candidates); // '-x' is one letter from every short alias
