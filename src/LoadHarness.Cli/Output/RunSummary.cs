@@ -69,10 +69,12 @@ internal static class RunSummary
         output.WriteLine();
         if (result.Thresholds.Count == 0)
         {
-            var failed = result.Scenarios.Sum(s => s.Stats.FailCount);
+            // Requests, as the thresholds count them: a scenario's steps when it has any, else its iterations.
+            var requests = result.Scenarios.SelectMany(s => s.Steps.Count > 0 ? s.Steps.Select(step => step.Stats) : [s.Stats]).ToArray();
+            var failed = requests.Sum(r => r.FailCount);
             output.WriteLine(failed == 0
                 ? "  thresholds: none"
-                : Invariant($"  thresholds: none, so nothing gates this run although {failed} of {result.Scenarios.Sum(s => s.Stats.RequestCount)} requests failed (k6's http_req_failed gate: \"rate < 0.01\")"));
+                : Invariant($"  thresholds: none, so nothing gates this run although {failed} of {requests.Sum(r => r.RequestCount)} requests failed (k6's http_req_failed gate: \"rate < 0.01\")"));
             return;
         }
 
