@@ -28,6 +28,26 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
+    public void A_run_without_thresholds_is_not_gated_not_passed_and_names_its_failed_requests()
+    {
+        var run = Runs.Mixed() with { Thresholds = [] };
+        var requests = run.Scenarios.SelectMany(s => s.RequestStats()).ToArray();
+        Assert.True(requests.Sum(r => r.FailCount) > 0, "the fixture must have failed requests");
+        var said = $"NOT GATED: no thresholds, nothing judged although {requests.Sum(r => r.FailCount)} of {requests.Sum(r => r.RequestCount)} requests failed";
+
+        var markdown = MarkdownSummary.Render(run, []);
+        Assert.StartsWith("# ⚠️ NOT GATED — ", markdown, StringComparison.Ordinal);
+        Assert.Contains(said, markdown, StringComparison.Ordinal);
+        var html = HtmlReportWriter.Render(run);
+        Assert.Contains("class=\"verdict ungated\"", html, StringComparison.Ordinal);
+        Assert.Contains(said, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("PASSED", markdown + html, StringComparison.Ordinal);
+
+        // Nothing failed: no count to give.
+        Assert.Contains("NOT GATED: no thresholds, nothing judged; run interrupted", MarkdownSummary.Render(Runs.Empty(), []), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_html_report_shows_the_generators_cpu_when_it_was_measured()
     {
         var measured = Runs.Empty() with { Environment = Runs.Empty().Environment with { ProcessorCount = 2, GeneratorCpuCores = 1.9 } };

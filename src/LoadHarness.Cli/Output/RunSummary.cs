@@ -69,8 +69,7 @@ internal static class RunSummary
         output.WriteLine();
         if (result.Thresholds.Count == 0)
         {
-            // Requests, as the thresholds count them: a scenario's steps when it has any, else its iterations.
-            var requests = result.Scenarios.SelectMany(s => s.Steps.Count > 0 ? s.Steps.Select(step => step.Stats) : [s.Stats]).ToArray();
+            var requests = result.Scenarios.SelectMany(s => s.RequestStats()).ToArray();
             var failed = requests.Sum(r => r.FailCount);
             output.WriteLine(failed == 0
                 ? "  thresholds: none"

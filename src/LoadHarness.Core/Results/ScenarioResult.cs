@@ -37,6 +37,12 @@ public sealed record ScenarioResult
     /// worst of the parts per statistic (an upper bound).
     /// </summary>
     public LatencyStats? StartLateness { get; init; }
+
+    /// <summary>
+    /// The requests, as a scenario's thresholds judge them (k6's http_req_duration): its steps' stats when it has steps,
+    /// else its iterations' (a method, so it is never written to result.json).
+    /// </summary>
+    public IEnumerable<StatsBlock> RequestStats() => Steps.Count > 0 ? Steps.Select(step => step.Stats) : [Stats];
 }
 
 public enum LoadModel

@@ -203,9 +203,7 @@ public static class ThresholdEvaluator
             long passed = 0, failed = 0;
             foreach (var s in scenarios)
             {
-                var blocks = step is not null ? s.Steps.Where(x => x.Name == step).Select(x => x.Stats)
-                    : s.Steps.Count > 0 ? s.Steps.Select(x => x.Stats)
-                    : [s.Stats];
+                var blocks = step is not null ? s.Steps.Where(x => x.Name == step).Select(x => x.Stats) : s.RequestStats();
                 foreach (var block in blocks)
                 {
                     Add(ok, block.LiveOk, block.OkHistogram);

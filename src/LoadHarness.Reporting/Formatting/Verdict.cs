@@ -5,9 +5,13 @@ namespace LoadHarness.Reporting.Formatting;
 /// <summary>The one-line outcome every report opens with.</summary>
 internal sealed record Verdict(bool Passed, string Word, string Status, string Headline)
 {
+    public const string NotGated = "NOT GATED";
+
     public static Verdict Of(RunResult result)
     {
-        var word = result.Passed ? "PASSED" : "FAILED";
+        // No thresholds: nothing was judged, so the report says so instead of "PASSED" over failed requests.
+        var gated = result.Thresholds.Count > 0;
+        var word = !result.Passed ? "FAILED" : gated ? "PASSED" : NotGated;
         var status = result.Status switch
         {
             RunStatus.Aborted => "aborted",
@@ -15,8 +19,10 @@ internal sealed record Verdict(bool Passed, string Word, string Status, string H
             _ => "completed",
         };
         var failed = result.Thresholds.Count(t => !t.Passed);
-        var thresholds = result.Thresholds.Count == 0
-            ? "no thresholds"
+        var requests = result.Scenarios.SelectMany(s => s.RequestStats()).ToArray();
+        var failedRequests = requests.Sum(r => r.FailCount);
+        var thresholds = !gated
+            ? "no thresholds, nothing judged" + (failedRequests > 0 ? $" although {failedRequests} of {requests.Sum(r => r.RequestCount)} requests failed" : "")
             : failed == 0
                 ? $"{result.Thresholds.Count} of {result.Thresholds.Count} thresholds held"
                 : $"{failed} of {result.Thresholds.Count} thresholds crossed";

@@ -21,9 +21,11 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 header.verdict { margin: 20px 0 8px; padding: 16px 20px; border-radius: 8px; border: 1px solid; }
 header.verdict.passed { background: var(--ok-bg); border-color: var(--ok); }
 header.verdict.failed { background: var(--fail-bg); border-color: var(--fail); }
+header.verdict.ungated { background: var(--card); border-color: var(--warn); }
 header.verdict .word { font-weight: bold; letter-spacing: 0.04em; }
 header.verdict.passed .word { color: var(--ok); }
 header.verdict.failed .word { color: var(--fail); }
+header.verdict.ungated .word { color: var(--warn); }
 header.verdict .badge { display: inline-block; margin-left: 10px; padding: 1px 8px; border-radius: 10px; font-size: 13px;
   vertical-align: middle; border: 1px solid var(--warn); color: var(--warn); }
 header.verdict p { margin: 6px 0 0; color: var(--muted); }

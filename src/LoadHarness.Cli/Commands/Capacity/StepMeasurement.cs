@@ -92,7 +92,7 @@ internal static class StepMeasurement
 
     private static (StatsBlock[] Blocks, LongHistogram All) Requests(ScenarioResult scenario)
     {
-        var blocks = scenario.Steps.Count > 0 ? scenario.Steps.Select(x => x.Stats).ToArray() : [scenario.Stats];
+        var blocks = scenario.RequestStats().ToArray();
         var all = Histograms.Create();
         foreach (var block in blocks)
         {
