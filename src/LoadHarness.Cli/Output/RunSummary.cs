@@ -69,11 +69,10 @@ internal static class RunSummary
         output.WriteLine();
         if (result.Thresholds.Count == 0)
         {
-            var requests = result.Scenarios.SelectMany(s => s.RequestStats()).ToArray();
-            var failed = requests.Sum(r => r.FailCount);
+            var (requests, failed) = result.RequestCounts();
             output.WriteLine(failed == 0
                 ? "  thresholds: none"
-                : Invariant($"  thresholds: none, so nothing gates this run although {failed} of {requests.Sum(r => r.RequestCount)} requests failed (k6's http_req_failed gate: \"rate < 0.01\")"));
+                : Invariant($"  thresholds: none, so nothing gates this run although {failed} of {requests} requests failed (k6's http_req_failed gate: \"rate < 0.01\")"));
             return;
         }
 

@@ -55,6 +55,13 @@ public sealed record RunResult
 
     /// <summary>True when every threshold held (and there were none with no data).</summary>
     public bool Passed => Thresholds.All(t => t.Passed);
+
+    /// <summary>All requests and the failed ones, as the thresholds count them (<see cref="ScenarioResult.RequestStats"/>).</summary>
+    public (long Requests, long Failed) RequestCounts()
+    {
+        var blocks = Scenarios.SelectMany(s => s.RequestStats()).ToArray();
+        return (blocks.Sum(b => b.RequestCount), blocks.Sum(b => b.FailCount));
+    }
 }
 
 public enum RunStatus

@@ -3,15 +3,14 @@ using LoadHarness.Core.Results;
 namespace LoadHarness.Reporting.Formatting;
 
 /// <summary>The one-line outcome every report opens with.</summary>
-internal sealed record Verdict(bool Passed, string Word, string Status, string Headline)
+/// <param name="Gated">False when the run had no thresholds: nothing was judged, whatever <paramref name="Passed"/> says.</param>
+internal sealed record Verdict(bool Passed, bool Gated, string Word, string Status, string Headline)
 {
-    public const string NotGated = "NOT GATED";
-
     public static Verdict Of(RunResult result)
     {
         // No thresholds: nothing was judged, so the report says so instead of "PASSED" over failed requests.
         var gated = result.Thresholds.Count > 0;
-        var word = !result.Passed ? "FAILED" : gated ? "PASSED" : NotGated;
+        var word = !result.Passed ? "FAILED" : gated ? "PASSED" : "NOT GATED";
         var status = result.Status switch
         {
             RunStatus.Aborted => "aborted",
@@ -19,10 +18,9 @@ internal sealed record Verdict(bool Passed, string Word, string Status, string H
             _ => "completed",
         };
         var failed = result.Thresholds.Count(t => !t.Passed);
-        var requests = result.Scenarios.SelectMany(s => s.RequestStats()).ToArray();
-        var failedRequests = requests.Sum(r => r.FailCount);
+        var (requests, failedRequests) = result.RequestCounts();
         var thresholds = !gated
-            ? "no thresholds, nothing judged" + (failedRequests > 0 ? $" although {failedRequests} of {requests.Sum(r => r.RequestCount)} requests failed" : "")
+            ? "no thresholds, nothing judged" + (failedRequests > 0 ? $" although {failedRequests} of {requests} requests failed" : "")
             : failed == 0
                 ? $"{result.Thresholds.Count} of {result.Thresholds.Count} thresholds held"
                 : $"{failed} of {result.Thresholds.Count} thresholds crossed";
@@ -32,7 +30,7 @@ internal sealed record Verdict(bool Passed, string Word, string Status, string H
             headline += $" ({result.StopReason})";
         }
 
-        return new Verdict(result.Passed, word, status, headline);
+        return new Verdict(result.Passed, gated, word, status, headline);
     }
 
     /// <summary>"scenario.step" / "scenario" / "all scenarios" for a threshold.</summary>

@@ -10,7 +10,7 @@ internal static class VerdictSection
     public static void Append(StringBuilder sb, RunResult r, IReadOnlySet<string> chartIds)
     {
         var v = Verdict.Of(r);
-        var css = !v.Passed ? "failed" : v.Word == Verdict.NotGated ? "ungated" : "passed";
+        var css = !v.Passed ? "failed" : v.Gated ? "passed" : "ungated";
         sb.Append($"<header id=\"verdict\" class=\"verdict {css}\" data-passed=\"{(v.Passed ? "true" : "false")}\" data-status=\"{v.Status}\">\n");
         sb.Append("<h1><span class=\"word\">").Append(v.Word).Append("</span> ")
           .Append(HtmlTable.Esc(r.Test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(r.Test.TestName));

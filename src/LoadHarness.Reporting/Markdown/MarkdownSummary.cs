@@ -11,7 +11,7 @@ internal static class MarkdownSummary
     {
         var sb = new StringBuilder();
         var verdict = Verdict.Of(result);
-        sb.Append("# ").Append(!verdict.Passed ? "❌ " : verdict.Word == Verdict.NotGated ? "⚠️ " : "✅ ").Append(verdict.Word).Append(" — ")
+        sb.Append("# ").Append(!verdict.Passed ? "❌ " : verdict.Gated ? "✅ " : "⚠️ ").Append(verdict.Word).Append(" — ")
           .Append(MarkdownTable.Escape(result.Test.TestSuite)).Append(" / ").Append(MarkdownTable.Escape(result.Test.TestName)).Append("\n\n");
         sb.Append("> ").Append(MarkdownTable.Escape(verdict.Headline)).Append("\n\n");
 
