@@ -11,7 +11,7 @@ internal static class AuditTargets
         [
             Ratio("index hit ratio", tables.Sum(t => t.IndexBlocksHit), tables.Sum(t => t.IndexBlocksRead), options.HitRatioTargetPercent, options.MinBlocksForHitRatio),
             Ratio("table hit ratio", tables.Sum(t => t.HeapBlocksHit), tables.Sum(t => t.HeapBlocksRead), options.HitRatioTargetPercent, options.MinBlocksForHitRatio),
-            Ratio("index usage (index scans of all scans)", tables.Sum(t => t.IndexScans ?? 0), tables.Sum(t => t.SeqScans), 95, 1),
+            IndexUsage(tables, options.IndexUsageMinRows),
             new AuditTarget("tables read by large sequential scans", largeScanTables, "count", "0 (the seed: minimize)", largeScanTables == 0),
             context.StatementsAvailable
                 ? new AuditTarget(Fmt.Invariant($"statements with mean > {options.SlowStatementMs:0.#} ms"), slow.Count, "count", "0", slow.Count == 0)
@@ -19,6 +19,14 @@ internal static class AuditTargets
             new AuditTarget("connections / max_connections", context.Current.Connections.UsagePercent, "%",
                 Fmt.Invariant($"< {options.ConnectionTargetPercent:0} %"), context.Current.Connections.UsagePercent < options.ConnectionTargetPercent),
         ];
+    }
+
+    /// <summary>Index scans ÷ all scans of the tables with at least <paramref name="minRows"/> live rows (<see cref="AuditOptions.IndexUsageMinRows"/>).</summary>
+    private static AuditTarget IndexUsage(TableAudit[] tables, long minRows)
+    {
+        var judged = tables.Where(t => t.LiveRows >= minRows).ToArray();
+        return Ratio(Fmt.Invariant($"index usage (index scans of all scans, tables ≥ {Fmt.Count(minRows)} rows)"),
+            judged.Sum(t => t.IndexScans ?? 0), judged.Sum(t => t.SeqScans), 95, 1);
     }
 
     private static AuditTarget Ratio(string name, long good, long other, double target, long minimum)

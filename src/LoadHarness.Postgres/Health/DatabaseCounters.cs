@@ -32,10 +32,11 @@ public sealed record DatabaseCounters
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     private const string TablesSql =
-        """
-        SELECT CASE WHEN schemaname = 'public' THEN relname ELSE schemaname || '.' || relname END,
-               seq_scan, seq_tup_read, coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0)
-        FROM pg_stat_user_tables
+        $"""
+        SELECT CASE WHEN s.schemaname = 'public' THEN s.relname ELSE s.schemaname || '.' || s.relname END,
+               s.seq_scan, s.seq_tup_read, coalesce(s.idx_scan, 0), coalesce(s.idx_tup_fetch, 0), {Audit.AuditSql.LiveRows}
+        FROM pg_stat_user_tables s
+        JOIN pg_class c ON c.oid = s.relid
         """;
 
     private const string TotalsSql =
@@ -67,7 +68,7 @@ public sealed record DatabaseCounters
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                tables[reader.GetString(0)] = new TableCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+                tables[reader.GetString(0)] = new TableCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
             }
         }
 
@@ -124,8 +125,8 @@ public sealed record DatabaseCounters
     }
 }
 
-/// <summary>One table's cumulative scan counters (pg_stat_user_tables).</summary>
-public sealed record TableCounters(long SeqScans, long SeqRowsRead, long IndexScans, long IndexRowsFetched);
+/// <summary>One table's cumulative scan counters (pg_stat_user_tables) and its live rows then (a gauge: a delta keeps the end's).</summary>
+public sealed record TableCounters(long SeqScans, long SeqRowsRead, long IndexScans, long IndexRowsFetched, long LiveRows = 0);
 
 /// <summary>One pg_stat_statements entry's cumulative counters.</summary>
 public sealed record StatementCounters(string Query, long Calls, double TotalExecMs, long Rows);
