@@ -65,6 +65,15 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
         var fromFolder = await CliRunner.RunAsync("report", folder, "--out", temp.File("from-folder"));
         Assert.True(fromFolder.ExitCode == 0, fromFolder.ToString());
         Assert.Equal(original, await File.ReadAllTextAsync(temp.File("from-folder/result.json")));
+
+        // Without --out the reports go back into that folder (the folder of its result.json), not beside it.
+        File.Delete(Path.Combine(folder, "summary.md"));
+        var inPlace = await CliRunner.RunAsync("report", folder, "--formats", "md");
+        Assert.True(inPlace.ExitCode == 0, inPlace.ToString());
+        Assert.True(File.Exists(Path.Combine(folder, "summary.md")), inPlace.ToString());
+        Assert.Equal([folder], Directory.GetDirectories(temp.File("reports/web_test")));
+        Assert.Empty(Directory.GetFiles(temp.File("reports/web_test")));
+        Assert.Contains("reports: " + folder, inPlace.Out, StringComparison.Ordinal);
         var empty = await CliRunner.RunAsync("report", temp.File("reports"));
         Assert.True(empty.ExitCode == 2, empty.ToString());
         Assert.Contains("a folder without a result.json", empty.Err, StringComparison.Ordinal);

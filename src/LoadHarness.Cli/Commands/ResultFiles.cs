@@ -7,15 +7,24 @@ namespace LoadHarness.Cli.Commands;
 /// <summary>Reads result.json files for report/merge/compare; a missing or malformed file is invalid input (exit 2) naming the line.</summary>
 internal static class ResultFiles
 {
-    public static async Task<RunResult> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The result.json that <paramref name="path"/> names: itself, or inside it when it is a run's folder
+    /// (`compare reports/a/ reports/b/`, as the console names the folder); a folder without one is invalid input.
+    /// </summary>
+    public static string Resolve(string path)
     {
-        // A run's folder stands for its result.json (`compare reports/a/ reports/b/`), as the console names the folder.
-        if (Directory.Exists(path))
+        if (!Directory.Exists(path))
         {
-            var inside = Path.Combine(path, "result.json");
-            path = File.Exists(inside) ? inside : throw new CliInputException($"{path}: a folder without a result.json (give a run's folder or its result.json)");
+            return path;
         }
 
+        var inside = Path.Combine(path, "result.json");
+        return File.Exists(inside) ? inside : throw new CliInputException($"{path}: a folder without a result.json (give a run's folder or its result.json)");
+    }
+
+    public static async Task<RunResult> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        path = Resolve(path);
         if (!File.Exists(path))
         {
             throw new CliInputException($"{path}: file not found");

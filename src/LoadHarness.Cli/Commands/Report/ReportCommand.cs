@@ -10,19 +10,20 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext cli)
     {
-        var file = new Argument<string>("result.json") { Description = "A result.json written by run or merge." };
+        var file = new Argument<string>("result.json") { Description = "A result.json written by run or merge, or the run's folder that holds it." };
         var formats = CommonOptions.Formats("Formats to render (default: html, md, csv, txt, junit).");
         var output = CommonOptions.Out("Folder to write into (default: the folder of result.json).");
         var command = new Command("report", "Re-render the reports (html, md, csv, txt, junit, png) from a result.json.\n\n"
             + "Examples:\n"
             + "  loadharness report reports/day16/20250101-120000/result.json\n"
+            + "  loadharness report reports/day16/20250101-120000   (the run's folder: the reports are written back into it)\n"
             + "  loadharness report result.json --formats md,junit --out ci-reports")
         {
             file, formats, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
+            var path = ResultFiles.Resolve(parse.GetValue(file)!);
             var result = await ResultFiles.ReadAsync(path, cancellationToken).ConfigureAwait(false);
             var names = CommonOptions.List(parse.GetValue(formats)) ?? [.. ReportFormats.Known.Where(f => f != ReportFormats.Png)];
             var unknown = names.Where(n => !ReportFormats.IsKnown(n)).ToArray();
