@@ -48,6 +48,40 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
+    public void Status_codes_are_shown_for_requests_that_got_one_and_a_sql_only_run_has_no_table_of_none()
+    {
+        // Mixed: api_orders answered 200/500, db_top_customers (no status code: "none") is left out of the tables.
+        var mixed = Runs.Mixed();
+        var markdown = MarkdownSummary.Render(mixed, []);
+        var codes = markdown.Split("## Status codes", 2)[1].Split("\n## ", 2)[0];
+        Assert.Contains("| api_orders.get_orders | 200: ", codes, StringComparison.Ordinal);
+        Assert.DoesNotContain("db_top_customers", codes, StringComparison.Ordinal);
+        var html = HtmlReportWriter.Render(mixed);
+        Assert.Contains("<table class=\"codes\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("db_top_customers", html.Split("<table class=\"codes\"", 2)[1].Split("</table>", 2)[0], StringComparison.Ordinal);
+
+        // Only the database scenario: no status-code table, no chart of one "none" bar.
+        var sqlOnly = mixed with { Scenarios = [.. mixed.Scenarios.Where(s => s.Name == "db_top_customers")], Thresholds = [] };
+        Assert.DoesNotContain("## Status codes", MarkdownSummary.Render(sqlOnly, []), StringComparison.Ordinal);
+        var sqlHtml = HtmlReportWriter.Render(sqlOnly);
+        Assert.DoesNotContain("<table class=\"codes\"", sqlHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(Formatting.ChartIds.StatusCodes, sqlHtml, StringComparison.Ordinal);
+        Assert.Contains(Formatting.ChartIds.StatusCodes, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scenario_with_steps_says_its_row_times_iterations_and_thresholds_judge_requests()
+    {
+        const string note = "A scenario's row times its whole iterations (its steps together, without think time); the rows below it each request. Thresholds judge requests.";
+        var withSteps = Runs.Mixed();
+        Assert.Contains(note, MarkdownSummary.Render(withSteps, []), StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(note), HtmlReportWriter.Render(withSteps), StringComparison.Ordinal);
+
+        var withoutSteps = withSteps with { Scenarios = [.. withSteps.Scenarios.Where(s => s.Steps.Count == 0)], Thresholds = [] };
+        Assert.DoesNotContain("Thresholds judge requests", MarkdownSummary.Render(withoutSteps, []) + HtmlReportWriter.Render(withoutSteps), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_html_report_shows_the_generators_cpu_when_it_was_measured()
     {
         var measured = Runs.Empty() with { Environment = Runs.Empty().Environment with { ProcessorCount = 2, GeneratorCpuCores = 1.9 } };

@@ -102,7 +102,7 @@ public sealed class StepRecorder
         {
             if (status[i] > 0)
             {
-                codes[i == 0 ? "none" : i.ToString(CultureInfo.InvariantCulture)] = status[i];
+                codes[i == 0 ? StatsBlock.NoStatusCode : i.ToString(CultureInfo.InvariantCulture)] = status[i];
             }
         }
 

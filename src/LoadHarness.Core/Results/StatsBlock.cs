@@ -26,7 +26,10 @@ public sealed record StatsBlock
 
     public long BytesTotal { get; init; }
 
-    /// <summary>Counts by status code as text ("200", "503"; "none" when the step gave no code).</summary>
+    /// <summary>The status code of a request that gave none: a Sql or db_* step, or an HTTP request that got no answer.</summary>
+    public const string NoStatusCode = "none";
+
+    /// <summary>Counts by status code as text ("200", "503"; <see cref="NoStatusCode"/> when the step gave no code).</summary>
     public IReadOnlyDictionary<string, long> StatusCodes { get; init => field = value ?? new Dictionary<string, long>(); } = new Dictionary<string, long>();
 
     /// <summary>Failures by kind ("timeout", "connection refused", "status 500", ...), most frequent first.</summary>

@@ -9,7 +9,7 @@ internal static class StatusCodeChart
     public static ReportChart? Build(RunResult result)
     {
         var codes = Totals(result);
-        if (codes.Count == 0)
+        if (codes.All(c => c.Key == StatsBlock.NoStatusCode))
         {
             return null;
         }

@@ -25,6 +25,20 @@ internal sealed record StatsRow(string Scenario, string? Step, StatsBlock Stats)
     public static IEnumerable<StatsBlock> Leaves(ScenarioResult scenario) =>
         scenario.Steps.Count == 0 ? [scenario.Stats] : scenario.Steps.Select(s => s.Stats);
 
+    /// <summary>
+    /// Whether some request of <paramref name="stats"/> got a status code: the status-code tables and chart leave out
+    /// the rest (a Sql scenario's requests all have <see cref="StatsBlock.NoStatusCode"/>, a table of which says nothing).
+    /// </summary>
+    public static bool HasStatusCodes(StatsBlock stats) => stats.StatusCodes.Any(c => c.Key != StatsBlock.NoStatusCode && c.Value > 0);
+
+    /// <summary>
+    /// Under a stats table whose scenarios have steps: what the scenario's row times, against what a threshold judges
+    /// (its requests: <see cref="ScenarioResult.RequestStats"/>), so a threshold's p(95) that differs from the row's reads as meant.
+    /// </summary>
+    public static string? ScenarioRowNote(RunResult result) => result.Scenarios.Any(s => s.Steps.Count > 0)
+        ? "A scenario's row times its whole iterations (its steps together, without think time); the rows below it each request. Thresholds judge requests."
+        : null;
+
     private static IEnumerable<StatsRow> Rows(ScenarioResult s, IEnumerable<StepResult> steps) =>
         steps.Select(st => new StatsRow(s.Name, st.Name, st.Stats)).Prepend(new StatsRow(s.Name, null, s.Stats));
 

@@ -17,7 +17,8 @@ internal static class ScenarioSection
             return;
         }
 
-        sb.Append("<p class=\"note\">Slowest p95 first; click a header to sort. Latencies in ms over every request (ok and failed).</p>\n");
+        sb.Append("<p class=\"note\">Slowest p95 first; click a header to sort. Latencies in ms over every request (ok and failed).")
+            .Append(StatsRow.ScenarioRowNote(r) is { } note ? " " + HtmlTable.Esc(note) : "").Append("</p>\n");
         var table = new HtmlTable(
             "stats", sortable: true,
             ("Scenario / step", false), ("Requests", true), ("OK", true), ("Failed", true), ("Error rate", true), ("RPS", true),
@@ -45,7 +46,7 @@ internal static class ScenarioSection
 
     private static void AppendStatusCodes(StringBuilder sb, RunResult r)
     {
-        var codes = StatsRow.InOrder(r).Where(x => x.Stats.StatusCodes.Count > 0).ToList();
+        var codes = StatsRow.InOrder(r).Where(x => StatsRow.HasStatusCodes(x.Stats)).ToList();
         if (codes.Count == 0)
         {
             return;

@@ -104,13 +104,17 @@ internal static class MarkdownSummary
         }
 
         table.AppendTo(sb);
+        if (StatsRow.ScenarioRowNote(r) is { } note)
+        {
+            sb.Append(note).Append("\n\n");
+        }
     }
 
     private static void AppendErrors(StringBuilder sb, RunResult r)
     {
         var rows = StatsRow.InOrder(r);
         var codes = new MarkdownTable(("Scenario / step", false), ("Status codes", false));
-        foreach (var row in rows.Where(x => x.Stats.StatusCodes.Count > 0))
+        foreach (var row in rows.Where(x => StatsRow.HasStatusCodes(x.Stats)))
         {
             codes.Row(row.Key, string.Join(", ", row.Stats.StatusCodes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + ": " + NumberText.Count(c.Value))));
         }
