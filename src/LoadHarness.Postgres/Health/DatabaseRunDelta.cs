@@ -61,6 +61,7 @@ public static partial class DatabaseRunDelta
 
         var statements = Statements(start, end);
         var named = new List<IReadOnlyList<string>>();
+        var statementNotes = new List<string>();
         foreach (var (name, sql) in namedStatements.OrderBy(n => n.Key, StringComparer.Ordinal))
         {
             var key = Normalize(sql);
@@ -73,6 +74,11 @@ public static partial class DatabaseRunDelta
                 Add(m, $"db.statement({name}).calls", calls, ThresholdUnit.Number);
             }
 
+            else if (statements is not null)
+            {
+                statementNotes.Add($"db.statement({name}): no statement with its query's text in pg_stat_statements during the run (constants aside), so it has no data");
+            }
+
             named.Add([name, Count(calls), calls > 0 ? Ms(totalMs / calls) : "-", Count(matches.Sum(s => s.Rows)), Shorten(sql)]);
         }
 
@@ -80,7 +86,7 @@ public static partial class DatabaseRunDelta
         {
             Id = SectionId,
             Title = "Database",
-            Notes = [.. start.Notes.Concat(end.Notes).Distinct(StringComparer.Ordinal), .. SmallTablesNote(tables, indexUsage), .. notes ?? []],
+            Notes = [.. start.Notes.Concat(end.Notes).Distinct(StringComparer.Ordinal), .. SmallTablesNote(tables, indexUsage), .. statementNotes, .. notes ?? []],
             Tables = Tables(m, tables, indexHit, tableHit, indexUsage, seq, idx, end, start, statements, named, activity, harnessPools),
         };
         return (m, section);

@@ -135,7 +135,7 @@ internal sealed class RunMeasurements : IAsyncDisposable
         }
 
         var measured = result with { Measurements = measurements, Series = series, Sections = sections };
-        return measured with { Thresholds = ThresholdEvaluator.Rejudge(measured, thresholds) };
+        return measured with { Thresholds = NoDataReasons.Explain(ThresholdEvaluator.Rejudge(measured, thresholds), sections) };
     }
 
     /// <summary>
