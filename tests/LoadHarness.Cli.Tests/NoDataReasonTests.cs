@@ -79,4 +79,13 @@ public sealed class NoDataReasonTests(PostgresFixture postgres)
         Assert.Null(NoDataReasons.Reason("p(95)", sections));
         Assert.Null(NoDataReasons.Reason("explain(profile) p95", sections));   // that note is not in the explain section
     }
+
+    [Fact]
+    public void A_figure_of_a_part_the_run_did_not_measure_says_which_setting_was_missing()
+    {
+        ReportSection[] none = [];
+
+        Assert.Equal("the run has no database target (Target.ConnectionString), so it read no database figures", NoDataReasons.Reason("db.index_hit_ratio", none));
+        Assert.Equal("the run has no Target.MetricsUrl, so it scraped no application metrics", NoDataReasons.Reason("app.pool_usage max", none));
+    }
 }

@@ -32,6 +32,11 @@ internal static partial class NoDataReasons
 
         if (name.StartsWith("db.", StringComparison.Ordinal))
         {
+            if (!sections.Any(s => s.Id == DatabaseRunDelta.SectionId))
+            {
+                return "the run has no database target (Target.ConnectionString), so it read no database figures";
+            }
+
             var notes = Notes(DatabaseRunDelta.SectionId);
             return Naming(notes)
                 ?? (name.StartsWith("db.statement(", StringComparison.Ordinal) ? About(notes, "pg_stat_statements: not available") : null)
@@ -40,6 +45,11 @@ internal static partial class NoDataReasons
 
         if (name.StartsWith("app.", StringComparison.Ordinal))
         {
+            if (!sections.Any(s => s.Id == MetricsSampler.SectionId))
+            {
+                return "the run has no Target.MetricsUrl, so it scraped no application metrics";
+            }
+
             var notes = Notes(MetricsSampler.SectionId);
             return Naming(notes) ?? About(notes, "scrapes failed");
         }
