@@ -175,7 +175,10 @@ public static partial class DatabaseRunDelta
             });
         }
 
-        pools = pools?.Where(p => p.MaxPoolSize > 0 || p.PeakOpen > 0).ToArray();
+        // An unpooled connection of the harness (the pg_stat_activity monitor, the counters, EXPLAIN) reports a data source
+        // named by its connection string with Pooling=False: not a pool, and its name is a connection string.
+        pools = pools?.Where(p => (p.MaxPoolSize > 0 || p.PeakOpen > 0)
+            && !p.PoolName.Contains("Pooling=False", StringComparison.OrdinalIgnoreCase)).ToArray();
         if (pools is { Count: > 0 })
         {
             result.Add(new ReportTable
