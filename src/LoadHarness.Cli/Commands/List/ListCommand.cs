@@ -31,7 +31,7 @@ internal static class ListCommand
                 cli.Out.WriteLine($"  {d.Name,-24} [{d.Requires}] {d.Description}");
             }
 
-            cli.Out.WriteLine("  (any ScenariosSettings entry with an Http section is a built-in http scenario)");
+            cli.Out.WriteLine("  (and any ScenariosSettings entry with an Http or a Sql section: a scenario built from it, no C#)");
             var path = parse.GetValue(config);
             if (path is null)
             {
