@@ -25,7 +25,7 @@ public sealed class AuditVerbTests(PostgresFixture postgres)
         Assert.True(audit.ExitCode == 0, audit.ToString());
         Has(audit.Out, "WARNING   orders: 100 % of scans sequential", audit);
         Has(audit.Out, "CREATE INDEX CONCURRENTLY ON orders (customer_id);", audit);
-        Has(audit.Out, "index usage (index scans of all scans, tables ≥ 1,000 rows)", audit);
+        Has(audit.Out, "index usage (index scans ÷ all scans, tables ≥ 8 pages)", audit);
         using (var json = JsonDocument.Parse(File.ReadAllText(temp.File("audit.json"))))
         {
             var finding = json.RootElement.GetProperty("findings")[0];

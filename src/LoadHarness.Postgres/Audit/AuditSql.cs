@@ -41,17 +41,21 @@ internal static class AuditSql
         """;
 
     /// <summary>
-    /// A table's live rows: n_live_tup, unless a pg_stat_reset() zeroed it (the embedded sample resets after seeding, an
-    /// operator may too) and ANALYZE's estimate in pg_class knows better. Read as 0, every table looked too small to judge.
-    /// A partitioned table holds no rows itself (its reltuples is its partitions' sum, which they already count).
+    /// A table's live rows: n_live_tup, or ANALYZE's estimate in pg_class when that is higher. After a pg_stat_reset()
+    /// (the embedded sample resets after seeding, an operator may before a gate) n_live_tup counts only the rows inserted
+    /// since: 0, or the few a run added to a table of thousands. A partitioned table holds no rows itself (its reltuples
+    /// is its partitions' sum, which they already count).
     /// </summary>
-    public const string LiveRows = "(CASE WHEN s.n_live_tup > 0 OR c.reltuples <= 0 OR c.relkind = 'p' THEN s.n_live_tup ELSE c.reltuples::int8 END)";
+    public const string LiveRows = "(CASE WHEN c.relkind <> 'p' AND c.reltuples > s.n_live_tup THEN c.reltuples::int8 ELSE s.n_live_tup END)";
+
+    /// <summary>A table's heap in pages, from the file's size (exact, whatever the statistics know; 0 for a partitioned table).</summary>
+    public const string HeapPages = "(pg_relation_size(s.relid) / current_setting('block_size')::int8)";
 
     public static string Tables(int major) => Marker + $"""
         SELECT s.relid::int8 AS oid, s.schemaname::text AS schema, s.relname::text AS name, c.relkind::text AS kind,
                r.oid::int8 AS root_oid, rn.nspname::text AS root_schema, r.relname::text AS root_name,
                s.seq_scan, s.seq_tup_read, s.idx_scan, coalesce(s.idx_tup_fetch, 0) AS idx_tup_fetch,
-               s.n_tup_ins, s.n_tup_upd, s.n_tup_hot_upd, s.n_tup_del, {LiveRows} AS n_live_tup, s.n_dead_tup,
+               s.n_tup_ins, s.n_tup_upd, s.n_tup_hot_upd, s.n_tup_del, {LiveRows} AS n_live_tup, s.n_dead_tup, {HeapPages} AS heap_pages,
                coalesce(io.heap_blks_read, 0) AS heap_blks_read, coalesce(io.heap_blks_hit, 0) AS heap_blks_hit,
                coalesce(io.idx_blks_read, 0) AS idx_blks_read, coalesce(io.idx_blks_hit, 0) AS idx_blks_hit,
                (c.relpages::int8 + coalesce(t.relpages, 0)

@@ -11,7 +11,7 @@ internal static class AuditTargets
         [
             Ratio("index hit ratio", tables.Sum(t => t.IndexBlocksHit), tables.Sum(t => t.IndexBlocksRead), options.HitRatioTargetPercent, options.MinBlocksForHitRatio),
             Ratio("table hit ratio", tables.Sum(t => t.HeapBlocksHit), tables.Sum(t => t.HeapBlocksRead), options.HitRatioTargetPercent, options.MinBlocksForHitRatio),
-            IndexUsage(tables, options.IndexUsageMinRows),
+            IndexUsage(tables),
             new AuditTarget("tables read by large sequential scans", largeScanTables, "count", "0 (the seed: minimize)", largeScanTables == 0),
             context.StatementsAvailable
                 ? new AuditTarget(Fmt.Invariant($"statements with mean > {options.SlowStatementMs:0.#} ms"), slow.Count, "count", "0", slow.Count == 0)
@@ -21,11 +21,11 @@ internal static class AuditTargets
         ];
     }
 
-    /// <summary>Index scans ÷ all scans of the tables with at least <paramref name="minRows"/> live rows (<see cref="AuditOptions.IndexUsageMinRows"/>).</summary>
-    private static AuditTarget IndexUsage(TableAudit[] tables, long minRows)
+    /// <summary>Index scans ÷ all scans of the tables of <see cref="AuditOptions.IndexUsageMinPages"/> pages or more.</summary>
+    private static AuditTarget IndexUsage(TableAudit[] tables)
     {
-        var judged = tables.Where(t => t.LiveRows >= minRows).ToArray();
-        return Ratio(Fmt.Invariant($"index usage (index scans of all scans, tables ≥ {Fmt.Count(minRows)} rows)"),
+        var judged = tables.Where(t => t.HeapPages >= AuditOptions.IndexUsageMinPages).ToArray();
+        return Ratio(Fmt.Invariant($"index usage (index scans ÷ all scans, tables ≥ {AuditOptions.IndexUsageMinPages} pages)"),
             judged.Sum(t => t.IndexScans ?? 0), judged.Sum(t => t.SeqScans), 95, 1);
     }
 

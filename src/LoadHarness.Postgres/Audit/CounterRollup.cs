@@ -141,6 +141,7 @@ internal sealed class CounterRollup
             HotUpdates = parts.Sum(p => p.HotUpdates),
             Deletes = parts.Sum(p => p.Deletes),
             LiveRows = parts.Sum(p => p.LiveRows),
+            HeapPages = parts.Sum(p => p.HeapPages),
             DeadRows = parts.Sum(p => p.DeadRows),
             HeapBlocksRead = parts.Sum(p => p.HeapBlocksRead),
             HeapBlocksHit = parts.Sum(p => p.HeapBlocksHit),

@@ -23,7 +23,7 @@ internal static class ScanCritique
             // Big: the seed's script 4 (10,000 rows per scan). Medium: a tenth of that, read almost only sequentially: worth knowing.
             var share = table.SeqScanPercent ?? 100;
             var big = table.LiveRows >= options.BigTableRows && perScan * workers >= options.BigTableRows;
-            var medium = table.LiveRows >= options.IndexUsageMinRows && perScan * workers >= options.IndexUsageMinRows && share >= 90;
+            var medium = table.LiveRows >= options.BigTableRows / 10 && perScan * workers >= options.BigTableRows / 10 && share >= 90;
             if (!big && !medium)
             {
                 continue;

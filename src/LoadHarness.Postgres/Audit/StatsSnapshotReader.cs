@@ -150,6 +150,7 @@ internal static class StatsSnapshotReader
         HotUpdates = r.Long("n_tup_hot_upd"),
         Deletes = r.Long("n_tup_del"),
         LiveRows = r.Long("n_live_tup"),
+        HeapPages = r.Long("heap_pages"),
         DeadRows = r.Long("n_dead_tup"),
         HeapBlocksRead = r.Long("heap_blks_read"),
         HeapBlocksHit = r.Long("heap_blks_hit"),

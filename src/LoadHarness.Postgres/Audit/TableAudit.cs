@@ -35,6 +35,9 @@ public sealed record TableAudit
 
     public long LiveRows { get; init; }
 
+    /// <summary>The heap's pages (a partitioned table: its partitions').</summary>
+    public long HeapPages { get; init; }
+
     public long DeadRows { get; init; }
 
     public long HeapBlocksRead { get; init; }

@@ -41,6 +41,9 @@ public sealed record TableCounters
 
     public long LiveRows { get; init; }
 
+    /// <summary>The heap's pages (<see cref="AuditSql.HeapPages"/>).</summary>
+    public long HeapPages { get; init; }
+
     public long DeadRows { get; init; }
 
     public long HeapBlocksRead { get; init; }

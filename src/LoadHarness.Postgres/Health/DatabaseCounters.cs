@@ -34,9 +34,8 @@ public sealed record DatabaseCounters
     private const string TablesSql =
         $"""
         SELECT CASE WHEN s.schemaname = 'public' THEN s.relname ELSE s.schemaname || '.' || s.relname END,
-               s.seq_scan, s.seq_tup_read, coalesce(s.idx_scan, 0), coalesce(s.idx_tup_fetch, 0), {Audit.AuditSql.LiveRows}
+               s.seq_scan, s.seq_tup_read, coalesce(s.idx_scan, 0), coalesce(s.idx_tup_fetch, 0), {Audit.AuditSql.HeapPages}
         FROM pg_stat_user_tables s
-        JOIN pg_class c ON c.oid = s.relid
         """;
 
     private const string TotalsSql =
@@ -125,8 +124,8 @@ public sealed record DatabaseCounters
     }
 }
 
-/// <summary>One table's cumulative scan counters (pg_stat_user_tables) and its live rows then (a gauge: a delta keeps the end's).</summary>
-public sealed record TableCounters(long SeqScans, long SeqRowsRead, long IndexScans, long IndexRowsFetched, long LiveRows = 0);
+/// <summary>One table's cumulative scan counters (pg_stat_user_tables) and its heap's pages then (a size: a delta keeps the end's).</summary>
+public sealed record TableCounters(long SeqScans, long SeqRowsRead, long IndexScans, long IndexRowsFetched, long HeapPages);
 
 /// <summary>One pg_stat_statements entry's cumulative counters.</summary>
 public sealed record StatementCounters(string Query, long Calls, double TotalExecMs, long Rows);

@@ -16,8 +16,8 @@ public static partial class DatabaseRunDelta
 {
     public const string SectionId = "database";
 
-    /// <summary><c>db.index_usage</c> counts the scans of tables with at least this many live rows (the audit's <see cref="Audit.AuditOptions.IndexUsageMinRows"/>).</summary>
-    public const long IndexUsageMinRows = Audit.AuditOptions.DefaultBigTableRows / 10;
+    /// <summary><c>db.index_usage</c> counts the scans of tables whose heap has at least this many pages (<see cref="Audit.AuditOptions.IndexUsageMinPages"/>).</summary>
+    public const long IndexUsageMinPages = Audit.AuditOptions.IndexUsageMinPages;
 
     private const int TopStatements = 10;
 
@@ -39,7 +39,7 @@ public static partial class DatabaseRunDelta
         var tableHit = Ratio(end.HeapBlocksHit - start.HeapBlocksHit, end.HeapBlocksRead - start.HeapBlocksRead);
         var seq = tables.Sum(t => t.Delta.SeqScans);
         var idx = tables.Sum(t => t.Delta.IndexScans);
-        var judged = tables.Where(t => t.Delta.LiveRows >= IndexUsageMinRows).ToArray();
+        var judged = tables.Where(t => t.Delta.HeapPages >= IndexUsageMinPages).ToArray();
         var judgedSeq = judged.Sum(t => t.Delta.SeqScans);
         var judgedIdx = judged.Sum(t => t.Delta.IndexScans);
         var indexUsage = judgedSeq + judgedIdx == 0 ? (double?)null : (double)judgedIdx / (judgedSeq + judgedIdx);
@@ -117,7 +117,7 @@ public static partial class DatabaseRunDelta
                 [
                     ["db.index_hit_ratio", Percent(indexHit), "> 99 %"],
                     ["db.table_hit_ratio", Percent(tableHit), "> 99 %"],
-                    ["db.index_usage", Percent(indexUsage), string.Create(CultureInfo.InvariantCulture, $"> 95 % (seed: after); tables of ≥ {IndexUsageMinRows:#,0} rows")],
+                    ["db.index_usage", Percent(indexUsage), string.Create(CultureInfo.InvariantCulture, $"> 95 % (seed: after); tables of {IndexUsageMinPages} pages or more")],
                     ["db.seq_scans / db.idx_scans", Count(seq) + " / " + Count(idx), "sequential scans: minimize"],
                     ["db.temp_files / db.temp_bytes", Count(end.TempFiles - start.TempFiles) + " / " + Count(end.TempBytes - start.TempBytes), ""],
                     ["db.deadlocks", Count(end.Deadlocks - start.Deadlocks), "0"],
@@ -217,12 +217,12 @@ public static partial class DatabaseRunDelta
 
     private static TableCounters Minus(TableCounters end, TableCounters? start) => start is null ? end
         : new TableCounters(end.SeqScans - start.SeqScans, end.SeqRowsRead - start.SeqRowsRead,
-            end.IndexScans - start.IndexScans, end.IndexRowsFetched - start.IndexRowsFetched, end.LiveRows);
+            end.IndexScans - start.IndexScans, end.IndexRowsFetched - start.IndexRowsFetched, end.HeapPages);
 
-    /// <summary>Says which scans <c>db.index_usage</c> left out (tables below <see cref="IndexUsageMinRows"/>), when any were made.</summary>
+    /// <summary>Says which scans <c>db.index_usage</c> left out (tables below <see cref="IndexUsageMinPages"/>), when any were made.</summary>
     private static IEnumerable<string> SmallTablesNote((string Name, TableCounters Delta)[] tables, double? indexUsage)
     {
-        var small = tables.Where(t => t.Delta.LiveRows < IndexUsageMinRows && t.Delta.SeqScans + t.Delta.IndexScans > 0).ToArray();
+        var small = tables.Where(t => t.Delta.HeapPages < IndexUsageMinPages && t.Delta.SeqScans + t.Delta.IndexScans > 0).ToArray();
         if (small.Length == 0)
         {
             yield break;
@@ -230,7 +230,7 @@ public static partial class DatabaseRunDelta
 
         var names = string.Join(", ", small.OrderByDescending(t => t.Delta.SeqScans).Take(5).Select(t => t.Name)) + (small.Length > 5 ? ", ..." : "");
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"db.index_usage counts the scans of tables of {IndexUsageMinRows:#,0} rows or more: the {small.Sum(t => t.Delta.SeqScans):#,0} sequential and {small.Sum(t => t.Delta.IndexScans):#,0} index scans of smaller ones ({names}) are left out, as PostgreSQL reads a table of a few pages sequentially by design")
+            $"db.index_usage counts the scans of tables of {IndexUsageMinPages} pages (64 kB) or more: the {small.Sum(t => t.Delta.SeqScans):#,0} sequential and {small.Sum(t => t.Delta.IndexScans):#,0} index scans of smaller ones ({names}) are left out, as PostgreSQL reads a table of a few pages sequentially by design")
             + (indexUsage is null ? "; no larger table was scanned, so it has no data" : "");
     }
 

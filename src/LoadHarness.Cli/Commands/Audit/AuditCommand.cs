@@ -20,7 +20,7 @@ internal static class AuditCommand
         failOn.AcceptOnlyFromAmong("warning", "critical");
         var output = CommonOptions.Out("Write audit.json, audit.md and audit.html into this folder (default: <ReportFolder>/audit/<UTC timestamp>/).");
         var schemas = new Option<string[]>("--schema") { Description = "Audit only these schemas (repeatable; default: every user schema).", AllowMultipleArgumentsPerToken = true };
-        var bigTable = new Option<long?>("--big-table-rows") { Description = "A table is big, and a sequential scan large, from this many rows (default 10,000: the seed's script 4); the index usage target counts tables of a tenth of it or more." };
+        var bigTable = new Option<long?>("--big-table-rows") { Description = "A table is big, and a sequential scan large, from this many rows (default 10,000: the seed's script 4)." };
         var withoutMigration = new Option<bool>("--without-index-migration") { Description = "Embedded sample only: audit it before db/003_performance_indexes.sql." };
         var command = new Command("audit", "Audit a PostgreSQL database (13-17): sequential vs index scans, slow statements (pg_stat_statements), "
             + "dead rows, large sequential scans, cache hit ratios, unused / duplicate / HOT-blocking indexes, foreign keys without an index, "
