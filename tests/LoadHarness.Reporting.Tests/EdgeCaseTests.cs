@@ -82,6 +82,23 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
+    public void A_figures_threshold_links_to_the_section_that_measured_it_and_to_the_thresholds_when_there_is_none()
+    {
+        var explain = new LoadHarness.Core.Results.ThresholdOutcome
+        {
+            Expression = "explain(profile): p(95) < 10", Scenario = "api_orders", Metric = "explain(profile) p(95)", Kind = ThresholdMetric.Measurement,
+            Unit = ThresholdUnit.Milliseconds, Passed = true, Observed = 0.06, Description = "explain(profile) p(95)=0.06 ms, limit < 10 ms",
+        };
+        var run = Runs.Mixed() with { Thresholds = [explain] };
+        var withSection = run with { Sections = [.. run.Sections, new LoadHarness.Core.Results.ReportSection { Id = "explain", Title = "EXPLAIN ANALYZE after the load" }] };
+
+        Assert.Contains("<a href=\"#section-explain\">section-explain</a>", HtmlReportWriter.Render(withSection), StringComparison.Ordinal);
+        var without = HtmlReportWriter.Render(run);
+        Assert.DoesNotContain("#section-explain", without, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#thresholds\">thresholds</a>", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_html_report_shows_the_generators_cpu_when_it_was_measured()
     {
         var measured = Runs.Empty() with { Environment = Runs.Empty().Environment with { ProcessorCount = 2, GeneratorCpuCores = 1.9 } };

@@ -6,17 +6,24 @@ namespace LoadHarness.Reporting.Formatting;
 /// <summary>Where in index.html a threshold's metric is shown, from the outcome's typed metric.</summary>
 internal static class ThresholdAnchors
 {
-    /// <summary>The metric's chart when the report has it (<paramref name="chartIds"/>), else the scenarios table.</summary>
-    public static string Of(ThresholdOutcome outcome, IReadOnlySet<string> chartIds)
+    /// <summary>
+    /// The metric's chart or section when the report has it (<paramref name="anchors"/>: its charts' ids and its sections'
+    /// <c>section-</c> ids), else the scenarios table for a request metric, or the thresholds table for a figure.
+    /// </summary>
+    public static string Of(ThresholdOutcome outcome, IReadOnlySet<string> anchors)
     {
         var anchor = Preferred(outcome);
-        return anchor.StartsWith("chart-", StringComparison.Ordinal) && !chartIds.Contains(anchor) ? "scenarios" : anchor;
+        return anchor.StartsWith("chart-", StringComparison.Ordinal) && !anchors.Contains(anchor) ? "scenarios"
+            : anchor.StartsWith("section-", StringComparison.Ordinal) && !anchors.Contains(anchor) ? "thresholds"
+            : anchor;
     }
 
     private static string Preferred(ThresholdOutcome t) => (t.Kind, t.Stat) switch
     {
         (ThresholdMetric.Measurement, _) => t.Metric.StartsWith("db.", StringComparison.Ordinal) ? "section-database"
             : t.Metric.StartsWith("app.", StringComparison.Ordinal) ? "section-app-metrics"
+            : t.Metric.StartsWith("explain(", StringComparison.Ordinal) ? "section-explain"
+            : t.Metric.StartsWith("http.retries", StringComparison.Ordinal) ? "section-http-retries"
             : "thresholds",
         (_, ThresholdStat.Rps) => ChartIds.Rps,
         (_, ThresholdStat.Dropped) => ChartIds.Load,

@@ -40,6 +40,7 @@ table.sortable th { cursor: pointer; user-select: none; }
 table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+table.thresholds td:first-child { white-space: nowrap; }
 tr.step td:first-child { padding-left: 26px; color: var(--muted); }
 tr.scenario td:first-child { font-weight: 600; }
 td.pass { color: var(--ok); font-weight: 600; }

@@ -28,10 +28,10 @@ public sealed class HtmlReportWriter : IReportWriter
           .Append(v.Word).Append(" · ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(result.Test.TestName))
           .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
 
-        var chartIds = charts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        VerdictSection.Append(sb, result, chartIds);
+        var anchors = charts.Select(c => c.Id).Concat(result.Sections.Select(s => "section-" + ChartIds.Slug(s.Id))).ToHashSet(StringComparer.Ordinal);
+        VerdictSection.Append(sb, result, anchors);
         AppendNav(sb, result, charts.Count > 0);
-        ThresholdSection.Append(sb, result, chartIds);
+        ThresholdSection.Append(sb, result, anchors);
         ScenarioSection.Append(sb, result);
         ChartSection.Append(sb, charts);
         ChecksSection.Append(sb, result);

@@ -7,7 +7,7 @@ namespace LoadHarness.Reporting.Html;
 /// <summary>Every threshold with its observed value; each row links to the chart that shows its metric.</summary>
 internal static class ThresholdSection
 {
-    public static void Append(StringBuilder sb, RunResult r, IReadOnlySet<string> chartIds)
+    public static void Append(StringBuilder sb, RunResult r, IReadOnlySet<string> anchors)
     {
         sb.Append("<section id=\"thresholds\">\n<h2>Thresholds</h2>\n");
         if (r.Thresholds.Count == 0)
@@ -19,7 +19,7 @@ internal static class ThresholdSection
         var table = new HtmlTable("thresholds", sortable: false, ("Result", false), ("Target", false), ("Threshold", false), ("Observed", true), ("Detail", false), ("Chart", false));
         foreach (var t in r.Thresholds)
         {
-            var anchor = ThresholdAnchors.Of(t, chartIds);
+            var anchor = ThresholdAnchors.Of(t, anchors);
             table.Row(
                 t.Passed ? "pass" : "fail",
                 new Cell(t.Passed ? "<span class=\"pass\">✓ " + HtmlTable.Esc(ThresholdText.Of(t)) + "</span>" : "<span class=\"fail\">✗ " + HtmlTable.Esc(ThresholdText.Of(t)) + "</span>"),

@@ -7,7 +7,7 @@ namespace LoadHarness.Reporting.Html;
 /// <summary>The banner: PASSED / FAILED, the run's status, and each crossed threshold with observed vs limit.</summary>
 internal static class VerdictSection
 {
-    public static void Append(StringBuilder sb, RunResult r, IReadOnlySet<string> chartIds)
+    public static void Append(StringBuilder sb, RunResult r, IReadOnlySet<string> anchors)
     {
         var v = Verdict.Of(r);
         var css = !v.Passed ? "failed" : v.Gated ? "passed" : "ungated";
@@ -28,7 +28,7 @@ internal static class VerdictSection
             sb.Append("<ul>\n");
             foreach (var t in crossed)
             {
-                sb.Append("<li><a href=\"#").Append(ThresholdAnchors.Of(t, chartIds)).Append("\"><code>")
+                sb.Append("<li><a href=\"#").Append(ThresholdAnchors.Of(t, anchors)).Append("\"><code>")
                   .Append(HtmlTable.Esc(t.Expression)).Append("</code></a> on ").Append(HtmlTable.Esc(Verdict.Target(t)))
                   .Append(": ").Append(HtmlTable.Esc(t.Description)).Append("</li>\n");
             }
