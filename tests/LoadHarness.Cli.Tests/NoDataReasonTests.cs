@@ -56,7 +56,8 @@ public sealed class NoDataReasonTests(PostgresFixture postgres)
     [InlineData("db.index_usage", "database", "db.index_usage counts the scans of tables of 1,000 rows or more: ...; no larger table was scanned, so it has no data")]
     [InlineData("db.index_hit_ratio", "database", "database counters at the end not read (timeout): the run's database figures have no data")]
     [InlineData("app.pool_usage max", "app-metrics", "no database pool metrics (db.client.connection.count, db.client.connection.max) in the answer: app.pool_usage has no data")]
-    [InlineData("app.http_requests", "app-metrics", "'app.http_requests' (Target.Metrics) was not in any answer")]
+    [InlineData("app.http_requests", "app-metrics", "'http_requests' (Target.Metrics) was not in any answer: app.http_requests has no data")]
+    [InlineData("app.http_5xx_total max", "app-metrics", "'http_5xx_total' (Target.Metrics) was not in any answer: app.http_5xx_total has no data")]
     [InlineData("explain(profile) p95", "explain", "explain(profile): could not run (42P01: relation \"profiles\" does not exist): no data")]
     [InlineData("explain(profile) p95", "explain", "no database target (Target.ConnectionString): the explain(...) thresholds have no data")]
     public void The_reason_is_the_note_of_the_section_that_measures_the_figure(string metric, string section, string note)

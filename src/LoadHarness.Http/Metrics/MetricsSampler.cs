@@ -180,7 +180,7 @@ public sealed class MetricsSampler : IAsyncDisposable
 
         foreach (var missing in keep.Where(k => !series.Any(s => s.Name == "app." + k)))
         {
-            notes.Add($"'{missing}' (Target.Metrics) was not in any answer");
+            notes.Add($"'{missing}' (Target.Metrics) was not in any answer: app.{missing} has no data");
         }
 
         return new ReportSection

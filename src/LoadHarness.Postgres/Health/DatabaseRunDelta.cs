@@ -73,7 +73,6 @@ public static partial class DatabaseRunDelta
                 Add(m, $"db.statement({name}).mean", totalMs / calls, ThresholdUnit.Milliseconds);
                 Add(m, $"db.statement({name}).calls", calls, ThresholdUnit.Number);
             }
-
             else if (statements is not null)
             {
                 statementNotes.Add($"db.statement({name}): no statement with its query's text in pg_stat_statements during the run (constants aside), so it has no data");

@@ -11,7 +11,8 @@ namespace LoadHarness.Cli.Commands.Run;
 /// it give the reason where the verdict is read (before: <c>db.statement(by_id) mean: no data (limit &lt; 5)</c>, exit 99,
 /// and the cause — no pg_stat_statements in that database — only in the report's Database section). The reason is the
 /// note of the section that measures the figure (<c>db.*</c> the database, <c>app.*</c> the application's metrics,
-/// <c>explain(...)</c> the EXPLAIN after the load) that says "no data" and names the figure or its family.
+/// <c>explain(...)</c> the EXPLAIN after the load) that names the figure or its family; a run that never measured that
+/// part (no database target, no metrics URL) names the missing setting. No note, no reason: nothing is made up.
 /// </summary>
 internal static partial class NoDataReasons
 {
@@ -64,6 +65,6 @@ internal static partial class NoDataReasons
     }
 
     /// <summary>The figure's name without a statistic: <c>db.statement(by_id)</c> of <c>db.statement(by_id) mean</c>.</summary>
-    [GeneratedRegex(@"^([a-z_.]+\([^)]*\)|[a-z_.]+)")]
+    [GeneratedRegex(@"^([A-Za-z0-9_.:]+\([^)]*\)|[A-Za-z0-9_.:]+)")]
     private static partial Regex Name();
 }
