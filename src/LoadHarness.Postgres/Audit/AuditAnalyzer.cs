@@ -69,8 +69,10 @@ public static class AuditAnalyzer
     internal static bool IsMaintenance(string query)
     {
         var first = query.TrimStart().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToUpperInvariant();
+        // EXPLAIN too: a diagnostic someone ran (bench-queries, explain(...) thresholds, a DBA), not the workload; an
+        // EXPLAIN ANALYZE of a slow query was flagged as a slow statement of its own.
         return first is "CREATE" or "ALTER" or "DROP" or "VACUUM" or "ANALYZE" or "REINDEX" or "CLUSTER" or "CHECKPOINT" or "GRANT" or "REVOKE"
-            or "COMMENT" or "COPY" or "TRUNCATE" or "SET" or "RESET" or "SHOW" or "BEGIN" or "COMMIT" or "ROLLBACK" or "LOCK" or "DISCARD";
+            or "COMMENT" or "COPY" or "TRUNCATE" or "SET" or "RESET" or "SHOW" or "BEGIN" or "COMMIT" or "ROLLBACK" or "LOCK" or "DISCARD" or "EXPLAIN";
     }
 
     private static int KindOrder(string kind) => kind switch
