@@ -60,7 +60,7 @@ public static class HttpRetries
         var where = string.Join(", ", steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Scenario}/{s.Step} {s.Count}")));
         return (measurement, new ReportSection
         {
-            Id = "http-retries",
+            Id = FigureSections.HttpRetries,
             Title = "HTTP retries",
             Notes =
             [

@@ -15,7 +15,7 @@ namespace LoadHarness.Http.Metrics;
 /// </summary>
 public sealed class MetricsSampler : IAsyncDisposable
 {
-    public const string SectionId = "app-metrics";
+    public const string SectionId = FigureSections.AppMetrics;
 
     private readonly Uri url;
     private readonly IReadOnlyList<string> keep;

@@ -14,10 +14,10 @@ namespace LoadHarness.Postgres.Health;
 /// </summary>
 public static partial class DatabaseRunDelta
 {
-    public const string SectionId = "database";
+    public const string SectionId = FigureSections.Database;
 
-    /// <summary><c>db.index_usage</c> counts the scans of tables whose heap has at least this many pages (<see cref="Audit.AuditOptions.IndexUsageMinPages"/>).</summary>
-    public const long IndexUsageMinPages = Audit.AuditOptions.IndexUsageMinPages;
+    /// <summary><c>db.index_usage</c> counts the scans of tables whose heap has at least this many pages, as the audit's target does.</summary>
+    private const long IndexUsageMinPages = Audit.AuditOptions.IndexUsageMinPages;
 
     private const int TopStatements = 10;
 

@@ -86,7 +86,7 @@ internal static class CompareSections
 
         foreach (var section in c.Sections)
         {
-            sb.Append("<div id=\"section-").Append(ChartIds.Slug(section.Id)).Append("\" class=\"compared-section\">\n<h3>")
+            sb.Append("<div id=\"").Append(ChartIds.Section(section.Id)).Append("\" class=\"compared-section\">\n<h3>")
               .Append(HtmlTable.Esc(section.Title)).Append(" <span class=\"note\">(latest baseline → candidate)</span></h3>\n");
             foreach (var note in section.Notes)
             {

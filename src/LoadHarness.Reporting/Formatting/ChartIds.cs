@@ -17,6 +17,9 @@ internal static class ChartIds
     /// <summary>The chart of a group of sampled series ("Database connections").</summary>
     public static string Series(string group) => "chart-series-" + Slug(group);
 
+    /// <summary>The HTML anchor of a result's section (<see cref="Core.Results.ReportSection.Id"/>).</summary>
+    public static string Section(string id) => "section-" + Slug(id);
+
     /// <summary>Lower-case letters, digits and dashes only, safe as an id and a file name.</summary>
     public static string Slug(string text)
     {

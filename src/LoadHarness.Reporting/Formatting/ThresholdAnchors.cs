@@ -20,11 +20,7 @@ internal static class ThresholdAnchors
 
     private static string Preferred(ThresholdOutcome t) => (t.Kind, t.Stat) switch
     {
-        (ThresholdMetric.Measurement, _) => t.Metric.StartsWith("db.", StringComparison.Ordinal) ? "section-database"
-            : t.Metric.StartsWith("app.", StringComparison.Ordinal) ? "section-app-metrics"
-            : t.Metric.StartsWith("explain(", StringComparison.Ordinal) ? "section-explain"
-            : t.Metric.StartsWith("http.retries", StringComparison.Ordinal) ? "section-http-retries"
-            : "thresholds",
+        (ThresholdMetric.Measurement, _) => FigureSections.Of(t.Metric) is { } section ? ChartIds.Section(section) : "thresholds",
         (_, ThresholdStat.Rps) => ChartIds.Rps,
         (_, ThresholdStat.Dropped) => ChartIds.Load,
         (ThresholdMetric.Checks, _) => "checks",

@@ -12,7 +12,7 @@ internal static class CustomSections
     {
         foreach (var section in r.Sections)
         {
-            sb.Append("<section id=\"section-").Append(ChartIds.Slug(section.Id)).Append("\" class=\"custom\">\n<h2>")
+            sb.Append("<section id=\"").Append(ChartIds.Section(section.Id)).Append("\" class=\"custom\">\n<h2>")
               .Append(HtmlTable.Esc(section.Title)).Append("</h2>\n");
             foreach (var note in section.Notes)
             {

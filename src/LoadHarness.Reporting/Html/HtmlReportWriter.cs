@@ -28,7 +28,7 @@ public sealed class HtmlReportWriter : IReportWriter
           .Append(v.Word).Append(" · ").Append(HtmlTable.Esc(result.Test.TestSuite)).Append(" / ").Append(HtmlTable.Esc(result.Test.TestName))
           .Append(" · LoadHarness</title>\n<style>\n").Append(HtmlAssets.Css).Append("</style>\n</head>\n<body>\n");
 
-        var anchors = charts.Select(c => c.Id).Concat(result.Sections.Select(s => "section-" + ChartIds.Slug(s.Id))).ToHashSet(StringComparer.Ordinal);
+        var anchors = charts.Select(c => c.Id).Concat(result.Sections.Select(s => ChartIds.Section(s.Id))).ToHashSet(StringComparer.Ordinal);
         VerdictSection.Append(sb, result, anchors);
         AppendNav(sb, result, charts.Count > 0);
         ThresholdSection.Append(sb, result, anchors);
@@ -56,7 +56,7 @@ public sealed class HtmlReportWriter : IReportWriter
         sb.Append("<a href=\"#checks\">Checks</a>");
         foreach (var s in r.Sections)
         {
-            sb.Append("<a href=\"#section-").Append(ChartIds.Slug(s.Id)).Append("\">").Append(HtmlTable.Esc(s.Title)).Append("</a>");
+            sb.Append("<a href=\"#").Append(ChartIds.Section(s.Id)).Append("\">").Append(HtmlTable.Esc(s.Title)).Append("</a>");
         }
 
         sb.Append("<a href=\"#test-info\">Test</a></nav>\n");

@@ -19,7 +19,7 @@ namespace LoadHarness.Cli.Commands.Run;
 /// </summary>
 internal sealed class ExplainAfterLoad : IAfterLoadMeasurement
 {
-    public const string SectionId = "explain";
+    public const string SectionId = FigureSections.Explain;
 
     /// <summary>Measured runs per query when the query sets no Runs: enough for a p95 (the 19th of 20), cheap after a load.</summary>
     public const int DefaultRuns = 20;

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using LoadHarness.Core.Results;
 using LoadHarness.Core.Thresholds;
-using LoadHarness.Http.Metrics;
-using LoadHarness.Postgres.Health;
 
 namespace LoadHarness.Cli.Commands.Run;
 
@@ -25,43 +23,35 @@ internal static partial class NoDataReasons
     internal static string? Reason(string metric, IReadOnlyList<ReportSection> sections)
     {
         var name = Name().Match(metric) is { Success: true } m ? m.Groups[1].Value : metric.Split(' ')[0];
-        string[] Notes(string id) => [.. sections.Where(s => s.Id == id).SelectMany(s => s.Notes)];
-        string? Naming(string[] notes) => notes.FirstOrDefault(n => n.StartsWith(name + " ", StringComparison.Ordinal)
-            || n.StartsWith(name + ":", StringComparison.Ordinal) || n.Contains("'" + name + "'", StringComparison.Ordinal)
-            || n.Contains(" " + name + " has no data", StringComparison.Ordinal));
-        static string? About(string[] notes, string words) => notes.FirstOrDefault(n => n.Contains(words, StringComparison.Ordinal));
-
-        if (name.StartsWith("db.", StringComparison.Ordinal))
+        if (FigureSections.Of(name) is not { } sectionId)
         {
-            if (!sections.Any(s => s.Id == DatabaseRunDelta.SectionId))
+            return null;
+        }
+
+        if (!sections.Any(s => s.Id == sectionId))
+        {
+            return sectionId switch
             {
-                return "the run has no database target (Target.ConnectionString), so it read no database figures";
-            }
-
-            var notes = Notes(DatabaseRunDelta.SectionId);
-            return Naming(notes)
-                ?? (name.StartsWith("db.statement(", StringComparison.Ordinal) ? About(notes, "pg_stat_statements: not available") : null)
-                ?? About(notes, "database counters at the");
+                FigureSections.Database => "the run has no database target (Target.ConnectionString), so it read no database figures",
+                FigureSections.AppMetrics => "the run has no Target.MetricsUrl, so it scraped no application metrics",
+                _ => null,
+            };
         }
 
-        if (name.StartsWith("app.", StringComparison.Ordinal))
-        {
-            if (!sections.Any(s => s.Id == MetricsSampler.SectionId))
+        string[] notes = [.. sections.Where(s => s.Id == sectionId).SelectMany(s => s.Notes)];
+        string? About(string words) => notes.FirstOrDefault(n => n.Contains(words, StringComparison.Ordinal));
+
+        // Its own note first (explain(x): ..., db.index_usage ..., '... has no data'), then one about its whole family.
+        return notes.FirstOrDefault(n => n.StartsWith(name + " ", StringComparison.Ordinal) || n.StartsWith(name + ":", StringComparison.Ordinal)
+                || n.Contains("'" + name + "'", StringComparison.Ordinal) || n.Contains(" " + name + " has no data", StringComparison.Ordinal))
+            ?? sectionId switch
             {
-                return "the run has no Target.MetricsUrl, so it scraped no application metrics";
-            }
-
-            var notes = Notes(MetricsSampler.SectionId);
-            return Naming(notes) ?? About(notes, "scrapes failed");
-        }
-
-        if (name.StartsWith("explain(", StringComparison.Ordinal))
-        {
-            var notes = Notes(ExplainAfterLoad.SectionId);
-            return Naming(notes) ?? About(notes, "the explain(...) thresholds have no data");
-        }
-
-        return null;
+                FigureSections.Database => (name.StartsWith("db.statement(", StringComparison.Ordinal) ? About("pg_stat_statements: not available") : null)
+                    ?? About("database counters at the"),
+                FigureSections.AppMetrics => About("scrapes failed"),
+                FigureSections.Explain => About("the explain(...) thresholds have no data"),
+                _ => null,
+            };
     }
 
     /// <summary>The figure's name without a statistic: <c>db.statement(by_id)</c> of <c>db.statement(by_id) mean</c>.</summary>
