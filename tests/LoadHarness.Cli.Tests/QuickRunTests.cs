@@ -89,6 +89,62 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     }
 
     [Fact]
+    public async Task A_redirect_is_named_in_the_summary_and_quick_run_checks_gate_on_it_until_it_is_followed()
+    {
+        using var temp = new TempFolder();
+        string[] gate = ["run", "--url", server.BaseUrl + "/moved", "--vus", "2", "--duration", "1s", "--check", "status == 200", "--threshold", "checks > 0.99", "--formats", "", "--quiet"];
+
+        // Not followed: every answer is a 302, which is no failure (err 0 %), so the summary names the codes and the
+        // check on the status crosses the gate.
+        var moved = await CliRunner.RunAsync([.. gate, "--out", temp.File("moved")]);
+        Assert.True(moved.ExitCode == 99, moved.ToString());
+        Assert.Matches(@"status codes: 302 × [\d,]+ \(100 %\)", moved.Out);
+        Assert.Contains("3xx answers were not followed (k6 and hey follow redirects)", moved.Out, StringComparison.Ordinal);
+        Assert.Contains("✗ check request: status == 200  0.00%", moved.Out, StringComparison.Ordinal);
+        var result = await RunResultJson.ReadAsync(temp.File("moved/result.json"));
+        Assert.Equal(0, Assert.Single(result.Scenarios).Stats.FailCount);
+
+        // Followed: the check sees the page the redirect leads to.
+        var followed = await CliRunner.RunAsync([.. gate, "--follow-redirects", "--out", temp.File("followed")]);
+        Assert.True(followed.ExitCode == 0, followed.ToString());
+        Assert.Contains("✓ check request: status == 200  100.00%", followed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("status codes:", followed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checks_threshold_on_a_run_without_checks_says_why_it_has_no_data()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--threshold", "checks > 0.99",
+            "--out", temp.File("out"), "--formats", "", "--quiet");
+
+        Assert.True(outcome.ExitCode == 99, outcome.ToString());
+        Assert.Contains("checks: no data (limit > 0.99): no check ran (checks come from an Http request's \"Checks\", --check on a quick run", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("status codes:", outcome.Out, StringComparison.Ordinal); // every answer a 200
+    }
+
+    [Theory]
+    [InlineData("--check", "status == 200", "--check belongs to a quick run")]
+    [InlineData("--follow-redirects", null, "--follow-redirects belongs to a quick run")]
+    public async Task Quick_run_check_flags_without_a_url_exit_2(string flag, string? value, string message)
+    {
+        var outcome = await CliRunner.RunAsync(value is null ? ["run", flag] : ["run", flag, value]);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(message, outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_quick_run_check_is_told_by_its_flag()
+    {
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--check", "status === 200");
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("--check", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("ScenariosSettings", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_config_whose_requests_are_absolute_starts_no_embedded_target()
     {
         using var temp = new TempFolder();

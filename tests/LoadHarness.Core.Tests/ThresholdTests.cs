@@ -101,4 +101,26 @@ public sealed class ThresholdTests
         Assert.True(outcomes[9].NoData);
         Assert.Contains("no data", outcomes[9].Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void No_data_says_why_when_the_scope_had_no_check_or_no_request()
+    {
+        var ok = Histograms.Create();
+        ok.RecordValue(5_000);
+        var stats = StatsBuilder.Build(ok, Histograms.Create(), 1, 0, 0, new Dictionary<string, long> { ["200"] = 1 }, []);
+        var result = TestResults.With(TestResults.Scenario("api", stats), durationMs: 1_000);
+
+        var outcomes = ThresholdEvaluator.Evaluate(result,
+        [
+            new ThresholdDefinition("checks > 0.99"),
+            new ThresholdDefinition("p(95) < 100", scenario: "api", step: "missing"),
+            new ThresholdDefinition("p(95) < 100"),
+        ]);
+
+        Assert.All(outcomes.Take(2), o => Assert.True(o.NoData));
+        Assert.Equal("checks: no data (limit > 0.99): no check ran (checks come from an Http request's \"Checks\", --check on a quick run, or ctx.Check in C#)",
+            outcomes[0].Description);
+        Assert.Equal("p(95): no data (limit < 100 ms): no request was recorded", outcomes[1].Description);
+        Assert.False(outcomes[2].NoData);
+    }
 }

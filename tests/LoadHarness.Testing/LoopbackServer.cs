@@ -34,6 +34,7 @@ public sealed class LoopbackServer : IAsyncLifetime
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app = builder.Build();
         app.MapGet("/ok", () => "ok");
+        app.MapGet("/moved", () => Results.Redirect("/ok"));
         app.MapGet("/fail", () => Results.Text("boom", statusCode: 500));
         app.MapGet("/status/{code:int}", (int code) => Results.Text("status", statusCode: code));
         app.MapGet("/slow", async (HttpContext context) =>

@@ -11,6 +11,19 @@ internal static class CommonOptions
         Required = required,
     };
 
+    /// <summary>A quick run's check on every response (<c>run --url</c>, <c>capacity --url</c>).</summary>
+    public static Option<string[]> Check() => new("--check")
+    {
+        Description = "Quick run: a check on every response, as an Http request's Checks, e.g. \"status == 200\" or \"body contains ok\" (repeatable; gate on them with \"checks > 0.99\").",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>A quick run that follows redirects (<c>run --url</c>, <c>capacity --url</c>).</summary>
+    public static Option<bool> FollowRedirects() => new("--follow-redirects")
+    {
+        Description = "Quick run: follow 3xx redirects (as k6 and hey do by default); without it a redirect is an answer of its own. Goes through SocketsHttpHandler.",
+    };
+
     public static Option<string?> Out(string description) => new("--out", "-o") { Description = description };
 
     public static Option<string[]> Formats(string description) => new("--formats")

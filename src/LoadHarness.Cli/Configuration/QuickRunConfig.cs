@@ -17,6 +17,12 @@ internal sealed record QuickRunOptions
     public string? Think { get; init; }
 
     public IReadOnlyList<string> Thresholds { get; init; } = [];
+
+    /// <summary>Checks on every response (<c>--check</c>), in the grammar of an Http request's <c>Checks</c>.</summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
+
+    /// <summary>Follow 3xx redirects (<c>--follow-redirects</c>), as k6 and hey do by default.</summary>
+    public bool FollowRedirects { get; init; }
 }
 
 /// <summary>
@@ -47,6 +53,8 @@ internal static class QuickRunConfig
         var key = path[ScenarioPath.Length..];
         return key.StartsWith("Thresholds", StringComparison.Ordinal) ? "--threshold"
             : key.StartsWith("ThinkTime", StringComparison.Ordinal) ? "--think"
+            : key.StartsWith("Http.Requests[0].Checks", StringComparison.Ordinal) ? "--check"
+            : key.StartsWith("Http.FollowRedirects", StringComparison.Ordinal) ? "--follow-redirects"
             : key.StartsWith("Http", StringComparison.Ordinal) ? "--url"
             : key.StartsWith("MaxVUs", StringComparison.Ordinal) ? "--vus"
             : key.StartsWith("LoadSimulationsSettings", StringComparison.Ordinal) ? "--vus/--rate/--duration"
@@ -102,10 +110,26 @@ internal static class QuickRunConfig
 
             w.WriteEndArray();
             w.WriteStartObject("Http");
+            if (quick.FollowRedirects)
+            {
+                w.WriteBoolean("FollowRedirects", true);
+            }
+
             w.WriteStartArray("Requests");
             w.WriteStartObject();
             w.WriteString("Name", "request");
             w.WriteString("Url", quick.Url);
+            if (quick.Checks.Count > 0)
+            {
+                w.WriteStartArray("Checks");
+                foreach (var check in quick.Checks)
+                {
+                    w.WriteStringValue(check);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();

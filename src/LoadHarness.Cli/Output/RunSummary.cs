@@ -48,6 +48,11 @@ internal static class RunSummary
                 output.WriteLine(Invariant($"    start lateness p50/p99/max {late.P50Ms:0.0}/{late.P99Ms:0.0}/{late.MaxMs:0.0} ms"));
             }
 
+            foreach (var line in StatusLines(scenario.Stats.StatusCodes))
+            {
+                output.WriteLine(line);
+            }
+
             foreach (var check in scenario.Checks)
             {
                 var mark = check.Fails == 0 ? "✓" : "✗";
@@ -81,6 +86,27 @@ internal static class RunSummary
         {
             var scope = t.Scenario is null ? "all" : t.Scenario + (t.Step is null ? "" : "/" + t.Step);
             output.WriteLine($"    {(t.Passed ? "✓" : "✗")} {scope}: {t.Expression}  ({t.Description}){(t.AbortedRun ? "  [aborted the run]" : "")}");
+        }
+    }
+
+    /// <summary>
+    /// The answers by status code when any was not a 2xx, as hey prints its distribution: an error rate of 0 % says
+    /// nothing of a URL that answered 301 every time (a redirect is an answer of its own unless followed), so the
+    /// 1 ms latency above it was the redirect's. None when every answer was a 2xx (or none had a status code).
+    /// </summary>
+    internal static IEnumerable<string> StatusLines(IReadOnlyDictionary<string, long> codes)
+    {
+        var answered = codes.Where(c => c.Key != StatsBlock.NoStatusCode).OrderBy(c => c.Key, StringComparer.Ordinal).ToArray();
+        if (answered.All(c => c.Key.StartsWith('2')))
+        {
+            yield break;
+        }
+
+        var total = answered.Sum(c => c.Value);
+        yield return "    status codes: " + string.Join(", ", answered.Select(c => Invariant($"{c.Key} × {c.Value:N0} ({100.0 * c.Value / total:0.##} %)")));
+        if (answered.Any(c => c.Key.StartsWith('3')))
+        {
+            yield return "    3xx answers were not followed (k6 and hey follow redirects): \"FollowRedirects\": true in the Http section, --follow-redirects on a quick run";
         }
     }
 

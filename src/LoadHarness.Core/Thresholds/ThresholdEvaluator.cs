@@ -48,7 +48,7 @@ public static class ThresholdEvaluator
                     cache[(t.Scenario, t.Step)] = data = ScopeData.From(result, t.Scenario, t.Step);
                 }
 
-                outcome = Judge(t, Observe(t.Parsed, data), t.Parsed.Unit, t.Parsed.Limit);
+                outcome = Judge(t, Observe(t.Parsed, data), t.Parsed.Unit, t.Parsed.Limit, NoDataReason(t.Parsed, data));
             }
 
             return outcome with { AbortedRun = ReferenceEquals(t, abortedBy) };
@@ -84,7 +84,7 @@ public static class ThresholdEvaluator
         return expression.Metric == ThresholdMetric.Measurement ? MeasurementObservation.Observe(expression, result).Unit : expression.Unit;
     }
 
-    private static ThresholdOutcome Judge(ThresholdDefinition threshold, double? observed, ThresholdUnit unitKind, double limitValue)
+    private static ThresholdOutcome Judge(ThresholdDefinition threshold, double? observed, ThresholdUnit unitKind, double limitValue, string? noDataReason = null)
     {
         var e = threshold.Parsed;
         var unit = unitKind switch
@@ -105,7 +105,7 @@ public static class ThresholdEvaluator
             Unit = unitKind,
             Passed = false,
             NoData = true,
-            Description = $"{e.MetricName}: no data ({limit})",
+            Description = $"{e.MetricName}: no data ({limit})" + (noDataReason is null ? "" : ": " + noDataReason),
         };
         return observed is not { } value ? noData : noData with
         {
@@ -161,6 +161,16 @@ public static class ThresholdEvaluator
                 };
         }
     }
+
+    /// <summary>
+    /// Why a request figure of <paramref name="d"/> can have no data, said in the outcome where the verdict is read
+    /// (before: <c>checks: no data (limit &gt; 0.99)</c>, exit 99, for a scenario that declares no check at all).
+    /// </summary>
+    private static string? NoDataReason(ThresholdExpression e, ScopeData d) =>
+        e.Metric == ThresholdMetric.Checks && d.ChecksPassed + d.ChecksFailed == 0
+            ? "no check ran (checks come from an Http request's \"Checks\", --check on a quick run, or ctx.Check in C#)"
+            : d.Ok.TotalCount + d.Fail.TotalCount == 0 ? "no request was recorded"
+            : null;
 
     private static double? Share(ThresholdStat stat, long count, long requests, double durationSec) => stat switch
     {

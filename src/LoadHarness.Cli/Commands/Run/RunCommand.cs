@@ -17,6 +17,8 @@ internal static class RunCommand
         var rate = new Option<double?>("--rate") { Description = "Quick run: iterations per second (open model) instead of a fixed number of VUs." };
         var think = new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." };
         var threshold = new Option<string[]>("--threshold") { Description = "Quick run: a threshold to gate on, e.g. \"p(95) < 500\" (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var check = CommonOptions.Check();
+        var followRedirects = CommonOptions.FollowRedirects();
         var targetScenarios = new Option<string[]>("--target-scenarios", "-t")
         {
             Description = "Run only these scenarios (overrides TargetScenarios).",
@@ -57,6 +59,7 @@ internal static class RunCommand
             + "Examples:\n"
             + "  loadharness run --url http://127.0.0.1:8080/api/health --vus 50 --duration 30s --threshold \"p(95) < 500\"\n"
             + "  loadharness run --url http://127.0.0.1:8080/ --rate 200 --duration 1m --vus 100\n"
+            + "  loadharness run --url http://127.0.0.1:8080/ --vus 10 --check \"status == 200\" --threshold \"checks > 0.99\"\n"
             + "  loadharness run -c nbomber-config.json\n"
             + "  loadharness run -c nbomber-config.json --duration-scale 0.1 --target-scenarios api_profile\n"
             + "  loadharness run -c nbomber-config.json --segment 0:1/4 --out results/segment-0 --no-gate\n"
@@ -64,11 +67,12 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, url, vus, duration, rate, think, threshold, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
+            config, url, vus, duration, rate, think, threshold, check, followRedirects, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var quick = QuickRun(parse.GetValue(url), parse.GetValue(config), parse.GetValue(vus), parse.GetValue(duration), parse.GetValue(rate), parse.GetValue(think), parse.GetValue(threshold));
+            var quick = QuickRun(parse.GetValue(url), parse.GetValue(config), parse.GetValue(vus), parse.GetValue(duration), parse.GetValue(rate), parse.GetValue(think), parse.GetValue(threshold),
+                parse.GetValue(check), parse.GetValue(followRedirects));
             var arguments = new RunArguments
             {
                 ConfigPath = quick is not null ? null : parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
@@ -95,7 +99,9 @@ internal static class RunCommand
     }
 
     /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
-    internal static QuickRunOptions? QuickRun(string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds)
+    internal static QuickRunOptions? QuickRun(
+        string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds,
+        string[]? checks = null, bool followRedirects = false)
     {
         if (url is null)
         {
@@ -106,7 +112,7 @@ internal static class RunCommand
                 (_, _, not null, _, _) => "--rate",
                 (_, _, _, not null, _) => "--think",
                 (_, _, _, _, { Length: > 0 }) => "--threshold",
-                _ => null,
+                _ => checks is { Length: > 0 } ? "--check" : followRedirects ? "--follow-redirects" : null,
             };
             return stray is null ? null : throw new CliInputException($"{stray} belongs to a quick run: give --url too (or set it in the config)");
         }
@@ -147,6 +153,8 @@ internal static class RunCommand
             Rate = rate,
             Think = think,
             Thresholds = thresholds ?? [],
+            Checks = checks ?? [],
+            FollowRedirects = followRedirects,
         };
     }
 
