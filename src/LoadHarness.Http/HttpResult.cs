@@ -47,9 +47,14 @@ public readonly struct HttpResult
     /// <summary>Deserializes the body with source-generated metadata (the request must have asked for the body).</summary>
     public T? BodyAs<T>(JsonTypeInfo<T> typeInfo) => JsonSerializer.Deserialize(Body ?? throw NoBody(), typeInfo);
 
-    /// <summary>A top-level property of a JSON object body as text (e.g. the token of a login), or null when absent or not JSON.</summary>
+    /// <summary>
+    /// A property of a JSON body as text (e.g. the token of a login), or null when absent or not JSON: a top-level name
+    /// (<c>token</c>), or a path as k6's <c>res.json('data.access_token')</c> takes, dots between names and array
+    /// indexes (<c>data.tokens.0.value</c>). Names match exactly, else ignoring case.
+    /// </summary>
     public string? JsonString(string propertyName)
     {
+        ArgumentNullException.ThrowIfNull(propertyName);
         if (string.IsNullOrEmpty(Body))
         {
             return null;
@@ -58,25 +63,66 @@ public readonly struct HttpResult
         try
         {
             using var document = JsonDocument.Parse(Body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.NameEquals(propertyName) || property.Name.Equals(propertyName, StringComparison.OrdinalIgnoreCase))
-                {
-                    return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
-                }
-            }
-
-            return null;
+            var found = Property(document.RootElement, propertyName) ?? Walk(document.RootElement, propertyName.Split('.'));
+            return found is not { } value ? null
+                : value.ValueKind == JsonValueKind.String ? value.GetString()
+                : value.GetRawText();
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    private static JsonElement? Walk(JsonElement element, string[] path)
+    {
+        if (path.Length < 2)
+        {
+            return null;
+        }
+
+        foreach (var part in path)
+        {
+            JsonElement? next = element.ValueKind switch
+            {
+                JsonValueKind.Object => Property(element, part),
+                JsonValueKind.Array when int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                    && index < element.GetArrayLength() => element[index],
+                _ => null,
+            };
+            if (next is not { } found)
+            {
+                return null;
+            }
+
+            element = found;
+        }
+
+        return element;
+    }
+
+    private static JsonElement? Property(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        JsonElement? ignoringCase = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.NameEquals(name))
+            {
+                return property.Value;
+            }
+
+            if (ignoringCase is null && property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                ignoringCase = property.Value;
+            }
+        }
+
+        return ignoringCase;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} ({SizeBytes} bytes, {Duration.TotalMilliseconds:0.###} ms){(IsOk ? "" : " " + Response.ErrorKind)}");

@@ -78,8 +78,38 @@ public sealed class HttpScenarioRunTests(LoopbackServer server)
         Assert.Equal(10, whoami.OkCount);
         Assert.Equal(0, whoami.FailCount);
         Assert.InRange(http.Steps.Single(s => s.Name == "login").Stats.OkCount, 1, 2);
+        Assert.Equal((10L, 0L), http.Checks.Where(c => c.Name == "status == 200").Select(c => (c.Passes, c.Fails)).Single());
+        var token = Assert.Single(http.Checks, c => c.Name == "login: bearer token 'token' in the answer");
+        Assert.Equal(0, token.Fails);
+    }
+
+    [Theory]
+    [InlineData("data.tokens.0.value", true)]
+    [InlineData("DATA.Tokens.0.Value", true)]
+    [InlineData("token", false)]
+    [InlineData("data.tokens.1.value", false)]
+    public async Task A_token_found_by_a_path_is_the_bearer_and_a_missing_one_is_a_failed_check_that_names_it(string path, bool found)
+    {
+        var settings = new HttpScenarioSettings
+        {
+            BaseUrl = server.BaseUrl,
+            Requests =
+            [
+                new() { Name = "login", Method = "POST", Url = "/login-nested", BearerTokenFrom = path, Once = true },
+                new() { Name = "whoami", Url = "/whoami" },
+            ],
+        };
+        var scenario = HttpScenarios.Create("http", settings, null)
+            .WithLoadSimulations(LoadSimulation.IterationsForConstant(2, 6))
+            .WithGracefulStop(TimeSpan.FromSeconds(5));
+
+        var result = await new LoadRunner().RunAsync(new TestDefinition { Scenarios = [scenario] }, new RunOptions());
+
+        var http = Assert.Single(result.Scenarios);
+        Assert.Equal(found ? 0 : 6, http.Steps.Single(s => s.Name == "whoami").Stats.FailCount);
         var check = Assert.Single(http.Checks);
-        Assert.Equal((10L, 0L), (check.Passes, check.Fails));
+        Assert.Equal($"login: bearer token '{path}' in the answer", check.Name);
+        Assert.Equal(found ? (2L, 0L) : (0L, 2L), (check.Passes, check.Fails));
     }
 
     [Theory]

@@ -53,6 +53,7 @@ public sealed class LoopbackServer : IAsyncLifetime
                 ? Results.Json(new { token = Token })
                 : Results.Text("bad credentials", statusCode: 401);
         });
+        app.MapPost("/login-nested", () => Results.Json(new { data = new { tokens = new[] { new { value = Token } } }, ok = true }));
         app.MapGet("/whoami", (HttpRequest request) =>
             request.Headers.Authorization == "Bearer " + Token ? Results.Text("you are vu") : Results.Text("no", statusCode: 401));
         app.MapGet("/chunked", async (HttpContext context) =>

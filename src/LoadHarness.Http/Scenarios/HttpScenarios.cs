@@ -139,9 +139,16 @@ public static class HttpScenarios
             {
                 var result = await HttpStep.Send(ctx, step.Name, step.Request, step.Checks).ConfigureAwait(false);
                 last = result.Response;
-                if (last.IsOk && result.JsonString(step.BearerTokenFrom) is { } token)
+                if (last.IsOk)
                 {
-                    HttpVuState.Of(ctx).BearerToken = token;
+                    // A login that answers without the token (a wrong name or path) otherwise shows only as every later
+                    // request's 401, with nothing naming the cause: the token's presence is a check of its own.
+                    var token = result.JsonString(step.BearerTokenFrom);
+                    ctx.Check(step.TokenCheckName!, token is not null);
+                    if (token is not null)
+                    {
+                        HttpVuState.Of(ctx).BearerToken = token;
+                    }
                 }
             }
 
@@ -166,5 +173,9 @@ public static class HttpScenarios
         return firstFailure ?? last;
     }
 
-    private sealed record ConfiguredStep(string Name, HttpRequestTemplate Request, IReadOnlyList<HttpCheck> Checks, TimeSpan ThinkTime, string? BearerTokenFrom);
+    private sealed record ConfiguredStep(string Name, HttpRequestTemplate Request, IReadOnlyList<HttpCheck> Checks, TimeSpan ThinkTime, string? BearerTokenFrom)
+    {
+        /// <summary>The check that the answer held the token: <c>login: bearer token 'data.access_token' in the answer</c>.</summary>
+        public string? TokenCheckName { get; } = BearerTokenFrom is null ? null : $"{Name}: bearer token '{BearerTokenFrom}' in the answer";
+    }
 }
