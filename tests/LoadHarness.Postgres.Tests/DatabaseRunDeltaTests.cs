@@ -20,4 +20,24 @@ public sealed class DatabaseRunDeltaTests
         var table = Assert.Single(section.Tables, t => t.Title.StartsWith("Npgsql pools of the harness", StringComparison.Ordinal));
         Assert.Equal(["loadharness:lookup"], table.Rows.Select(r => r[0]));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_named_statement_not_seen_says_when_other_roles_texts_were_hidden(bool hidden)
+    {
+        var start = new DatabaseCounters
+        {
+            Tables = new Dictionary<string, TableCounters>(),
+            Statements = new Dictionary<string, StatementCounters> { ["10:0:true"] = new(hidden ? "<insufficient privilege>" : "select 1", 5, 1, 5) },
+        };
+        var end = start with { Statements = new Dictionary<string, StatementCounters> { ["10:0:true"] = new(start.Statements!["10:0:true"].Query, 50, 10, 50) } };
+
+        var (measurements, section) = DatabaseRunDelta.Compute(start, end, new Dictionary<string, string> { ["by_id"] = "SELECT * FROM users WHERE id = @id" });
+
+        Assert.DoesNotContain(measurements, m => m.Name.StartsWith("db.statement(by_id)", StringComparison.Ordinal));
+        var note = Assert.Single(section.Notes, n => n.StartsWith("db.statement(by_id): no statement with its query's text", StringComparison.Ordinal));
+        Assert.Equal(hidden, note.Contains("texts hidden from the harness's role (Target.ConnectionString's user): GRANT pg_monitor TO it", StringComparison.Ordinal));
+    }
 }
+

@@ -11,7 +11,11 @@ public static class AuditAnalyzer
         options ??= new AuditOptions();
         var context = new AuditContext(current, baseline, options);
         var topLevel = context.Rollup.Statements.Where(s => s.TopLevel && !s.Query.StartsWith('<')).ToArray();
-        var slow = topLevel.Where(s => s.MeanMs > options.SlowStatementMs && !IsMaintenance(s.Query)).OrderByDescending(s => s.MeanMs).Take(options.SlowStatements).ToArray();
+        var slowAll = topLevel.Where(s => s.MeanMs > options.SlowStatementMs && !IsMaintenance(s.Query)).OrderByDescending(s => s.MeanMs).ToArray();
+        var slow = slowAll.Take(options.SlowStatements).ToArray();
+        // Statements whose text the role may not read ("<insufficient privilege>"): workload or DDL cannot be told, so a
+        // slow one leaves the target unknown rather than met.
+        var hiddenSlow = context.Rollup.Statements.Count(s => s.TopLevel && s.Query.StartsWith('<') && s.MeanMs > options.SlowStatementMs);
         var top = context.Rollup.Statements.Where(s => s.TopLevel).OrderByDescending(s => s.TotalMs).Take(options.TopStatements).ToArray();
 
         var suggested = ScanCritique.Run(context);
@@ -51,7 +55,7 @@ public static class AuditAnalyzer
         {
             Server = current.Server,
             Window = context.Window,
-            Targets = AuditTargets.Measure(context, slow, largeScanTables),
+            Targets = AuditTargets.Measure(context, slowAll.Length, hiddenSlow, largeScanTables),
             Tables = context.Rollup.Tables.Values.OrderByDescending(t => t.SeqScans).ThenBy(t => t.DisplayName, StringComparer.Ordinal).ToArray(),
             Indexes = indexes,
             SlowStatements = slow,

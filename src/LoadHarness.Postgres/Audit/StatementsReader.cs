@@ -84,7 +84,7 @@ internal static class StatementsReader
         if (hidden > 0)
         {
             notes.Add($"pg_stat_statements: the texts of {hidden} statements of other roles are hidden from {connection.UserName}: "
-                + $"GRANT pg_monitor TO {connection.UserName} (or pg_read_all_stats) to see them; their times still count");
+                + $"GRANT pg_monitor TO {connection.UserName} (or pg_read_all_stats) to see them; their times still count in the top statements, but whether a slow one is the workload or DDL cannot be told, so it leaves the slow-statement target unknown");
         }
 
         return (rows, availability);

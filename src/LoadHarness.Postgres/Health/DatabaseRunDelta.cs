@@ -75,7 +75,11 @@ public static partial class DatabaseRunDelta
             }
             else if (statements is not null)
             {
-                statementNotes.Add($"db.statement({name}): no statement with its query's text in pg_stat_statements during the run (constants aside), so it has no data");
+                // Another role's statement (the application's) shows as "<insufficient privilege>" to a role without
+                // pg_monitor, with no query id: the query may have run, unseen.
+                var hidden = statements.Any(s => s.Query.StartsWith("<insufficient privilege>", StringComparison.Ordinal));
+                statementNotes.Add($"db.statement({name}): no statement with its query's text in pg_stat_statements during the run (constants aside), so it has no data"
+                    + (hidden ? "; other roles' statements ran with texts hidden from the harness's role (Target.ConnectionString's user): GRANT pg_monitor TO it to match them" : ""));
             }
 
             named.Add([name, Count(calls), calls > 0 ? Ms(totalMs / calls) : "-", Count(matches.Sum(s => s.Rows)), Shorten(sql)]);

@@ -19,7 +19,7 @@ internal static class AuditConsole
         foreach (var t in report.Targets)
         {
             targets.Row(t.Name, t.Value is { } v ? (t.Unit == "%" ? v.ToString("0.##", Inv) + " %" : v.ToString("#,0.##", Inv)) : "-", t.Target,
-                t.Met switch { true => "ok", false => "MISSED", _ => "no data" });
+                t.Met switch { true => "ok", false => "MISSED", _ => "not judged" });
         }
 
         targets.WriteTo(w);

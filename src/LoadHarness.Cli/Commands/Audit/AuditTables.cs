@@ -14,7 +14,7 @@ internal static class AuditTables
             Id = "targets",
             Title = "The seed's database targets",
             Columns = [new("metric", "metric"), new("value", "value", AuditColumnKind.Number), new("unit", "unit"), new("target", "target"), new("verdict", "verdict")],
-            Rows = r.Targets.Select(t => new AuditRow([t.Name, AuditCell.Number(t.Value), t.Unit, t.Target, t.Met switch { true => "ok", false => "MISSED", _ => "no data" }],
+            Rows = r.Targets.Select(t => new AuditRow([t.Name, AuditCell.Number(t.Value), t.Unit, t.Target, t.Met switch { true => "ok", false => "MISSED", _ => "not judged" }],
                 t.Met switch { true => "ok", false => "fail", _ => null })).ToArray(),
         },
         new()
