@@ -123,4 +123,61 @@ public sealed class ThresholdTests
         Assert.Equal("p(95): no data (limit < 100 ms): no request was recorded", outcomes[1].Description);
         Assert.False(outcomes[2].NoData);
     }
+
+    [Theory]
+    [InlineData("http_req_duration{name:profile}: p(95) < 300", ThresholdMetric.Latency, "profile", null)]
+    [InlineData("http_req_duration{ name: profile , scenario:api }: p(95) < 300", ThresholdMetric.Latency, "profile", "api")]
+    [InlineData("http_req_duration{expected_response:true}: p(95) < 300", ThresholdMetric.OkLatency, null, null)]
+    [InlineData("http_req_failed{name:login}: rate < 0.01", ThresholdMetric.FailedRequests, "login", null)]
+    [InlineData("checks{scenario:api}: rate > 0.99", ThresholdMetric.Checks, null, "api")]
+    public void K6_tag_filters_scope_a_threshold_to_a_step_or_scenario(string text, ThresholdMetric metric, string? step, string? scenario)
+    {
+        var definition = new ThresholdDefinition(text);
+
+        Assert.Equal(metric, definition.Parsed.Metric);
+        Assert.Equal(step, definition.Step);
+        Assert.Equal(scenario, definition.Scenario);
+    }
+
+    [Theory]
+    [InlineData("http_req_duration{method:GET}: p(95) < 300", null, null, "tag 'method:GET' is not supported")]
+    [InlineData("http_req_duration{name:}: p(95) < 300", null, null, "tag 'name' has no value")]
+    [InlineData("http_req_duration{name:a: p(95) < 300", null, null, "expected '}'")]
+    [InlineData("http_req_duration{scenario:other}: p(95) < 300", "api", null, "tag scenario:other names another scenario than the one it belongs to ('api')")]
+    [InlineData("http_req_duration{name:a}: p(95) < 300", "api", "b", "tag name:a names another step than its Step ('b')")]
+    public void A_bad_or_conflicting_tag_filter_is_a_parse_error(string text, string? scenario, string? step, string reason)
+    {
+        var error = Assert.Throws<ThresholdParseException>(() => new ThresholdDefinition(text, scenario, step));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tagged_threshold_judges_only_its_step()
+    {
+        var fast = Histograms.Create();
+        fast.RecordValue(1_000);
+        var slow = Histograms.Create();
+        slow.RecordValue(900_000);
+        var none = new Dictionary<string, long>();
+        var scenario = TestResults.Scenario("api", StatsBuilder.Build(fast, Histograms.Create(), 1, 0, 0, none, [])) with
+        {
+            Steps =
+            [
+                new StepResult { Name = "login", Stats = StatsBuilder.Build(Histograms.Create(), slow, 1, 0, 0, none, []) },
+                new StepResult { Name = "profile", Stats = StatsBuilder.Build(fast, Histograms.Create(), 1, 0, 0, none, []) },
+            ],
+        };
+
+        var outcomes = ThresholdEvaluator.Evaluate(TestResults.With(scenario, durationMs: 1_000),
+        [
+            new ThresholdDefinition("http_req_duration{name:profile}: p(95) < 300", "api"),
+            new ThresholdDefinition("http_req_duration{name:login}: p(95) < 300", "api"),
+            new ThresholdDefinition("http_req_failed{name:profile}: rate < 0.01", "api"),
+        ]);
+
+        Assert.Equal([true, false, true], outcomes.Select(o => o.Passed));
+        Assert.Equal("profile", outcomes[0].Step);
+    }
 }
+

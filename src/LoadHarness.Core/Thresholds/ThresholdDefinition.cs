@@ -11,8 +11,21 @@ public sealed record ThresholdDefinition
     {
         Parsed = ThresholdExpression.Parse(expression);
         Expression = expression;
-        Scenario = scenario;
-        Step = step;
+        // k6's tag filters scope it as Scenario/Step do; both given, they must agree.
+        if (Parsed.ScenarioTag is { } scenarioTag && scenario is not null && !string.Equals(scenarioTag, scenario, StringComparison.Ordinal))
+        {
+            throw new ThresholdParseException(expression, expression.IndexOf('{', StringComparison.Ordinal),
+                $"tag scenario:{scenarioTag} names another scenario than the one it belongs to ('{scenario}')");
+        }
+
+        if (Parsed.StepTag is { } stepTag && step is not null && !string.Equals(stepTag, step, StringComparison.Ordinal))
+        {
+            throw new ThresholdParseException(expression, expression.IndexOf('{', StringComparison.Ordinal),
+                $"tag name:{stepTag} names another step than its Step ('{step}')");
+        }
+
+        Scenario = scenario ?? Parsed.ScenarioTag;
+        Step = step ?? Parsed.StepTag;
         AbortOnFail = abortOnFail;
         DelayAbortEval = delayAbortEval ?? TimeSpan.Zero;
     }

@@ -5,7 +5,7 @@ namespace LoadHarness.Core.Thresholds;
 /// <summary>
 /// A parsed threshold expression. Grammar (case-insensitive, spaces free):
 /// <code>
-/// expression := [ metric ':' ] stat op number [ 'ms' | 's' | '%' ]
+/// expression := [ metric [ '{' tag ':' value { ',' tag ':' value } '}' ] ':' ] stat op number [ 'ms' | 's' | '%' ]
 /// metric     := latency | http_req_duration | OkLatency | FailLatency | requests | http_reqs | OkRequest
 ///             | FailRequest | http_req_failed | errors | checks | iterations | StatusCode '(' code ')'
 /// measurement := name [ '(' argument ')' ] [ ':' stat ] op number [ 'ms' | 's' | '%' ]   (name has a dot, or is explain)
@@ -32,6 +32,12 @@ public sealed record ThresholdExpression(
     double Limit,
     string Text)
 {
+    /// <summary>The step a k6 tag filter names (<c>http_req_duration{name:profile}</c>), or null.</summary>
+    public string? StepTag { get; init; }
+
+    /// <summary>The scenario a k6 tag filter names (<c>{scenario:api}</c>), or null.</summary>
+    public string? ScenarioTag { get; init; }
+
     /// <summary>The measurement's name (<see cref="ThresholdMetric.Measurement"/> only), e.g. <c>db.connections</c>.</summary>
     public string? Measurement { get; init; }
 

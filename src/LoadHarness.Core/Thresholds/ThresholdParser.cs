@@ -49,7 +49,21 @@ internal sealed class ThresholdParser
         }
 
         SkipSpaces();
-        if (word.Length > 0 && (Peek(':') || (Peek('(') && word.Equals("StatusCode", StringComparison.OrdinalIgnoreCase))))
+        string? stepTag = null, scenarioTag = null;
+        if (word.Length > 0 && Peek('{'))
+        {
+            if (!Metrics.TryGetValue(word, out var tagged))
+            {
+                pos = save;
+                throw Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N), or a measurement such as db.index_hit_ratio)");
+            }
+
+            (stepTag, scenarioTag, var okOnly) = Tags();
+            metric = okOnly && tagged == ThresholdMetric.Latency ? ThresholdMetric.OkLatency : tagged;
+            Expect(':');
+            SkipSpaces();
+        }
+        else if (word.Length > 0 && (Peek(':') || (Peek('(') && word.Equals("StatusCode", StringComparison.OrdinalIgnoreCase))))
         {
             if (!Metrics.TryGetValue(word, out var m))
             {
@@ -87,7 +101,63 @@ internal sealed class ThresholdParser
             throw Error($"unexpected '{text[pos..]}'");
         }
 
-        return new ThresholdExpression(finalMetric, stat, percentile, statusCode, op, limit, text);
+        return new ThresholdExpression(finalMetric, stat, percentile, statusCode, op, limit, text) { StepTag = stepTag, ScenarioTag = scenarioTag };
+    }
+
+    /// <summary>
+    /// k6's tag filter after a metric, <c>{name:profile}</c>: <c>name</c> is the step (k6 tags a request with its name),
+    /// <c>scenario</c> the scenario, <c>expected_response:true</c> the requests that did not fail (OkLatency). Returns
+    /// with the position after the closing brace.
+    /// </summary>
+    private (string? Step, string? Scenario, bool OkOnly) Tags()
+    {
+        Expect('{');
+        string? step = null, scenario = null;
+        var okOnly = false;
+        while (true)
+        {
+            SkipSpaces();
+            var keyPos = pos;
+            var key = Identifier();
+            Expect(':');
+            SkipSpaces();
+            var valuePos = pos;
+            while (pos < text.Length && text[pos] is not (',' or '}'))
+            {
+                pos++;
+            }
+
+            var value = text[valuePos..pos].Trim();
+            if (value.Length == 0)
+            {
+                throw ErrorAt(valuePos, $"tag '{key}' has no value");
+            }
+
+            switch (key.ToLowerInvariant())
+            {
+                case "name":
+                    step = value;
+                    break;
+                case "scenario":
+                    scenario = value;
+                    break;
+                case "expected_response" when value.Equals("true", StringComparison.OrdinalIgnoreCase):
+                    okOnly = true;
+                    break;
+                default:
+                    throw ErrorAt(keyPos, $"tag '{key}:{value}' is not supported (name:<step>, scenario:<scenario>, expected_response:true)");
+            }
+
+            if (Peek(','))
+            {
+                pos++;
+                continue;
+            }
+
+            Expect('}');
+            SkipSpaces();
+            return (step, scenario, okOnly);
+        }
     }
 
     /// <summary><c>op number [unit | %]</c>: the comparison every expression ends with, and where its unit starts.</summary>
