@@ -68,7 +68,11 @@ internal static class ScenarioSettingsReader
             : hasSimulations ? LoadSimulationReader.ReadSimulations(simulationsSection, values)
             : null;
         var (thinkMin, thinkMax) = ReadThinkTime(section.GetSection("ThinkTime"), values);
-        var thresholds = ThresholdReader.Read(section, name, values);
+        // A config-defined scenario's steps are its requests (Http) or queries (Sql), by Name.
+        var steps = isHttp || isSql
+            ? (isSql ? sql.GetSection("Queries") : http.GetSection("Requests")).GetChildren().Select(c => c["Name"]?.Trim()).OfType<string>().ToArray()
+            : null;
+        var thresholds = ThresholdReader.Read(section, name, values, steps);
         return new ScenarioSettings
         {
             Name = name,

@@ -10,14 +10,17 @@ namespace LoadHarness.Cli.Configuration;
 /// </summary>
 internal static class ThresholdReader
 {
-    public static List<ThresholdDefinition> Read(IConfigurationSection scenario, string scenarioName, ConfigValues values)
+    /// <param name="steps">The scenario's step names when the config defines them (an Http section's requests, a Sql
+    /// section's queries): a threshold on another step (a Step or a k6 <c>{name:...}</c> tag) is a problem, not a run
+    /// that fails on "no data". Null for a registered scenario, whose steps are its code's.</param>
+    public static List<ThresholdDefinition> Read(IConfigurationSection scenario, string scenarioName, ConfigValues values, IReadOnlyCollection<string>? steps = null)
     {
         var result = new List<ThresholdDefinition>();
         foreach (var item in ConfigValues.Items(scenario.GetSection("Thresholds")))
         {
             if (item.Value is not null)
             {
-                Add(result, values, ConfigValues.PathOf(item), item.Value, scenarioName, null, false, null);
+                Add(result, values, ConfigValues.PathOf(item), item.Value, scenarioName, null, false, null, steps);
                 continue;
             }
 
@@ -31,7 +34,7 @@ internal static class ThresholdReader
 
             var abort = values.Bool(item.GetSection("AbortOnFail")) ?? false;
             var delay = values.Duration(item.GetSection("DelayAbortEval"));
-            Add(result, values, ConfigValues.PathOf(expressionSection), expression, scenarioName, values.String(item.GetSection("Step")), abort, delay);
+            Add(result, values, ConfigValues.PathOf(expressionSection), expression, scenarioName, values.String(item.GetSection("Step")), abort, delay, steps);
         }
 
         foreach (var item in ConfigValues.Items(scenario.GetSection("ThresholdSettings")))
@@ -59,11 +62,11 @@ internal static class ThresholdReader
                     continue;
                 }
 
-                Add(result, values, ConfigPath.Index(path, 1), ThresholdExpression.FromNBomber(entry.Key, parts[1].Value!, parts[0].Value), scenarioName, null, false, null);
+                Add(result, values, ConfigPath.Index(path, 1), ThresholdExpression.FromNBomber(entry.Key, parts[1].Value!, parts[0].Value), scenarioName, null, false, null, steps);
             }
             else if (entry.Value is { } text)
             {
-                Add(result, values, path, ThresholdExpression.FromNBomber(entry.Key, text), scenarioName, null, false, null);
+                Add(result, values, path, ThresholdExpression.FromNBomber(entry.Key, text), scenarioName, null, false, null, steps);
             }
             else
             {
@@ -74,11 +77,18 @@ internal static class ThresholdReader
         return result;
     }
 
-    private static void Add(List<ThresholdDefinition> result, ConfigValues values, string path, string expression, string scenario, string? step, bool abortOnFail, TimeSpan? delay)
+    private static void Add(List<ThresholdDefinition> result, ConfigValues values, string path, string expression, string scenario, string? step, bool abortOnFail, TimeSpan? delay, IReadOnlyCollection<string>? steps)
     {
         try
         {
-            result.Add(new ThresholdDefinition(expression, scenario, step, abortOnFail, delay));
+            var threshold = new ThresholdDefinition(expression, scenario, step, abortOnFail, delay);
+            if (steps is not null && threshold.Step is { } named && !steps.Contains(named))
+            {
+                values.Problems.Add(path, $"'{expression}' judges step '{named}', which scenario '{scenario}' does not have (its steps: {string.Join(", ", steps)})");
+                return;
+            }
+
+            result.Add(threshold);
         }
         catch (ThresholdParseException e)
         {
