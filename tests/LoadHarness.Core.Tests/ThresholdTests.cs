@@ -179,5 +179,17 @@ public sealed class ThresholdTests
         Assert.Equal([true, false, true], outcomes.Select(o => o.Passed));
         Assert.Equal("profile", outcomes[0].Step);
     }
+
+    [Theory]
+    [InlineData("http_reqs: rate > 100", ThresholdMetric.Requests, ThresholdStat.Rps)]
+    [InlineData("iterations: rate > 10", ThresholdMetric.Iterations, ThresholdStat.Rps)]
+    [InlineData("http_req_failed: rate < 0.01", ThresholdMetric.FailedRequests, ThresholdStat.Rate)]
+    [InlineData("rate < 0.01", ThresholdMetric.FailedRequests, ThresholdStat.Rate)]
+    public void A_k6_counters_rate_is_per_second(string text, ThresholdMetric metric, ThresholdStat stat)
+    {
+        var parsed = ThresholdExpression.Parse(text);
+
+        Assert.Equal((metric, stat), (parsed.Metric, parsed.Stat));
+    }
 }
 

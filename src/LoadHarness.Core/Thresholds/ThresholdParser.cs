@@ -90,6 +90,12 @@ internal sealed class ThresholdParser
         var statPos = pos;
         var (stat, percentile, defaultMetric) = Stat();
         var finalMetric = metric ?? defaultMetric;
+        if (metric is ThresholdMetric.Requests or ThresholdMetric.Iterations && stat == ThresholdStat.Rate)
+        {
+            // k6's http_reqs and iterations are counters, whose rate is per second (http_reqs: rate > 100).
+            stat = ThresholdStat.Rps;
+        }
+
         CheckAllowed(finalMetric, stat, statPos);
         SkipSpaces();
         var (op, limit, unit, unitPos) = Comparison();
