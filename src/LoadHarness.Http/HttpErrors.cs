@@ -66,6 +66,30 @@ public static class HttpErrors
         };
     }
 
+    /// <summary>
+    /// The messages of <paramref name="exception"/> and its inner exceptions, each once: .NET's outer message often only
+    /// says "see inner exception" (a TLS failure's cause, an untrusted certificate, is two levels down). A TLS error adds
+    /// how to accept a test server's self-signed certificate.
+    /// </summary>
+    public static string Describe(Exception exception, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var parts = new List<string>(3);
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var message = e.Message.Replace(", see inner exception.", ".", StringComparison.Ordinal).Replace(" See the inner exception for details.", "", StringComparison.Ordinal).Trim();
+            if (message.Length > 0 && !parts.Exists(p => p.Contains(message, StringComparison.Ordinal)))
+            {
+                parts.Add(message);
+            }
+        }
+
+        var text = string.Join(" ", parts);
+        return ReferenceEquals(kind, Tls) && text.Contains("certificate", StringComparison.OrdinalIgnoreCase)
+            ? text + " (a test server's self-signed certificate: \"AcceptAnyServerCertificate\": true in the Http section, --insecure-skip-tls-verify on a quick run)"
+            : text;
+    }
+
     private static string? SocketKind(SocketError error) => error switch
     {
         SocketError.ConnectionRefused => ConnectionRefused,

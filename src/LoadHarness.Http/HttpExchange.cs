@@ -266,7 +266,7 @@ internal sealed class HttpExchange
         }
 
         result = new HttpResult(default, status, bytes, duration, null);
-        var error = SecretRedactor.RedactText(template.DisplayText + ": " + e.Message, vu.SecretValues());
+        var error = SecretRedactor.RedactText(template.DisplayText + ": " + HttpErrors.Describe(e, kind), vu.SecretValues());
         return Response.Fail(status, error, bytes, kind);
     }
 

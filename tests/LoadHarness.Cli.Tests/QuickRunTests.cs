@@ -3,6 +3,7 @@ using LoadHarness.Cli.Embedded;
 using LoadHarness.Cli.Tests.Fixtures;
 using LoadHarness.Reporting.Json;
 using LoadHarness.Scenarios.Catalog;
+using LoadHarness.Testing;
 
 namespace LoadHarness.Cli.Tests;
 
@@ -123,7 +124,40 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.DoesNotContain("status codes:", outcome.Out, StringComparison.Ordinal); // every answer a 200
     }
 
+    [Fact]
+    public async Task A_self_signed_certificate_is_a_tls_error_that_says_why_until_the_quick_run_skips_verification()
+    {
+        var tls = new TlsLoopbackServer();
+        await tls.InitializeAsync();
+        try
+        {
+            await SelfSignedAsync(tls);
+        }
+        finally
+        {
+            await tls.DisposeAsync();
+        }
+    }
+
+    private static async Task SelfSignedAsync(TlsLoopbackServer tls)
+    {
+        using var temp = new TempFolder();
+        string[] run = ["run", "--url", tls.BaseUrl + "/ok", "--vus", "1", "--duration", "1s", "--think", "100ms", "--check", "body contains ok",
+            "--threshold", "rate < 0.01", "--formats", "", "--quiet"];
+
+        var refused = await CliRunner.RunAsync([.. run, "--out", temp.File("refused")]);
+        Assert.True(refused.ExitCode == 99, refused.ToString());
+        Assert.Contains("✗ tls error: ", refused.Out, StringComparison.Ordinal);
+        Assert.Contains("The remote certificate is invalid", refused.Out, StringComparison.Ordinal); // the inner exception's words, not "see inner exception"
+        Assert.Contains("--insecure-skip-tls-verify on a quick run", refused.Out, StringComparison.Ordinal);
+
+        var accepted = await CliRunner.RunAsync([.. run, "--insecure-skip-tls-verify", "--out", temp.File("accepted")]);
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Contains("✓ check request: body contains ok  100.00%", accepted.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--insecure-skip-tls-verify", null, "--insecure-skip-tls-verify belongs to a quick run")]
     [InlineData("--check", "status == 200", "--check belongs to a quick run")]
     [InlineData("--follow-redirects", null, "--follow-redirects belongs to a quick run")]
     public async Task Quick_run_check_flags_without_a_url_exit_2(string flag, string? value, string message)

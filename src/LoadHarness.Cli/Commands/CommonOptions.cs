@@ -24,6 +24,12 @@ internal static class CommonOptions
         Description = "Quick run: follow 3xx redirects (as k6 and hey do by default); without it a redirect is an answer of its own. Goes through SocketsHttpHandler.",
     };
 
+    /// <summary>A quick run that accepts any TLS certificate (k6's <c>--insecure-skip-tls-verify</c>).</summary>
+    public static Option<bool> InsecureSkipTlsVerify() => new("--insecure-skip-tls-verify", "--insecure")
+    {
+        Description = "Quick run: accept any TLS certificate, e.g. a test server's self-signed one (k6's flag; AcceptAnyServerCertificate in an Http section).",
+    };
+
     public static Option<string?> Out(string description) => new("--out", "-o") { Description = description };
 
     public static Option<string[]> Formats(string description) => new("--formats")

@@ -23,6 +23,9 @@ internal sealed record QuickRunOptions
 
     /// <summary>Follow 3xx redirects (<c>--follow-redirects</c>), as k6 and hey do by default.</summary>
     public bool FollowRedirects { get; init; }
+
+    /// <summary>Accept any TLS certificate (<c>--insecure-skip-tls-verify</c>).</summary>
+    public bool AcceptAnyServerCertificate { get; init; }
 }
 
 /// <summary>
@@ -113,6 +116,11 @@ internal static class QuickRunConfig
             if (quick.FollowRedirects)
             {
                 w.WriteBoolean("FollowRedirects", true);
+            }
+
+            if (quick.AcceptAnyServerCertificate)
+            {
+                w.WriteBoolean("AcceptAnyServerCertificate", true);
             }
 
             w.WriteStartArray("Requests");

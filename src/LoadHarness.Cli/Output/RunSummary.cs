@@ -139,7 +139,7 @@ internal static class RunSummary
     private static string Shorten(string message)
     {
         message = message.ReplaceLineEndings(" ");
-        return message.Length <= 120 ? message : message[..119] + "…";
+        return message.Length <= 320 ? message : message[..319] + "…";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -12,6 +12,7 @@ internal static class CapacityCommand
         var think = new Option<string?>("--think") { Description = "With --url: think time after each request, e.g. 1s (k6's sleep(1))." };
         var check = CommonOptions.Check();
         var followRedirects = CommonOptions.FollowRedirects();
+        var insecure = CommonOptions.InsecureSkipTlsVerify();
         var scenario = new Option<string?>("--scenario", "-s") { Description = "The scenario to search (Capacity.Scenario; default: the first of TargetScenarios)." };
         var gate = new Option<string[]>("--gate")
         {
@@ -49,13 +50,13 @@ internal static class CapacityCommand
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s\n"
             + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
-            config, url, think, check, followRedirects, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
+            config, url, think, check, followRedirects, insecure, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
             output, reportFolder, segment, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var quick = Run.RunCommand.QuickRun(parse.GetValue(url), parse.GetValue(config), null, null, null, parse.GetValue(think), null,
-                parse.GetValue(check), parse.GetValue(followRedirects));
+                parse.GetValue(check), parse.GetValue(followRedirects), parse.GetValue(insecure));
             var arguments = new CapacityArguments
             {
                 // A quick run reads no config file, not even the one in the current folder.

@@ -19,6 +19,7 @@ internal static class RunCommand
         var threshold = new Option<string[]>("--threshold") { Description = "Quick run: a threshold to gate on, e.g. \"p(95) < 500\" (repeatable).", AllowMultipleArgumentsPerToken = false };
         var check = CommonOptions.Check();
         var followRedirects = CommonOptions.FollowRedirects();
+        var insecure = CommonOptions.InsecureSkipTlsVerify();
         var targetScenarios = new Option<string[]>("--target-scenarios", "-t")
         {
             Description = "Run only these scenarios (overrides TargetScenarios).",
@@ -67,12 +68,12 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, url, vus, duration, rate, think, threshold, check, followRedirects, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
+            config, url, vus, duration, rate, think, threshold, check, followRedirects, insecure, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var quick = QuickRun(parse.GetValue(url), parse.GetValue(config), parse.GetValue(vus), parse.GetValue(duration), parse.GetValue(rate), parse.GetValue(think), parse.GetValue(threshold),
-                parse.GetValue(check), parse.GetValue(followRedirects));
+                parse.GetValue(check), parse.GetValue(followRedirects), parse.GetValue(insecure));
             var arguments = new RunArguments
             {
                 ConfigPath = quick is not null ? null : parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
@@ -101,7 +102,7 @@ internal static class RunCommand
     /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
     internal static QuickRunOptions? QuickRun(
         string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds,
-        string[]? checks = null, bool followRedirects = false)
+        string[]? checks = null, bool followRedirects = false, bool insecure = false)
     {
         if (url is null)
         {
@@ -112,7 +113,7 @@ internal static class RunCommand
                 (_, _, not null, _, _) => "--rate",
                 (_, _, _, not null, _) => "--think",
                 (_, _, _, _, { Length: > 0 }) => "--threshold",
-                _ => checks is { Length: > 0 } ? "--check" : followRedirects ? "--follow-redirects" : null,
+                _ => checks is { Length: > 0 } ? "--check" : followRedirects ? "--follow-redirects" : insecure ? "--insecure-skip-tls-verify" : null,
             };
             return stray is null ? null : throw new CliInputException($"{stray} belongs to a quick run: give --url too (or set it in the config)");
         }
@@ -155,6 +156,7 @@ internal static class RunCommand
             Thresholds = thresholds ?? [],
             Checks = checks ?? [],
             FollowRedirects = followRedirects,
+            AcceptAnyServerCertificate = insecure,
         };
     }
 
