@@ -20,6 +20,9 @@ public static class HttpHandlerFactory
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             EnableMultipleHttp2Connections = true,
             ConnectTimeout = options.ConnectTimeout,
+            // A header value beyond ASCII is sent as UTF-8, as the raw transport and Go's client (k6) send it; without a
+            // selector every such request failed with "Request headers must contain only ASCII characters".
+            RequestHeaderEncodingSelector = static (_, _) => System.Text.Encoding.UTF8,
             // Injecting trace headers would mutate requests that VUs reuse; a load generator does not trace itself.
             ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
             // HTTP/1.x connections are watched, so a kept-alive one the server closed is told apart from a failed request.

@@ -249,7 +249,8 @@ internal static class HttpCheckParser
             {
                 if (rest.Length < 2 || rest[^1] != rest[0])
                 {
-                    throw ErrorAt(at, "unterminated quoted text");
+                    var other = rest[0] == '"' ? '\'' : '"';
+                    throw ErrorAt(at, $"unterminated quoted text (a text that starts with {rest[0]} is read as quoted: to look for {rest}, wrap it in {other}: {other}{rest}{other})");
                 }
 
                 rest = rest[1..^1];

@@ -36,7 +36,9 @@ internal static class RawRequestWriter
         }
 
         head.Append("\r\n");
-        var headBytes = Encoding.Latin1.GetBytes(head.ToString());
+        // UTF-8, as SocketsHttpHandler is told to send (HttpHandlerFactory) and Go's client (k6) sends: the request line is
+        // ASCII already (the URI escapes it), and a header value beyond ASCII keeps its characters.
+        var headBytes = Encoding.UTF8.GetBytes(head.ToString());
         return message.Content is null ? headBytes : [.. headBytes, .. body];
     }
 
