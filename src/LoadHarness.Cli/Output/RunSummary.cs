@@ -48,7 +48,10 @@ internal static class RunSummary
                 output.WriteLine(Invariant($"    start lateness p50/p99/max {late.P50Ms:0.0}/{late.P99Ms:0.0}/{late.MaxMs:0.0} ms"));
             }
 
-            foreach (var line in StatusLines(scenario.Stats.StatusCodes))
+            // The requests' codes (its steps'), as thresholds judge them: an iteration carries one step's code only.
+            var codes = scenario.RequestStats().SelectMany(r => r.StatusCodes)
+                .GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
+            foreach (var line in StatusLines(codes))
             {
                 output.WriteLine(line);
             }
