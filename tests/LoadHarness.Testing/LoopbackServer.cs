@@ -2,19 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LoadHarness.Testing;
 
 /// <summary>
 /// A real Kestrel on 127.0.0.1 (a free port) with behaviours a load test meets: /ok, /fail, /status/{code},
-/// /slow?ms= (default 3000), /big, /json, /chunked, /port, /close, /login, /whoami, /echo.
+/// /slow?ms= (default 3000), /big, /json, /chunked, /port, /close, /login, /login-nested, /whoami, /echo, /moved (302 to /ok).
 /// </summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
@@ -29,10 +24,11 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        app = builder.Build();
+        (app, BaseUrl) = await LoopbackKestrel.StartAsync(Map);
+    }
+
+    private static void Map(WebApplication app)
+    {
         app.MapGet("/ok", () => "ok");
         app.MapGet("/moved", () => Results.Redirect("/ok"));
         app.MapGet("/fail", () => Results.Text("boom", statusCode: 500));
@@ -72,19 +68,9 @@ public sealed class LoopbackServer : IAsyncLifetime
             return context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture);
         });
         app.MapGet("/echo", (HttpRequest request) => request.Headers["X-Echo"].ToString());
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
     }
 
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => LoopbackKestrel.StopAsync(app);
 
     /// <summary>A port nobody listens on (bound, then closed).</summary>
     public static int ClosedPort()

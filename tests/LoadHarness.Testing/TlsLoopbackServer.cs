@@ -3,11 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LoadHarness.Testing;
@@ -23,25 +18,13 @@ public sealed class TlsLoopbackServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        certificate = SelfSigned();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        app = builder.Build();
-        app.MapGet("/ok", () => "ok");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        var tls = certificate = SelfSigned();
+        (app, BaseUrl) = await LoopbackKestrel.StartAsync(a => a.MapGet("/ok", () => "ok"), listen => listen.UseHttps(tls));
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
+        await LoopbackKestrel.StopAsync(app);
         certificate?.Dispose();
     }
 
