@@ -11,8 +11,9 @@ namespace LoadHarness.Cli.Output;
 /// </summary>
 internal static class ReportSaving
 {
-    /// <summary>Writes every format; returns the folder that holds result.json and whether it is the one asked for.</summary>
-    public static async Task<(string Folder, bool AsAsked)> WriteAsync(CliContext cli, RunResult result, string folder, IEnumerable<string> formats)
+    /// <summary>Writes every format; returns the folder that holds result.json (null: none could) and whether it is the one asked for.</summary>
+    /// <param name="tempRoot">Where the fallback folders go (default: the system's temp folder; tests give their own).</param>
+    public static async Task<(string? Folder, bool AsAsked)> WriteAsync(CliContext cli, RunResult result, string folder, IEnumerable<string> formats, string? tempRoot = null)
     {
         var outcomes = await ReportWriterSet.ForFormats(formats).WriteAsync(result, folder, CancellationToken.None).ConfigureAwait(false);
         ReportOutcomes.Print(cli, outcomes);
@@ -21,20 +22,30 @@ internal static class ReportSaving
             return (folder, true);
         }
 
-        var fallback = Path.Combine(
-            Path.GetTempPath(),
-            "loadharness-results",
-            string.Create(CultureInfo.InvariantCulture, $"{Safe(result.Test.TestName)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}"));
-        var saved = await new ReportWriterSet([]).WriteAsync(result, fallback, CancellationToken.None).ConfigureAwait(false);
-        if (saved[0].Succeeded)
+        // A folder of this user's (a shared /tmp/loadharness-results another user made first is not writable), then one
+        // nobody has made yet.
+        var name = string.Create(CultureInfo.InvariantCulture, $"{Safe(result.Test.TestName)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        string[] fallbacks =
+        [
+            Path.Combine(tempRoot ?? Path.GetTempPath(), "loadharness-results-" + Safe(Environment.UserName), name),
+            Path.Combine(tempRoot ?? Path.GetTempPath(), "loadharness-" + Path.GetRandomFileName(), name),
+        ];
+        var errors = new List<string>();
+        foreach (var fallback in fallbacks)
         {
-            cli.Problem($"could not write the reports to {folder}; the result is saved to {fallback}/result.json "
-                + $"(render the reports with: loadharness report {fallback}/result.json --out <folder>)");
-            return (fallback, false);
+            var saved = await new ReportWriterSet([]).WriteAsync(result, fallback, CancellationToken.None).ConfigureAwait(false);
+            if (saved[0].Succeeded)
+            {
+                cli.Problem($"could not write the reports to {folder}; the result is saved to {fallback}/result.json "
+                    + $"(render the reports with: loadharness report {fallback}/result.json --out <folder>)");
+                return (fallback, false);
+            }
+
+            errors.Add($"{fallback}: {saved[0].Error!.Message}");
         }
 
-        cli.Problem($"could not write result.json to {folder} nor to {fallback}: {saved[0].Error!.Message}");
-        return (folder, false);
+        cli.Problem($"could not write result.json to {folder} nor to a temp folder ({string.Join("; ", errors)})");
+        return (null, false);
     }
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));

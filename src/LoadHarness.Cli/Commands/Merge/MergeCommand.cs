@@ -75,7 +75,7 @@ internal static class MergeCommand
             RunSummary.Write(cli.Out, merged);
             var (saved, asAsked) = await ReportSaving.WriteAsync(cli, merged, folder, names).ConfigureAwait(false);
             var exit = !merged.Passed ? ExitCodes.ThresholdCrossed : asAsked ? ExitCodes.Passed : ExitCodes.ReportsNotWritten;
-            cli.Out.WriteLine($"merged {results.Count} results ({string.Join(", ", merged.Segments)}); {(merged.Thresholds.Count == 0 ? "no thresholds to judge" : merged.Passed ? "thresholds passed" : "threshold crossed")}; exit {exit}; reports: {saved}");
+            cli.Out.WriteLine($"merged {results.Count} results ({string.Join(", ", merged.Segments)}); {(merged.Thresholds.Count == 0 ? "no thresholds to judge" : merged.Passed ? "thresholds passed" : "threshold crossed")}; exit {exit}; {(saved is null ? "result not saved (see above)" : "reports: " + saved)}");
             return exit;
         });
         return command;

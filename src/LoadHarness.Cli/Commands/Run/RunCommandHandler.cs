@@ -200,7 +200,7 @@ internal sealed class RunCommandHandler(CliContext cli)
             verdict += ", reports not written";
         }
 
-        return (exit, $"{verdict}; exit {exit}; reports: {saved}", result);
+        return (exit, saved is null ? $"{verdict}; exit {exit}; result not saved (see above)" : $"{verdict}; exit {exit}; reports: {saved}", result);
     }
 
     internal static int ExitCode(RunResult result, bool noGate) =>
