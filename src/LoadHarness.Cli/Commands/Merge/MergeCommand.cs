@@ -71,7 +71,7 @@ internal static class MergeCommand
 
             var names = CommonOptions.List(parse.GetValue(formats)) ?? settings?.ReportFormats ?? ReportFormats.Default;
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
-                : ReportFolder.Resolve(null, settings?.ReportFolder ?? "reports", merged.Test.TestName, DateTimeOffset.UtcNow) + "-merged";
+                : ReportFolder.Resolve(null, settings?.ReportFolder ?? "reports", merged.Test.TestName, DateTimeOffset.UtcNow, "-merged");
             RunSummary.Write(cli.Out, merged);
             var (saved, asAsked) = await ReportSaving.WriteAsync(cli, merged, folder, names).ConfigureAwait(false);
             var exit = !merged.Passed ? ExitCodes.ThresholdCrossed : asAsked ? ExitCodes.Passed : ExitCodes.ReportsNotWritten;
