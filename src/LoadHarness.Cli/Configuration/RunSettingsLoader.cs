@@ -86,7 +86,7 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
     {
         var global = configuration.GetSection("GlobalSettings");
         var scenarios = ConfigValues.Items(global.GetSection("ScenariosSettings"))
-            .Select(s => ScenarioSettingsReader.Read(s, values, options))
+            .Select(s => ScenarioSettingsReader.Read(s, values, options, configPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(configPath))))
             .OfType<ScenarioSettings>()
             .ToArray();
         foreach (var duplicate in scenarios.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -5,7 +5,8 @@ namespace LoadHarness.Cli.Configuration;
 /// <summary>Reads and validates one <c>GlobalSettings.ScenariosSettings[]</c> entry.</summary>
 internal static class ScenarioSettingsReader
 {
-    public static ScenarioSettings? Read(IConfigurationSection section, ConfigValues values, RunSettingsLoaderOptions options)
+    /// <param name="configFolder">The config file's folder, which request BodyFile paths are relative to (null: the current folder).</param>
+    public static ScenarioSettings? Read(IConfigurationSection section, ConfigValues values, RunSettingsLoaderOptions options, string? configFolder = null)
     {
         var path = ConfigValues.PathOf(section);
         var name = values.String(section.GetSection("ScenarioName"));
@@ -43,6 +44,7 @@ internal static class ScenarioSettingsReader
                 values.Problems.Add(path + ".ScenarioName", $"'{name}' is a registered scenario; an Http scenario needs a name of its own");
             }
 
+            ReadBodyFiles(http, values, configFolder);
             foreach (var error in HttpScenarioBinding.Validate(http, path + ".Http"))
             {
                 AddPrefixed(values.Problems, error);
@@ -91,6 +93,40 @@ internal static class ScenarioSettingsReader
             Http = isHttp ? http : null,
             Sql = isSql ? sql : null,
         };
+    }
+
+    /// <summary>
+    /// Each request's <c>BodyFile</c>, read into its <c>Body</c> (the configuration takes the text, so every reader of the
+    /// section binds it): relative to the config file's folder, as k6's <c>open()</c> is to its script.
+    /// </summary>
+    private static void ReadBodyFiles(IConfigurationSection http, ConfigValues values, string? configFolder)
+    {
+        foreach (var request in http.GetSection("Requests").GetChildren())
+        {
+            var fileSection = request.GetSection("BodyFile");
+            if (values.String(fileSection) is not { } file)
+            {
+                continue;
+            }
+
+            var filePath = ConfigValues.PathOf(fileSection);
+            if (request["Body"] is not null)
+            {
+                values.Problems.Add(filePath, "a request has a Body or a BodyFile, not both");
+                continue;
+            }
+
+            var full = Path.GetFullPath(Path.Combine(configFolder ?? Directory.GetCurrentDirectory(), file));
+            try
+            {
+                request["Body"] = File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                values.Problems.Add(filePath, File.Exists(full) ? $"cannot read {full}: {e.Message}"
+                    : $"file not found: {full} (BodyFile is relative to the config file's folder)");
+            }
+        }
     }
 
     /// <summary>"1s" (fixed) or "500ms..2s" (uniform random in the range).</summary>

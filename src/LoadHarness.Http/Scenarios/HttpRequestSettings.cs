@@ -15,6 +15,12 @@ public sealed class HttpRequestSettings
 
     public string? Body { get; set; }
 
+    /// <summary>
+    /// A file whose text (UTF-8) is the body, relative to the config file's folder (k6's <c>open('payload.json')</c>);
+    /// the command reads it into <see cref="Body"/> when it loads the config. Not with <see cref="Body"/>.
+    /// </summary>
+    public string? BodyFile { get; set; }
+
     /// <summary>Content-Type of <see cref="Body"/>; default <c>application/json</c> when a body is given.</summary>
     public string? ContentType { get; set; }
 
@@ -28,8 +34,8 @@ public sealed class HttpRequestSettings
     public bool ReadBody { get; set; }
 
     /// <summary>
-    /// After an ok response, the VU's bearer token becomes this top-level property of the JSON body (e.g. <c>token</c>):
-    /// every later request of the VU carries <c>Authorization: Bearer ...</c>.
+    /// After an ok response, the VU's bearer token becomes this property of the JSON body (e.g. <c>token</c>, or a path
+    /// such as <c>data.access_token</c>): every later request of the VU carries <c>Authorization: Bearer ...</c>.
     /// </summary>
     public string? BearerTokenFrom { get; set; }
 
