@@ -55,7 +55,7 @@ internal sealed class ThresholdParser
             if (!Metrics.TryGetValue(word, out var tagged))
             {
                 pos = save;
-                throw Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N), or a measurement such as db.index_hit_ratio)");
+                throw UnknownMetric(word);
             }
 
             (stepTag, scenarioTag, var okOnly) = Tags();
@@ -68,7 +68,7 @@ internal sealed class ThresholdParser
             if (!Metrics.TryGetValue(word, out var m))
             {
                 pos = save;
-                throw Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N), or a measurement such as db.index_hit_ratio)");
+                throw UnknownMetric(word);
             }
 
             metric = m;
@@ -441,6 +441,9 @@ internal sealed class ThresholdParser
     }
 
     private ThresholdParseException Error(string reason) => ErrorAt(pos, reason);
+
+    private ThresholdParseException UnknownMetric(string word) =>
+        Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N), or a measurement such as db.index_hit_ratio)");
 
     private ThresholdParseException ErrorAt(int position, string reason) => new(text, position, reason);
 }
