@@ -39,6 +39,11 @@ internal static class RunSummary
             output.WriteLine();
             var dropped = scenario.Iterations.Dropped > 0 ? Invariant($", {scenario.Iterations.Dropped} dropped") : "";
             output.WriteLine(Invariant($"  scenario {scenario.Name} ({scenario.Model.ToString().ToLowerInvariant()}, {scenario.DurationMs / 1000:0.0} s, peak {scenario.PeakVUs} VUs, {scenario.Iterations.Completed} iterations{dropped})"));
+            if (DroppedLine(scenario) is { } droppedLine)
+            {
+                output.WriteLine(droppedLine);
+            }
+
             var rows = new List<string[]> { Header, Row(scenario.Name, scenario.Stats) };
             rows.AddRange(scenario.Steps.Select(step => Row("  " + step.Name, step.Stats)));
             WriteTable(output, rows, scenario.Steps.Count == 0 ? "(latency in ms)"
@@ -90,6 +95,18 @@ internal static class RunSummary
             var scope = t.Scenario is null ? "all" : t.Scenario + (t.Step is null ? "" : "/" + t.Step);
             output.WriteLine($"    {(t.Passed ? "✓" : "✗")} {scope}: {t.Expression}  ({t.Description}){(t.AbortedRun ? "  [aborted the run]" : "")}");
         }
+    }
+
+    /// <summary>
+    /// An open model that could not start its arrivals, as k6's "Insufficient VUs" warning: every VU was busy. Said when
+    /// more than 1 % of the planned iterations were dropped; null otherwise.
+    /// </summary>
+    internal static string? DroppedLine(ScenarioResult scenario)
+    {
+        var dropped = scenario.Iterations.Dropped;
+        var planned = scenario.Iterations.Started + dropped;
+        return planned == 0 || dropped * 100 <= planned ? null
+            : Invariant($"    ! {dropped:N0} of {planned:N0} planned iterations ({100.0 * dropped / planned:0.#} %) were dropped: all {scenario.PeakVUs} VUs were busy, so the rate was not held (raise MaxVUs, --vus on a quick run)");
     }
 
     /// <summary>

@@ -5,8 +5,11 @@ using LoadHarness.Testing;
 
 namespace LoadHarness.Cli.Tests;
 
-/// <summary>The summary's status-code line: the requests' codes (every step's), shown when any answer was not a 2xx.</summary>
-public sealed class RunSummaryStatusTests
+/// <summary>
+/// The summary's warning lines: the requests' status codes (every step's) when any answer was not a 2xx, and an open
+/// model's dropped iterations when the VUs could not hold the rate.
+/// </summary>
+public sealed class RunSummaryTests
 {
     [Fact]
     public void A_scenario_with_steps_lists_every_steps_codes_not_its_iterations()
@@ -45,6 +48,32 @@ public sealed class RunSummaryStatusTests
         else
         {
             Assert.Contains(expected, lines, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(990, 10, null)] // 1 %: within the tolerance
+    [InlineData(900, 100, "! 100 of 1,000 planned iterations (10 %) were dropped: all 7 VUs were busy")]
+    [InlineData(0, 0, null)]
+    public void Dropped_iterations_over_1_percent_say_the_rate_was_not_held(long started, long dropped, string? expected)
+    {
+        var stats = StatsBuilder.Build(Histograms.Create(), Histograms.Create(), 1, 0, 0, new Dictionary<string, long>(), []);
+        var scenario = TestResults.Scenario("open", stats) with
+        {
+            Model = LoadModel.Open,
+            PeakVUs = 7,
+            Iterations = new IterationCounts { Started = started, Completed = started, Dropped = dropped },
+        };
+
+        var line = RunSummary.DroppedLine(scenario);
+
+        if (expected is null)
+        {
+            Assert.Null(line);
+        }
+        else
+        {
+            Assert.Contains(expected, line, StringComparison.Ordinal);
         }
     }
 }
