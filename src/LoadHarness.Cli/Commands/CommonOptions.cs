@@ -14,7 +14,7 @@ internal static class CommonOptions
     /// <summary>A quick run's check on every response (<c>run --url</c>, <c>capacity --url</c>).</summary>
     public static Option<string[]> Check() => new("--check")
     {
-        Description = "Quick run: a check on every response, as an Http request's Checks, e.g. \"status == 200\" or \"body contains ok\" (repeatable; gate on them with \"checks > 0.99\").",
+        Description = "Quick run: a check on every response, as an Http request's Checks, e.g. \"status == 200\" or \"body contains ok\" (repeatable; run gates on them with --threshold \"checks > 0.99\", capacity's default gate adds it).",
         AllowMultipleArgumentsPerToken = false,
     };
 

@@ -51,6 +51,13 @@ public sealed class CapacityCommandTests(KnownCapacityServer server) : IClassFix
         Assert.Equal(4, result.Sustainable!.Load);
         Assert.Equal(2, result.Steps.Count);
 
+        // A quick run's checks join the default gate: /work answers "done", so a check on another text fails every step.
+        var checkedRun = await CliRunner.RunAsync(
+            ["capacity", "--url", server.BaseUrl + "/work", "--think", "10ms", "--check", "body contains nothing-like-this", "--step-vus", "2", "--max-vus", "2",
+                "--out", temp.File("checked"), "--no-confirm", .. Short]);
+        Assert.True(checkedRun.ExitCode == 99, checkedRun.ToString());
+        Assert.Equal([.. LoadHarness.Cli.Commands.Capacity.CapacityPlan.DefaultGate, "checks > 0.99"], (await CapacityJson.ReadAsync(temp.File("checked/capacity.json"))).Gate);
+
         var bad = await CliRunner.RunAsync("capacity", "--url", "localhost:8080", "--step-vus", "2");
         Assert.True(bad.ExitCode == 2 && bad.Err.Contains("--url: 'localhost:8080' is not an absolute http(s) URL", StringComparison.Ordinal), bad.ToString());
         var stray = await CliRunner.RunAsync("capacity", "--think", "1s", "--step-vus", "2");

@@ -63,7 +63,10 @@ internal static class CapacityCommand
                 ConfigPath = parse.GetValue(config) ?? (quick is null && File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
                 QuickRun = quick,
                 Scenario = parse.GetValue(scenario),
-                Gate = parse.GetValue(gate) is { Length: > 0 } g ? g : null,
+                // A quick run's checks are part of what a load must hold: the default gate judges them too.
+                Gate = parse.GetValue(gate) is { Length: > 0 } g ? g
+                    : quick is { Checks.Count: > 0 } ? [.. CapacityPlan.DefaultGate, "checks > 0.99"]
+                    : null,
                 StepVUs = parse.GetValue(stepVUs),
                 StepRate = parse.GetValue(stepRate),
                 Start = parse.GetValue(start),
