@@ -18,7 +18,7 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
         Assert.All(segments, s => Assert.True(s.ExitCode == 0, s.ToString()));
 
         // The merge judges the config's thresholds, here a stricter one than the segments ran with.
-        var strict = temp.Write("strict.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01", "count > 1000000"]));
+        var strict = temp.Write("strict.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01", "count > 1000000", "app.pool_usage: max < 0.8"]));
         var merged = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--config", strict, "--out", temp.File("merged"));
 
         Assert.True(merged.ExitCode == 99, merged.ToString());
@@ -27,8 +27,11 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
         var m = await RunResultJson.ReadAsync(temp.File("merged/result.json"));
         Assert.Equal(2, m.Segments.Count);
         Assert.Equal(a.Scenarios[0].Stats.RequestCount + b.Scenarios[0].Stats.RequestCount, m.Scenarios[0].Stats.RequestCount);
-        Assert.Equal(2, m.Thresholds.Count);
+        Assert.Equal(3, m.Thresholds.Count);
         Assert.False(m.Thresholds.Single(t => t.Expression == "count > 1000000").Passed);
+        // Judged again on the sum, a figure with no data still says why (before: a bare "no data" after the merge).
+        Assert.EndsWith("no data (limit < 0.8): the run has no Target.MetricsUrl, so it scraped no application metrics",
+            m.Thresholds.Single(t => t.Expression == "app.pool_usage: max < 0.8").Description, StringComparison.Ordinal);
 
         var lenient = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--out", temp.File("merged2"));
         Assert.True(lenient.ExitCode == 0, lenient.ToString());

@@ -63,6 +63,8 @@ internal static class MergeCommand
 
             // Judged once, on the merged result: the config's thresholds for the scenarios that list some, the inputs' own for the rest.
             var merged = ResultMerger.Merge(results, settings?.Scenarios.Where(s => s.HasThresholds).SelectMany(s => s.Thresholds).ToArray());
+            // Judged again on the sum, a figure with no data says why, from the segments' own notes (as a run's does).
+            merged = merged with { Thresholds = Run.NoDataReasons.Explain(merged.Thresholds, merged.Sections) };
             if (coverage.Count > 0)
             {
                 merged = ResultMerger.MarkPartial(merged, coverage);
