@@ -34,7 +34,7 @@ public static class ResultMerger
             DurationMs = durationMs,
             Segments = list.SelectMany(r => r.Segments).ToArray(),
             Scenarios = scenarios,
-            Sections = list.SelectMany(r => r.Sections).ToArray(),
+            Sections = MergeSections(list),
             Thresholds = [],
 
             // The busiest segment's generator: one saturated machine is enough to doubt the merged figures.
@@ -52,6 +52,23 @@ public static class ResultMerger
             .Select(t => new ThresholdDefinition(t.Expression, t.Scenario, t.Step));
         return merged with { Thresholds = ThresholdEvaluator.Evaluate(merged, configured.Concat(definitions).ToArray()) };
     }
+
+    /// <summary>
+    /// One section per id: the segments each measured the database or application they share (before, a merge of two
+    /// had two "Database" sections, and its HTML two elements of one anchor id). The first segment's tables are kept,
+    /// with every segment's notes once and one saying whose tables they are.
+    /// </summary>
+    private static ReportSection[] MergeSections(RunResult[] list) =>
+        [.. list.SelectMany(r => r.Sections.Select(s => (Result: r, Section: s)))
+            .GroupBy(x => x.Section.Id, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.First().Section : g.First().Section with
+            {
+                Notes =
+                [
+                    .. g.SelectMany(x => x.Section.Notes).Distinct(StringComparer.Ordinal),
+                    $"{g.Count()} segments measured this section, each over its own window; the tables are segment {string.Join(", ", g.First().Result.Segments)}'s",
+                ],
+            })];
 
     /// <summary>
     /// A merge of an incomplete set of segments, asked for explicitly: labelled <c>partial</c> with what is missing and

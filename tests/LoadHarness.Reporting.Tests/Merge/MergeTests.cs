@@ -77,4 +77,27 @@ public sealed class MergeTests
 
         Assert.Equal(1.8, ResultMerger.Merge([a, b]).Environment.GeneratorCpuCores);
     }
+
+    [Fact]
+    public void Sections_of_one_id_merge_into_one_with_every_note_once()
+    {
+        var stats = StatsBuilder.Build(Histograms.Create(), Histograms.Create(), 1, 0, 0, new Dictionary<string, long>(), []);
+        static ReportSection Database(string note, string scans) => new()
+        {
+            Id = FigureSections.Database,
+            Title = "Database",
+            Notes = ["shared note", note],
+            Tables = [new ReportTable { Title = "Scans", Columns = ["seq"], Rows = [[scans]] }],
+        };
+        var a = TestResults.With(TestResults.Scenario("api", stats), 1_000) with { Segments = ["0:1/2"], Sections = [Database("a", "109"), new ReportSection { Id = "other", Title = "o" }] };
+        var b = TestResults.With(TestResults.Scenario("api", stats), 1_000) with { Segments = ["1/2:1"], Sections = [Database("b", "110")] };
+
+        var merged = ResultMerger.Merge([a, b]);
+
+        Assert.Equal([FigureSections.Database, "other"], merged.Sections.Select(s => s.Id));
+        var database = merged.Sections[0];
+        Assert.Equal("109", Assert.Single(Assert.Single(database.Tables).Rows)[0]);
+        Assert.Equal(["shared note", "a", "b", "2 segments measured this section, each over its own window; the tables are segment 0:1/2's"], database.Notes);
+    }
 }
+
