@@ -35,6 +35,7 @@ public static class ResultMerger
             Segments = list.SelectMany(r => r.Segments).ToArray(),
             Scenarios = scenarios,
             Sections = MergeSections(list),
+            Measurements = MergeMeasurements(list),
             Thresholds = [],
 
             // The busiest segment's generator: one saturated machine is enough to doubt the merged figures.
@@ -52,6 +53,19 @@ public static class ResultMerger
             .Select(t => new ThresholdDefinition(t.Expression, t.Scenario, t.Step));
         return merged with { Thresholds = ThresholdEvaluator.Evaluate(merged, configured.Concat(definitions).ToArray()) };
     }
+
+    /// <summary>
+    /// The first segment's figures of what the segments share (the database, the application, EXPLAIN after the load),
+    /// but each process's own counts added: <c>http.retries</c> (before, a merge judged <c>http.retries &lt; 10</c> on the
+    /// first segment's resends alone).
+    /// </summary>
+    private static Measurement[] MergeMeasurements(RunResult[] list) =>
+        [.. list[0].Measurements.Select(m => m.Name.StartsWith(RetriesMeasurement, StringComparison.Ordinal)
+            ? m with { Value = list.Sum(r => r.Measurements.FirstOrDefault(o => o.Name == m.Name)?.Value ?? 0) }
+            : m)];
+
+    /// <summary>The raw and sockets transports' resend count, per process (<c>HttpRetries.MeasurementName</c>).</summary>
+    private const string RetriesMeasurement = "http.retries";
 
     /// <summary>
     /// One section per id: the segments each measured the database or application they share (before, a merge of two

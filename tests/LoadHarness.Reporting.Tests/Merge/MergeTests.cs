@@ -99,5 +99,19 @@ public sealed class MergeTests
         Assert.Equal("109", Assert.Single(Assert.Single(database.Tables).Rows)[0]);
         Assert.Equal(["shared note", "a", "b", "2 segments measured this section, each over its own window; the tables are segment 0:1/2's"], database.Notes);
     }
+
+    [Fact]
+    public void Each_processs_retries_are_added_and_shared_figures_kept_once()
+    {
+        var stats = StatsBuilder.Build(Histograms.Create(), Histograms.Create(), 1, 0, 0, new Dictionary<string, long>(), []);
+        Measurement[] Figures(double retries) => [new("http.retries", retries, ThresholdUnit.Number), new("db.seq_scans", 109, ThresholdUnit.Number)];
+        var a = TestResults.With(TestResults.Scenario("api", stats), 1_000) with { Segments = ["0:1/2"], Measurements = Figures(2) };
+        var b = TestResults.With(TestResults.Scenario("api", stats), 1_000) with { Segments = ["1/2:1"], Measurements = Figures(3) };
+
+        var merged = ResultMerger.Merge([a, b], [new ThresholdDefinition("http.retries < 5", "api")]);
+
+        Assert.Equal([("http.retries", 5.0), ("db.seq_scans", 109.0)], merged.Measurements.Select(m => (m.Name, m.Value)));
+        Assert.False(Assert.Single(merged.Thresholds).Passed); // 2 + 3 resends: before, judged on the first segment's 2
+    }
 }
 
