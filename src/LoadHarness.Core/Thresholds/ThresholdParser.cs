@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LoadHarness.Core.Thresholds;
 
 /// <summary>Recursive-descent parser of <see cref="ThresholdExpression"/>; every error carries its position.</summary>
-internal sealed class ThresholdParser
+internal sealed partial class ThresholdParser
 {
     private static readonly Dictionary<string, ThresholdMetric> Metrics = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -50,20 +50,7 @@ internal sealed class ThresholdParser
 
         SkipSpaces();
         string? stepTag = null, scenarioTag = null;
-        if (word.Length > 0 && Peek('{'))
-        {
-            if (!Metrics.TryGetValue(word, out var tagged))
-            {
-                pos = save;
-                throw UnknownMetric(word);
-            }
-
-            (stepTag, scenarioTag, var okOnly) = Tags();
-            metric = okOnly && tagged == ThresholdMetric.Latency ? ThresholdMetric.OkLatency : tagged;
-            Expect(':');
-            SkipSpaces();
-        }
-        else if (word.Length > 0 && (Peek(':') || (Peek('(') && word.Equals("StatusCode", StringComparison.OrdinalIgnoreCase))))
+        if (word.Length > 0 && (Peek('{') || Peek(':') || (Peek('(') && word.Equals("StatusCode", StringComparison.OrdinalIgnoreCase))))
         {
             if (!Metrics.TryGetValue(word, out var m))
             {
@@ -77,6 +64,12 @@ internal sealed class ThresholdParser
                 Expect('(');
                 statusCode = (int)Number("a status code");
                 Expect(')');
+            }
+
+            if (Peek('{'))
+            {
+                (stepTag, scenarioTag, var okOnly) = Tags();
+                metric = okOnly && m == ThresholdMetric.Latency ? ThresholdMetric.OkLatency : m;
             }
 
             Expect(':');
@@ -182,90 +175,6 @@ internal sealed class ThresholdParser
         }
 
         return (op, limit, unit, unitPos);
-    }
-
-    /// <summary>
-    /// <c>name[(argument)][.more] [':' stat] op number [ms | s | %]</c>: a named measurement, its own value or (with a
-    /// statistic: p(N), avg/mean, med, min, max) a statistic of it.
-    /// </summary>
-    private ThresholdExpression ParseMeasurement()
-    {
-        var start = pos;
-        NameChars();
-        if (Peek('('))
-        {
-            var open = pos++;
-            while (pos < text.Length && text[pos] != ')')
-            {
-                pos++;
-            }
-
-            if (!Peek(')') || pos == open + 1)
-            {
-                throw ErrorAt(open, "expected '(name)' after the measurement's name");
-            }
-
-            pos++;
-            NameChars();
-        }
-
-        var name = text[start..pos];
-        if (name.EndsWith('.') || name.Contains("..", StringComparison.Ordinal))
-        {
-            throw ErrorAt(start, $"'{name}' is not a measurement name (e.g. db.index_hit_ratio, db.seq_scans(notifications), explain(unread_count))");
-        }
-
-        SkipSpaces();
-        var stat = ThresholdStat.Value;
-        double percentile = 0;
-        if (Peek(':'))
-        {
-            pos++;
-            SkipSpaces();
-            var statPos = pos;
-            (stat, percentile, _) = Stat();
-            if (stat is not (ThresholdStat.Percentile or ThresholdStat.Avg or ThresholdStat.Med or ThresholdStat.Min or ThresholdStat.Max))
-            {
-                throw ErrorAt(statPos, $"statistic {stat.ToString().ToLowerInvariant()} does not apply to a measurement (p(N), avg, med, min, max)");
-            }
-
-            SkipSpaces();
-        }
-
-        var (op, limit, unit, unitPos) = Comparison();
-
-        ThresholdUnit? written = unit.ToLowerInvariant() switch
-        {
-            "" => null,
-            "ms" => ThresholdUnit.Milliseconds,
-            "s" => ThresholdUnit.Milliseconds,
-            "%" => ThresholdUnit.Percent,
-            _ => throw ErrorAt(unitPos, $"unit '{unit}' does not fit a measurement (ms, s or %)"),
-        };
-        if (unit.Equals("s", StringComparison.OrdinalIgnoreCase))
-        {
-            limit *= 1000;
-        }
-
-        SkipSpaces();
-        if (pos < text.Length)
-        {
-            throw Error($"unexpected '{text[pos..]}'");
-        }
-
-        return new ThresholdExpression(ThresholdMetric.Measurement, stat, percentile, null, op, limit, text)
-        {
-            Measurement = name,
-            WrittenUnit = written,
-        };
-    }
-
-    private void NameChars()
-    {
-        while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] is '_' or '.'))
-        {
-            pos++;
-        }
     }
 
     private (ThresholdStat Stat, double Percentile, ThresholdMetric DefaultMetric) Stat()
