@@ -29,7 +29,7 @@ public static class HttpRetries
         Counts.ToDictionary(c => c.Key, c => Volatile.Read(ref c.Value.Value));
 
     /// <summary>The measurement a run's result carries: requests sent again during the run (0 when none, so a threshold on it always has data).</summary>
-    public const string MeasurementName = "http.retries";
+    public const string MeasurementName = LoadHarness.Core.Results.FigureSections.RetriesMeasurement;
 
     /// <summary>
     /// What a run's result says of its retries, from <see cref="Snapshot"/> taken before and after the run: the total of

@@ -12,6 +12,9 @@ public static class FigureSections
     public const string Explain = "explain";
     public const string HttpRetries = "http-retries";
 
+    /// <summary>The measurement of the HTTP transports' resends, one count per process (merged segments add theirs).</summary>
+    public const string RetriesMeasurement = "http.retries";
+
     /// <summary>The id of the section that measures <paramref name="metric"/> (<c>db.statement(x) mean</c>, ...), or null for a request metric.</summary>
     public static string? Of(string metric)
     {
@@ -19,7 +22,7 @@ public static class FigureSections
         return metric.StartsWith("db.", StringComparison.Ordinal) ? Database
             : metric.StartsWith("app.", StringComparison.Ordinal) ? AppMetrics
             : metric.StartsWith("explain(", StringComparison.Ordinal) ? Explain
-            : metric.StartsWith("http.retries", StringComparison.Ordinal) ? HttpRetries
+            : metric.StartsWith(RetriesMeasurement, StringComparison.Ordinal) ? HttpRetries
             : null;
     }
 }

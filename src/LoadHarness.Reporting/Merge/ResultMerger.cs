@@ -60,12 +60,9 @@ public static class ResultMerger
     /// first segment's resends alone).
     /// </summary>
     private static Measurement[] MergeMeasurements(RunResult[] list) =>
-        [.. list[0].Measurements.Select(m => m.Name.StartsWith(RetriesMeasurement, StringComparison.Ordinal)
+        [.. list[0].Measurements.Select(m => m.Name.StartsWith(FigureSections.RetriesMeasurement, StringComparison.Ordinal)
             ? m with { Value = list.Sum(r => r.Measurements.FirstOrDefault(o => o.Name == m.Name)?.Value ?? 0) }
             : m)];
-
-    /// <summary>The raw and sockets transports' resend count, per process (<c>HttpRetries.MeasurementName</c>).</summary>
-    private const string RetriesMeasurement = "http.retries";
 
     /// <summary>
     /// One section per id: the segments each measured the database or application they share (before, a merge of two
