@@ -55,8 +55,15 @@ internal static class CapacityCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var quick = Run.RunCommand.QuickRun(parse.GetValue(url), parse.GetValue(config), null, null, null, parse.GetValue(think), null,
-                parse.GetValue(check), parse.GetValue(followRedirects), parse.GetValue(insecure));
+            var quick = new Configuration.QuickRunFlags
+            {
+                Url = parse.GetValue(url),
+                Config = parse.GetValue(config),
+                Think = parse.GetValue(think),
+                Checks = parse.GetValue(check),
+                FollowRedirects = parse.GetValue(followRedirects),
+                Insecure = parse.GetValue(insecure),
+            }.ToOptions();
             var arguments = new CapacityArguments
             {
                 // A quick run reads no config file, not even the one in the current folder.

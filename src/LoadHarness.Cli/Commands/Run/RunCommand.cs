@@ -72,8 +72,19 @@ internal static class RunCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var quick = QuickRun(parse.GetValue(url), parse.GetValue(config), parse.GetValue(vus), parse.GetValue(duration), parse.GetValue(rate), parse.GetValue(think), parse.GetValue(threshold),
-                parse.GetValue(check), parse.GetValue(followRedirects), parse.GetValue(insecure));
+            var quick = new QuickRunFlags
+            {
+                Url = parse.GetValue(url),
+                Config = parse.GetValue(config),
+                Vus = parse.GetValue(vus),
+                Duration = parse.GetValue(duration),
+                Rate = parse.GetValue(rate),
+                Think = parse.GetValue(think),
+                Thresholds = parse.GetValue(threshold),
+                Checks = parse.GetValue(check),
+                FollowRedirects = parse.GetValue(followRedirects),
+                Insecure = parse.GetValue(insecure),
+            }.ToOptions();
             var arguments = new RunArguments
             {
                 ConfigPath = quick is not null ? null : parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
@@ -97,67 +108,6 @@ internal static class RunCommand
             return new RunCommandHandler(cli).ExecuteAsync(arguments, cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
-    internal static QuickRunOptions? QuickRun(
-        string? url, string? config, int? vus, string? duration, double? rate, string? think, string[]? thresholds,
-        string[]? checks = null, bool followRedirects = false, bool insecure = false)
-    {
-        if (url is null)
-        {
-            var stray = (vus, duration, rate, think, thresholds) switch
-            {
-                (not null, _, _, _, _) => "--vus",
-                (_, not null, _, _, _) => "--duration",
-                (_, _, not null, _, _) => "--rate",
-                (_, _, _, not null, _) => "--think",
-                (_, _, _, _, { Length: > 0 }) => "--threshold",
-                _ => checks is { Length: > 0 } ? "--check" : followRedirects ? "--follow-redirects" : insecure ? "--insecure-skip-tls-verify" : null,
-            };
-            return stray is null ? null : throw new CliInputException($"{stray} belongs to a quick run: give --url too (or set it in the config)");
-        }
-
-        if (config is not null)
-        {
-            throw new CliInputException("--url is a quick run without a config file: drop --config, or put the request in the config's Http scenario");
-        }
-
-        if (!Http.HttpUrls.TryParseAbsolute(url, out _))
-        {
-            throw new CliInputException($"--url: '{url}' is not an absolute http(s) URL (e.g. http://127.0.0.1:8080/api/health)");
-        }
-
-        if (vus is < 1)
-        {
-            throw new CliInputException($"--vus: {vus} must be at least 1");
-        }
-
-        if (rate is { } r && !(r > 0 && double.IsFinite(r)))
-        {
-            throw new CliInputException($"--rate: {r} must be a positive number of iterations per second");
-        }
-
-        foreach (var (flag, text) in new[] { ("--duration", duration), ("--think", think) })
-        {
-            if (text is not null && (!Core.Load.DurationParser.TryParse(text, out var value, out var error) || value < TimeSpan.Zero || (flag == "--duration" && value == TimeSpan.Zero)))
-            {
-                throw new CliInputException($"{flag}: '{text}' is not a positive duration (e.g. 30s, 2m){(error is null ? "" : ": " + error)}");
-            }
-        }
-
-        return new QuickRunOptions
-        {
-            Url = url,
-            Vus = vus ?? (rate is null ? 1 : 100),
-            Duration = duration ?? "10s",
-            Rate = rate,
-            Think = think,
-            Thresholds = thresholds ?? [],
-            Checks = checks ?? [],
-            FollowRedirects = followRedirects,
-            AcceptAnyServerCertificate = insecure,
-        };
     }
 
     /// <summary>A label is one line of printable text, at most 100 characters; anything else is invalid input (exit 2).</summary>

@@ -1,0 +1,92 @@
+namespace LoadHarness.Cli.Configuration;
+
+/// <summary>
+/// The quick-run flags as given on the command line (<c>run</c> and <c>capacity</c>), before any check: <see cref="ToOptions"/>
+/// turns them into the quick run they ask for.
+/// </summary>
+internal sealed record QuickRunFlags
+{
+    public string? Url { get; init; }
+
+    /// <summary>--config: a quick run reads no config file, so the two together are invalid input.</summary>
+    public string? Config { get; init; }
+
+    public int? Vus { get; init; }
+
+    public string? Duration { get; init; }
+
+    public double? Rate { get; init; }
+
+    public string? Think { get; init; }
+
+    public string[]? Thresholds { get; init; }
+
+    public string[]? Checks { get; init; }
+
+    public bool FollowRedirects { get; init; }
+
+    public bool Insecure { get; init; }
+
+    /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
+    public QuickRunOptions? ToOptions()
+    {
+        if (Url is null)
+        {
+            var stray = StrayFlag();
+            return stray is null ? null : throw new CliInputException($"{stray} belongs to a quick run: give --url too (or set it in the config)");
+        }
+
+        if (Config is not null)
+        {
+            throw new CliInputException("--url is a quick run without a config file: drop --config, or put the request in the config's Http scenario");
+        }
+
+        if (!Http.HttpUrls.TryParseAbsolute(Url, out _))
+        {
+            throw new CliInputException($"--url: '{Url}' is not an absolute http(s) URL (e.g. http://127.0.0.1:8080/api/health)");
+        }
+
+        if (Vus is < 1)
+        {
+            throw new CliInputException($"--vus: {Vus} must be at least 1");
+        }
+
+        if (Rate is { } r && !(r > 0 && double.IsFinite(r)))
+        {
+            throw new CliInputException($"--rate: {r} must be a positive number of iterations per second");
+        }
+
+        foreach (var (flag, text) in new[] { ("--duration", Duration), ("--think", Think) })
+        {
+            if (text is not null && (!Core.Load.DurationParser.TryParse(text, out var value, out var error) || value < TimeSpan.Zero || (flag == "--duration" && value == TimeSpan.Zero)))
+            {
+                throw new CliInputException($"{flag}: '{text}' is not a positive duration (e.g. 30s, 2m){(error is null ? "" : ": " + error)}");
+            }
+        }
+
+        return new QuickRunOptions
+        {
+            Url = Url,
+            Vus = Vus ?? (Rate is null ? 1 : 100),
+            Duration = Duration ?? "10s",
+            Rate = Rate,
+            Think = Think,
+            Thresholds = Thresholds ?? [],
+            Checks = Checks ?? [],
+            FollowRedirects = FollowRedirects,
+            AcceptAnyServerCertificate = Insecure,
+        };
+    }
+
+    /// <summary>The first quick-run flag given without --url, or null.</summary>
+    private string? StrayFlag() =>
+        Vus is not null ? "--vus"
+        : Duration is not null ? "--duration"
+        : Rate is not null ? "--rate"
+        : Think is not null ? "--think"
+        : Thresholds is { Length: > 0 } ? "--threshold"
+        : Checks is { Length: > 0 } ? "--check"
+        : FollowRedirects ? "--follow-redirects"
+        : Insecure ? "--insecure-skip-tls-verify"
+        : null;
+}
