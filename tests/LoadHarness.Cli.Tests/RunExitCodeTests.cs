@@ -61,6 +61,27 @@ public sealed class RunExitCodeTests(LoopbackServer server) : IClassFixture<Loop
     }
 
     [Fact]
+    public async Task Requests_still_unanswered_when_GracefulStop_runs_out_are_failures_named_in_the_summary()
+    {
+        // A server that hangs: no answer within the 1 s run and its 1 s GracefulStop, RequestTimeout (60 s) far off.
+        // k6 drops such requests (no data, err 0 %); here each is an "interrupted" failure the error rate gates on.
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/slow?ms=60000", ["rate < 0.01"], load: """[{ "KeepConstant": [2, "1s"] }]"""));
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 99, outcome.ToString());
+        Assert.Contains("0 iterations, 2 interrupted", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("✗ interrupted: 2 (first: no answer after ", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("GracefulStop (1 s) ran out", outcome.Out, StringComparison.Ordinal);
+        var web = Assert.Single((await RunResultJson.ReadAsync(temp.File("out/result.json"))).Scenarios);
+        var get = Assert.Single(web.Steps).Stats;
+        Assert.Equal((2, 2), (get.RequestCount, get.FailCount));
+        Assert.Equal("interrupted", Assert.Single(get.Errors).Kind);
+        Assert.True(get.Latency.MinMs >= 1_900, $"{get.Latency.MinMs} ms: waited the 1 s run and the 1 s grace");
+        Assert.True(web.DurationMs < 10_000, $"{web.DurationMs} ms: the hung requests are not waited for beyond the grace");
+    }
+
+    [Fact]
     public async Task No_gate_reports_the_crossed_threshold_but_exits_0()
     {
         using var temp = new TempFolder();

@@ -38,6 +38,9 @@ internal static class RunSummary
         {
             output.WriteLine();
             var dropped = scenario.Iterations.Dropped > 0 ? Invariant($", {scenario.Iterations.Dropped} dropped") : "";
+            // As k6's "N complete and M interrupted iterations": started and never completed (cut after GracefulStop).
+            var interrupted = scenario.Iterations.Started - scenario.Iterations.Completed;
+            dropped = (interrupted > 0 ? Invariant($", {interrupted} interrupted") : "") + dropped;
             output.WriteLine(Invariant($"  scenario {scenario.Name} ({scenario.Model.ToString().ToLowerInvariant()}, {scenario.DurationMs / 1000:0.0} s, peak {scenario.PeakVUs} VUs, {scenario.Iterations.Completed} iterations{dropped})"));
             if (DroppedLine(scenario) is { } droppedLine)
             {

@@ -20,6 +20,9 @@ internal sealed class ScenarioExecutor
     private readonly long secondTicks;
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How long the end waits for interrupted VUs to record their last samples.</summary>
+    private static readonly TimeSpan InterruptSettle = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource wakeUp = new();
     private volatile string? stopReason;
     private int stopRequested;
@@ -75,6 +78,8 @@ internal sealed class ScenarioExecutor
         var nextTimeoutCheck = start;
         long? drainSince = null;
         var graceTicks = (long)(definition.GracefulStop.TotalSeconds * secondTicks);
+        var settleTicks = (long)(InterruptSettle.TotalSeconds * secondTicks);
+        long? interruptedAt = null;
         using var registration = cancellationToken.Register(() => RequestStop("interrupted"));
         while (true)
         {
@@ -127,10 +132,19 @@ internal sealed class ScenarioExecutor
                     break;
                 }
 
-                if (now - since > graceTicks)
+                if (interruptedAt is { } at)
                 {
+                    if (now - at > settleTicks)
+                    {
+                        break; // code that ignores its token: its samples are not waited for longer
+                    }
+                }
+                else if (now - since > graceTicks)
+                {
+                    // The interrupted VUs record their unanswered requests on their own threads: the final
+                    // collection waits for them (ActiveVUs 0 above), at most InterruptSettle.
                     driver.InterruptAll();
-                    break;
+                    interruptedAt = now;
                 }
             }
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using LoadHarness.Core.Load;
 using LoadHarness.Core.Metrics;
 using LoadHarness.Core.Results;
@@ -99,11 +101,28 @@ internal sealed class ScenarioRuntime
     /// <summary>Records a sample timed from <paramref name="start"/> to <paramref name="end"/> (timestamps of <see cref="Time"/>).</summary>
     public void Record(StepRecorder recorder, ScenarioContext ctx, long start, long end, in Response response)
     {
-        if (ctx.Interrupted || !IsRecording(start))
+        if (!IsRecording(start))
         {
             return;
         }
 
+        if (ctx.Interrupted)
+        {
+            if (!ctx.IsUnansweredAtInterrupt(start))
+            {
+                return;
+            }
+
+            RecordOutcome(recorder, start, end, Unanswered(start, end, response));
+            return;
+        }
+
+        RecordOutcome(recorder, start, end, response);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RecordOutcome(StepRecorder recorder, long start, long end, in Response response)
+    {
         var micros = (long)((end - start) * microsPerTick);
         if (response.IsOk)
         {
@@ -113,6 +132,18 @@ internal sealed class ScenarioRuntime
         {
             recorder.RecordFail(micros, response.StatusCode, response.SizeBytes, response.ErrorKind ?? ErrorKinds.Error, response.Error);
         }
+    }
+
+    /// <summary>The failure recorded for a request interrupted after waiting the whole GracefulStop for its answer.</summary>
+    private Response Unanswered(long start, long end, in Response response)
+    {
+        var waited = (end - start) * microsPerTick / 1000.0;
+        var grace = Definition.GracefulStop.TotalSeconds;
+        return Response.Fail(
+            response.StatusCode,
+            string.Create(CultureInfo.InvariantCulture, $"no answer after {waited:N0} ms: still waiting when its VU's GracefulStop ({grace:0.###} s) ran out, so it was interrupted"),
+            response.SizeBytes,
+            ErrorKinds.Interrupted);
     }
 
     public void IterationStarted(long start)

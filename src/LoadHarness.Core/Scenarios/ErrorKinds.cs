@@ -9,6 +9,12 @@ public static class ErrorKinds
 
     public const string Error = "error";
 
+    /// <summary>
+    /// A request still without an answer when its VU was interrupted after waiting the whole GracefulStop (at the end
+    /// of the run, a ramp-down or a stop). k6 drops such a request; here it is a failure.
+    /// </summary>
+    public const string Interrupted = "interrupted";
+
     private static readonly string[] StatusKinds = CreateStatusKinds();
 
     /// <summary>"status 500" for a status code, "error" for none; cached so a failure allocates nothing.</summary>

@@ -17,6 +17,7 @@ internal sealed class ScenarioContext : IScenarioContext
     private string? lastStepName;
     private StepRecorder? lastStepRecorder;
     private int timedOut;
+    private long unansweredSince;
 
     public ScenarioContext(ScenarioRuntime runtime, int vuId)
     {
@@ -80,9 +81,20 @@ internal sealed class ScenarioContext : IScenarioContext
         }
     }
 
-    /// <summary>Stops the VU's current work (hard stop after the graceful period).</summary>
+    /// <summary>
+    /// Stops the VU's current work (hard stop after the graceful period). A request that had been waiting for its
+    /// answer for the whole GracefulStop is remembered: its sample is recorded as an <see cref="ErrorKinds.Interrupted"/>
+    /// failure (<see cref="IsUnansweredAtInterrupt"/>), not dropped, so a server that hangs cannot look like no traffic.
+    /// </summary>
     internal void Interrupt()
     {
+        var start = Volatile.Read(ref requestStart);
+        var grace = Runtime.Definition.GracefulStop;
+        if (start != 0 && grace > TimeSpan.Zero && Runtime.Time.GetElapsedTime(start) >= grace)
+        {
+            Volatile.Write(ref unansweredSince, start);
+        }
+
         Interrupted = true;
         try
         {
@@ -91,6 +103,17 @@ internal sealed class ScenarioContext : IScenarioContext
         catch (ObjectDisposedException)
         {
         }
+    }
+
+    /// <summary>
+    /// Whether a sample that started at <paramref name="start"/> on this interrupted VU covers the request that had no
+    /// answer for the whole GracefulStop (that request's step, or the iteration around it); a step begun after the
+    /// interrupt does not.
+    /// </summary>
+    internal bool IsUnansweredAtInterrupt(long start)
+    {
+        var since = Volatile.Read(ref unansweredSince);
+        return since != 0 && start <= since;
     }
 
     /// <summary>Turns the outcome into a "timeout" failure when the watchdog fired during this request; re-arms the token.</summary>
@@ -125,5 +148,6 @@ internal sealed class ScenarioContext : IScenarioContext
 
         Interrupted = false;
         Volatile.Write(ref timedOut, 0);
+        Volatile.Write(ref unansweredSince, 0);
     }
 }
