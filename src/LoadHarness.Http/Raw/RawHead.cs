@@ -10,14 +10,18 @@ namespace LoadHarness.Http.Raw;
 /// </summary>
 internal readonly record struct RawHead(int Status, int Length, long ContentLength, bool Chunked, bool Close)
 {
-    private static ReadOnlySpan<byte> HeadEnd => "\r\n\r\n"u8;
-
-    /// <summary>False until the whole head (up to the empty line) is in <paramref name="data"/>.</summary>
+    /// <summary>
+    /// False until the whole head (up to the empty line) is in <paramref name="data"/>. Lines end in CRLF, or in a bare
+    /// LF, which RFC 9112 §2.2 lets a recipient accept and Go's client (k6), curl and .NET's sockets handler do accept:
+    /// a server answering with bare LFs is not a hang until the request timeout.
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> data, out RawHead head)
     {
         head = default;
-        var end = data.IndexOf(HeadEnd);
-        if (end < 0)
+
+        // The usual head ends at the first CRLF CRLF. Without one, a head of bare LFs may be complete (LF LF, or LF CRLF).
+        var crlf = data.IndexOf("\r\n\r\n"u8);
+        if (crlf < 0 && data.IndexOf("\n\n"u8) < 0 && data.IndexOf("\n\r\n"u8) < 0)
         {
             // Not waiting for the end of a head that cannot be one (a server that answers something else, then idles).
             if (!data[..Math.Min(data.Length, 7)].SequenceEqual("HTTP/1."u8[..Math.Min(data.Length, 7)]))
@@ -28,8 +32,9 @@ internal readonly record struct RawHead(int Status, int Length, long ContentLeng
             return false;
         }
 
-        var lineEnd = data.IndexOf("\r\n"u8);
-        var statusLine = data[..lineEnd];
+        var scan = crlf < 0 ? data : data[..(crlf + 4)];
+        var rest = scan;
+        var statusLine = NextLine(ref rest);
         if (statusLine.Length < 12 || !statusLine.StartsWith("HTTP/1."u8) || statusLine[8] != (byte)' '
             || !Utf8Parser.TryParse(statusLine.Slice(9, 3), out int status, out var consumed) || consumed != 3 || status < 100
             || (statusLine.Length > 12 && statusLine[12] != (byte)' '))
@@ -40,12 +45,17 @@ internal readonly record struct RawHead(int Status, int Length, long ContentLeng
         var http10 = statusLine[7] == (byte)'0';
         long contentLength = -1;
         bool chunked = false, close = false, keepAlive = false;
-        var rest = data[(lineEnd + 2)..(end + 2)];
+        var headLength = -1;
         while (!rest.IsEmpty)
         {
-            var eol = rest.IndexOf("\r\n"u8);
-            var line = rest[..eol];
-            rest = rest[(eol + 2)..];
+            var line = NextLine(ref rest);
+            if (line.IsEmpty)
+            {
+                // The empty line: the end of the head (before a CRLF CRLF found further on, in a body, for bare LFs).
+                headLength = scan.Length - rest.Length;
+                break;
+            }
+
             var colon = line.IndexOf((byte)':');
             if (colon <= 0)
             {
@@ -72,7 +82,12 @@ internal readonly record struct RawHead(int Status, int Length, long ContentLeng
             }
         }
 
-        head = new RawHead(status, end + 4, contentLength, chunked, close || (http10 && !keepAlive));
+        if (headLength < 0)
+        {
+            throw Invalid("the head has no end");
+        }
+
+        head = new RawHead(status, headLength, contentLength, chunked, close || (http10 && !keepAlive));
         return true;
     }
 
@@ -81,13 +96,17 @@ internal readonly record struct RawHead(int Status, int Length, long ContentLeng
     {
         var message = new HttpResponseMessage((HttpStatusCode)status) { Content = new ByteArrayContent([]) };
         message.Content.Headers.Clear();
-        var rest = head[(head.IndexOf("\r\n"u8) + 2)..];
-        while (rest.Length > 2)
+        var rest = head;
+        NextLine(ref rest); // the status line
+        while (!rest.IsEmpty)
         {
-            var eol = rest.IndexOf("\r\n"u8);
-            var line = rest[..eol];
-            rest = rest[(eol + 2)..];
+            var line = NextLine(ref rest);
             var colon = line.IndexOf((byte)':');
+            if (colon <= 0)
+            {
+                break; // the empty line that ends the head
+            }
+
             var name = Encoding.Latin1.GetString(line[..colon]);
             var value = Encoding.Latin1.GetString(line[(colon + 1)..].Trim(" \t"u8));
             if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
@@ -101,6 +120,15 @@ internal readonly record struct RawHead(int Status, int Length, long ContentLeng
         }
 
         return message;
+    }
+
+    /// <summary>The next line of <paramref name="rest"/> without its LF or CRLF; <paramref name="rest"/> moves past it.</summary>
+    private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
+    {
+        var eol = rest.IndexOf((byte)'\n');
+        var line = eol < 0 ? rest : rest[..eol];
+        rest = eol < 0 ? default : rest[(eol + 1)..];
+        return line.EndsWith((byte)'\r') ? line[..^1] : line;
     }
 
     /// <summary>The chunk size at the start of a chunk line (hex, extensions after ';' ignored).</summary>

@@ -125,5 +125,29 @@ public sealed class ResponseFramingTests(ConformanceKestrel kestrel)
         Assert.Equal(1, server.Connections);
     }
 
+    [Theory]
+    [InlineData(HttpTransport.Sockets, "HTTP/1.1 200 OK\nContent-Type: text/plain\nX-Kind: bare\nContent-Length: 4\n\nbare")]
+    [InlineData(HttpTransport.Raw, "HTTP/1.1 200 OK\nContent-Type: text/plain\nX-Kind: bare\nContent-Length: 4\n\nbare")]
+    [InlineData(HttpTransport.Sockets, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\nX-Kind: bare\r\nContent-Length: 4\n\r\nbare")]
+    [InlineData(HttpTransport.Raw, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\nX-Kind: bare\r\nContent-Length: 4\n\r\nbare")]
+    [InlineData(HttpTransport.Raw, "HTTP/1.1 200 OK\nX-Kind: bare\nTransfer-Encoding: chunked\n\n4\nbare\n0\n\n")]
+    public async Task A_head_whose_lines_end_in_a_bare_LF_is_read_as_k6_curl_and_dotnet_read_it(HttpTransport transport, string answer)
+    {
+        // RFC 9112 §2.2: a recipient may take a bare LF as a line end; Go's client (k6), curl and .NET's handler do. An
+        // embedded device or a hand-written server answering so must not become a run of timeouts on one transport.
+        await using var server = MisbehavingServer.Answering(answer);
+        using var http = HttpTarget.Create(server.BaseUrl, new HttpTargetOptions { Transport = transport });
+        using var ctx = new TestContext(TimeSpan.FromSeconds(10));
+
+        var first = await http.GetAsync(ctx, "lf", "/", HttpCheck.ParseAll("header X-Kind contains bare"), readBody: true);
+        var second = await http.GetAsync(ctx, "lf", "/", readBody: true);
+
+        Assert.True(first.IsOk, first.Response.Error);
+        Assert.Equal("bare", first.Body);
+        Assert.Equal("bare", second.Body);
+        Assert.Equal([("header X-Kind contains bare", true)], ctx.Checks);
+        Assert.Equal(1, server.Connections);
+    }
+
     private HttpTarget Target(HttpTransport transport) => HttpTarget.Create(kestrel.BaseUrl, new HttpTargetOptions { Transport = transport });
 }
