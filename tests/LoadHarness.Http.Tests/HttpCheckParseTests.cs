@@ -51,6 +51,7 @@ public sealed class HttpCheckParseTests
     [InlineData("status == 9999", 10, "not a status code")]
     [InlineData("duration < soon", 11, "'soon' is not a duration")]
     [InlineData("body has x", 5, "expected 'contains'")]
+    [InlineData("body == \"ok\"", 5, "a body takes no operator: write 'body contains TEXT'")]
     [InlineData("body contains", 13, "expected the text")]
     [InlineData("body contains \"open", 14, "unterminated")]
     [InlineData("body contains \"ok\": true", 14, "to look for \"ok\": true, wrap it in ': '\"ok\": true'")]

@@ -217,14 +217,9 @@ internal static class HttpCheckParser
             var at = Position;
             var word = Word();
             var negated = false;
-            if (word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("!contains", StringComparison.OrdinalIgnoreCase))
+            if (word.Equals("not", StringComparison.OrdinalIgnoreCase))
             {
                 negated = true;
-                if (word[0] == '!')
-                {
-                    return true;
-                }
-
                 SkipSpaces();
                 at = Position;
                 word = Word();
@@ -232,7 +227,10 @@ internal static class HttpCheckParser
 
             if (!word.Equals("contains", StringComparison.OrdinalIgnoreCase))
             {
-                throw ErrorAt(at, "expected 'contains'");
+                // k6's `r.body === 'ok'` has no operator here (Word stops at one): a body is checked for what it contains.
+                throw ErrorAt(at, word.Length == 0 && index < expression.Length && "=!<>".Contains(expression[index], StringComparison.Ordinal)
+                    ? "a body takes no operator: write 'body contains TEXT' or 'body not contains TEXT'"
+                    : "expected 'contains' (body contains TEXT, body not contains TEXT)");
             }
 
             return negated;
