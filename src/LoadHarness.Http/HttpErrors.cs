@@ -21,6 +21,12 @@ public static class HttpErrors
     public const string Canceled = "canceled";
 
     /// <summary>
+    /// The load generator had no local port left for a new connection (EADDRNOTAVAIL): the generator's limit, not the
+    /// server's, so it has a kind of its own and <see cref="Describe"/> says so.
+    /// </summary>
+    public const string NoLocalPort = "no local port";
+
+    /// <summary>
     /// <see cref="KindOf(Exception, CancellationToken)"/> of a request whose response head gave <paramref name="status"/>
     /// (0: none came): a response that ended after its head is a <see cref="TruncatedBody"/>.
     /// </summary>
@@ -87,6 +93,10 @@ public static class HttpErrors
         var text = string.Join(" ", parts);
         return ReferenceEquals(kind, Tls) && text.Contains("certificate", StringComparison.OrdinalIgnoreCase)
             ? text + " (a test server's self-signed certificate: \"AcceptAnyServerCertificate\": true in the Http section, --insecure-skip-tls-verify on a quick run)"
+            : ReferenceEquals(kind, NoLocalPort)
+            ? text + " (the load generator ran out of local ports for new connections, a limit of this machine, not of the server: "
+                + "each connection closed holds its port for 60 s in TIME_WAIT. Open fewer connections (keep-alive; a server that closes "
+                + "every connection costs one port per request) or give the generator more: sysctl net.ipv4.ip_local_port_range, net.ipv4.tcp_tw_reuse=1)"
             : text;
     }
 
@@ -95,6 +105,7 @@ public static class HttpErrors
         SocketError.ConnectionRefused => ConnectionRefused,
         SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => ConnectionReset,
         SocketError.TimedOut => ConnectTimeout,
+        SocketError.AddressNotAvailable => NoLocalPort,
         SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => NameResolution,
         _ => null,
     };
