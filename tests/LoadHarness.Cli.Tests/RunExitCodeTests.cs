@@ -77,7 +77,7 @@ public sealed class RunExitCodeTests(LoopbackServer server) : IClassFixture<Loop
         var get = Assert.Single(web.Steps).Stats;
         Assert.Equal((2, 2), (get.RequestCount, get.FailCount));
         Assert.Equal("interrupted", Assert.Single(get.Errors).Kind);
-        Assert.True(get.Latency.MinMs >= 1_900, $"{get.Latency.MinMs} ms: waited the 1 s run and the 1 s grace");
+        Assert.True(get.Latency.MinMs >= 1_000, $"{get.Latency.MinMs} ms: less than the 1 s grace it waited through");
         Assert.True(web.DurationMs < 10_000, $"{web.DurationMs} ms: the hung requests are not waited for beyond the grace");
     }
 
