@@ -94,9 +94,8 @@ public static class HttpErrors
         return ReferenceEquals(kind, Tls) && text.Contains("certificate", StringComparison.OrdinalIgnoreCase)
             ? text + " (a test server's self-signed certificate: \"AcceptAnyServerCertificate\": true in the Http section, --insecure-skip-tls-verify on a quick run)"
             : ReferenceEquals(kind, NoLocalPort)
-            ? text + " (the load generator ran out of local ports for new connections, a limit of this machine, not of the server: "
-                + "each connection closed holds its port for 60 s in TIME_WAIT. Open fewer connections (keep-alive; a server that closes "
-                + "every connection costs one port per request) or give the generator more: sysctl net.ipv4.ip_local_port_range, net.ipv4.tcp_tw_reuse=1)"
+            ? text + " (the load generator ran out of local ports: its limit, not the server's. A closed connection holds its port "
+                + "60 s in TIME_WAIT: keep connections alive, or add ports: sysctl net.ipv4.ip_local_port_range, net.ipv4.tcp_tw_reuse=1)"
             : text;
     }
 

@@ -24,7 +24,7 @@ public sealed class HttpErrorsTests
             Assert.Equal(HttpErrors.NoLocalPort, kind);
             var text = HttpErrors.Describe(e, kind);
             Assert.Contains("ran out of local ports", text, StringComparison.Ordinal);
-            Assert.Contains("not of the server", text, StringComparison.Ordinal);
+            Assert.Contains("its limit, not the server's", text, StringComparison.Ordinal);
         }
 
         var refused = new SocketException((int)SocketError.ConnectionRefused);
