@@ -27,6 +27,8 @@ public sealed class ThresholdTests
     [InlineData("StatusCode(500): Percent < 5", ThresholdMetric.StatusCode, ThresholdStat.Percent, 0, ThresholdOperator.Less, 5)]
     [InlineData("http_req_duration: p(99) < 1500", ThresholdMetric.Latency, ThresholdStat.Percentile, 99, ThresholdOperator.Less, 1500)]
     [InlineData("http_req_failed: rate != 1", ThresholdMetric.FailedRequests, ThresholdStat.Rate, 0, ThresholdOperator.NotEqual, 1)]
+    [InlineData("iteration_duration: p(95) < 3s", ThresholdMetric.IterationDuration, ThresholdStat.Percentile, 95, ThresholdOperator.Less, 3000)]
+    [InlineData("iteration_duration{scenario:api}: avg < 800", ThresholdMetric.IterationDuration, ThresholdStat.Avg, 0, ThresholdOperator.Less, 800)]
     public void Accepted(string text, ThresholdMetric metric, ThresholdStat stat, double percentile, ThresholdOperator op, double limit)
     {
         var e = ThresholdExpression.Parse(text);
@@ -48,6 +50,8 @@ public sealed class ThresholdTests
     [InlineData("bogus: p(95) < 5", 0)]
     [InlineData("checks: p(95) < 5", 8)]
     [InlineData("StatusCode: count < 5", 10)]
+    [InlineData("iteration_duration: rate < 0.01", 20)]
+    [InlineData("iteration_duration{name:login}: p(95) < 5", 18)]
     public void Rejected_with_position(string text, int position)
     {
         var e = Assert.Throws<ThresholdParseException>(() => ThresholdExpression.Parse(text));

@@ -16,7 +16,7 @@ public static class ThresholdEvaluator
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var cache = new Dictionary<(string?, string?), ScopeData>();
+        var cache = new Dictionary<(string?, string?, bool), ScopeData>();
         try
         {
             return EvaluateScopes(result, thresholds, abortedBy, cache);
@@ -31,7 +31,7 @@ public static class ThresholdEvaluator
     }
 
     private static ThresholdOutcome[] EvaluateScopes(
-        RunResult result, IEnumerable<ThresholdDefinition> thresholds, ThresholdDefinition? abortedBy, Dictionary<(string?, string?), ScopeData> cache)
+        RunResult result, IEnumerable<ThresholdDefinition> thresholds, ThresholdDefinition? abortedBy, Dictionary<(string?, string?, bool), ScopeData> cache)
     {
         return thresholds.Select(t =>
         {
@@ -43,9 +43,12 @@ public static class ThresholdEvaluator
             }
             else
             {
-                if (!cache.TryGetValue((t.Scenario, t.Step), out var data))
+                // iteration_duration reads the scenarios' own rows (whole iterations), every other figure their requests.
+                var iterations = t.Parsed.Metric == ThresholdMetric.IterationDuration;
+                var key = (t.Scenario, iterations ? null : t.Step, iterations);
+                if (!cache.TryGetValue(key, out var data))
                 {
-                    cache[(t.Scenario, t.Step)] = data = ScopeData.From(result, t.Scenario, t.Step);
+                    cache[key] = data = ScopeData.From(result, t.Scenario, key.Item2, iterations);
                 }
 
                 outcome = Judge(t, Observe(t.Parsed, data), t.Parsed.Unit, t.Parsed.Limit, NoDataReason(t.Parsed, data));
@@ -122,6 +125,7 @@ public static class ThresholdEvaluator
         switch (e.Metric)
         {
             case ThresholdMetric.Latency:
+            case ThresholdMetric.IterationDuration:
             case ThresholdMetric.OkLatency:
             case ThresholdMetric.FailLatency:
                 var h = e.Metric == ThresholdMetric.OkLatency ? d.Ok : e.Metric == ThresholdMetric.FailLatency ? d.Fail : d.All;
@@ -169,7 +173,7 @@ public static class ThresholdEvaluator
     private static string? NoDataReason(ThresholdExpression e, ScopeData d) =>
         e.Metric == ThresholdMetric.Checks && d.ChecksPassed + d.ChecksFailed == 0
             ? "no check ran (checks come from an Http request's \"Checks\", --check on a quick run, or ctx.Check in C#)"
-            : d.Ok.TotalCount + d.Fail.TotalCount == 0 ? "no request was recorded"
+            : d.Ok.TotalCount + d.Fail.TotalCount == 0 ? (e.Metric == ThresholdMetric.IterationDuration ? "no iteration was recorded" : "no request was recorded")
             : null;
 
     private static double? Share(ThresholdStat stat, long count, long requests, double durationSec) => stat switch
@@ -204,7 +208,7 @@ public static class ThresholdEvaluator
 
         public required Dictionary<string, long> StatusCodes { get; init; }
 
-        public static ScopeData From(RunResult result, string? scenario, string? step)
+        public static ScopeData From(RunResult result, string? scenario, string? step, bool iterations = false)
         {
             var scenarios = result.Scenarios.Where(s => scenario is null || s.Name == scenario).ToArray();
             var ok = Rent();
@@ -213,7 +217,7 @@ public static class ThresholdEvaluator
             long passed = 0, failed = 0;
             foreach (var s in scenarios)
             {
-                var blocks = step is not null ? s.Steps.Where(x => x.Name == step).Select(x => x.Stats) : s.RequestStats();
+                var blocks = iterations ? [s.Stats] : step is not null ? s.Steps.Where(x => x.Name == step).Select(x => x.Stats) : s.RequestStats();
                 foreach (var block in blocks)
                 {
                     Add(ok, block.LiveOk, block.OkHistogram);

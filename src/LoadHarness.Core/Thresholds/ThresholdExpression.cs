@@ -71,6 +71,7 @@ public sealed record ThresholdExpression(
                 (ThresholdMetric.Measurement, ThresholdStat.Avg) => $"{Measurement} mean",
                 (ThresholdMetric.Measurement, _) => $"{Measurement} {stat}",
                 (ThresholdMetric.Latency, _) => stat,
+                (ThresholdMetric.IterationDuration, _) => "iteration_duration " + stat,
                 (ThresholdMetric.FailedRequests, ThresholdStat.Rate) => "rate",
                 (ThresholdMetric.Requests, ThresholdStat.Rps or ThresholdStat.Count) => stat,
                 (ThresholdMetric.Iterations, ThresholdStat.Dropped) => "dropped",
@@ -82,7 +83,7 @@ public sealed record ThresholdExpression(
     }
 
     /// <summary>True for latency statistics (judged in ms).</summary>
-    public bool IsLatency => Metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency;
+    public bool IsLatency => Metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration;
 
     /// <summary>The unit of the observed value and the limit: ms for latency statistics, 0..1 for rates, 0..100 for percents.</summary>
     /// <remarks>A measurement's unit is its own (known when judged); from the expression alone, the unit written after the limit.</remarks>

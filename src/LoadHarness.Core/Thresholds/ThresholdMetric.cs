@@ -35,4 +35,10 @@ public enum ThresholdMetric
     /// series (<see cref="Results.RunResult.Series"/>): <c>db.index_hit_ratio &gt; 0.99</c>, <c>app.pool_usage: max &lt; 0.8</c>.
     /// </summary>
     Measurement,
+
+    /// <summary>
+    /// Latency of whole iterations, their steps together without think time (k6 iteration_duration): the scenario's
+    /// own row, not its requests. Judged on the scenarios of the scope, whatever its step.
+    /// </summary>
+    IterationDuration,
 }

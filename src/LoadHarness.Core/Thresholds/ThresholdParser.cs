@@ -19,6 +19,7 @@ internal sealed partial class ThresholdParser
         ["errors"] = ThresholdMetric.FailedRequests,
         ["checks"] = ThresholdMetric.Checks,
         ["iterations"] = ThresholdMetric.Iterations,
+        ["iteration_duration"] = ThresholdMetric.IterationDuration,
         ["StatusCode"] = ThresholdMetric.StatusCode,
     };
 
@@ -68,7 +69,13 @@ internal sealed partial class ThresholdParser
 
             if (Peek('{'))
             {
+                var tagsAt = pos;
                 (stepTag, scenarioTag, var okOnly) = Tags();
+                if (m == ThresholdMetric.IterationDuration && (stepTag is not null || okOnly))
+                {
+                    throw ErrorAt(tagsAt, "iteration_duration times whole iterations: only {scenario:<name>} applies to it");
+                }
+
                 metric = okOnly && m == ThresholdMetric.Latency ? ThresholdMetric.OkLatency : m;
             }
 
@@ -83,6 +90,7 @@ internal sealed partial class ThresholdParser
         var statPos = pos;
         var (stat, percentile, defaultMetric) = Stat();
         var finalMetric = metric ?? defaultMetric;
+
         if (metric is ThresholdMetric.Requests or ThresholdMetric.Iterations && stat == ThresholdStat.Rate)
         {
             // k6's http_reqs and iterations are counters, whose rate is per second (http_reqs: rate > 100).
@@ -233,7 +241,7 @@ internal sealed partial class ThresholdParser
         var latencyStat = stat is ThresholdStat.Percentile or ThresholdStat.Avg or ThresholdStat.Med or ThresholdStat.Min or ThresholdStat.Max;
         var ok = metric switch
         {
-            ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency => latencyStat || stat == ThresholdStat.Count,
+            ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration => latencyStat || stat == ThresholdStat.Count,
             ThresholdMetric.Requests => stat is ThresholdStat.Count or ThresholdStat.Rps,
             ThresholdMetric.OkRequests or ThresholdMetric.FailedRequests =>
                 stat is ThresholdStat.Count or ThresholdStat.Rps or ThresholdStat.Rate or ThresholdStat.Percent,
@@ -250,7 +258,8 @@ internal sealed partial class ThresholdParser
 
     private double ApplyUnit(string unit, double value, ThresholdMetric metric, ThresholdStat stat, int position)
     {
-        var isLatency = metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency && stat != ThresholdStat.Count;
+        var isLatency = metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration
+            && stat != ThresholdStat.Count;
         switch (unit.ToLowerInvariant())
         {
             case "":
@@ -352,7 +361,7 @@ internal sealed partial class ThresholdParser
     private ThresholdParseException Error(string reason) => ErrorAt(pos, reason);
 
     private ThresholdParseException UnknownMetric(string word) =>
-        Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, StatusCode(N), or a measurement such as db.index_hit_ratio)");
+        Error($"unknown metric '{word}' (latency, OkLatency, FailLatency, requests, OkRequest, FailRequest, checks, iterations, iteration_duration, StatusCode(N), or a measurement such as db.index_hit_ratio)");
 
     private ThresholdParseException ErrorAt(int position, string reason) => new(text, position, reason);
 }
