@@ -82,6 +82,12 @@ internal static class ThresholdReader
         try
         {
             var threshold = new ThresholdDefinition(expression, scenario, step, abortOnFail, delay);
+            if (step is not null && threshold.Parsed.Metric == ThresholdMetric.IterationDuration)
+            {
+                values.Problems.Add(path, $"'{expression}' times whole iterations, so its Step '{step}' does not apply: drop Step, or judge the step's requests (p(95) < ...)");
+                return;
+            }
+
             if (steps is not null && threshold.Step is { } named && !steps.Contains(named))
             {
                 values.Problems.Add(path, $"'{expression}' judges step '{named}', which scenario '{scenario}' does not have (its steps: {string.Join(", ", steps)})");

@@ -38,7 +38,7 @@ public enum ThresholdMetric
 
     /// <summary>
     /// Latency of whole iterations, their steps together without think time (k6 iteration_duration): the scenario's
-    /// own row, not its requests. Judged on the scenarios of the scope, whatever its step.
+    /// own row, not its requests. Judged on the scenarios of the scope (a config Step on it is refused as bad input).
     /// </summary>
     IterationDuration,
 }
