@@ -8,7 +8,7 @@ namespace LoadHarness.Core.Tests;
 
 public sealed class EngineTests
 {
-    private static readonly EnvironmentInfo Env = new() { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
+    private static readonly EnvironmentInfo Env = FakeRuns.Env;
 
     [Fact]
     public async Task Open_model_with_one_VU_counts_dropped_iterations()
@@ -361,14 +361,7 @@ public sealed class EngineTests
         Assert.Equal(1, s.PeakVUs);
     }
 
-    private static async Task<RunResult> Run(FakeTimeProvider fake, ScenarioDefinition scenario, TimeSpan max)
-    {
-        var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
-        var run = new LoadRunner().RunAsync(test, new RunOptions { TimeProvider = fake, Environment = Env }, CancellationToken.None);
-        await Task.Delay(20);
-        await fake.RunFor(max, TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
-        return await run.WaitAsync(TimeSpan.FromSeconds(10));
-    }
+    private static Task<RunResult> Run(FakeTimeProvider fake, ScenarioDefinition scenario, TimeSpan max) => FakeRuns.RunAsync(fake, scenario, max);
 
     [Fact]
     public void Open_models_get_their_iteration_path_compiled_before_the_clock_and_closed_ones_do_not()

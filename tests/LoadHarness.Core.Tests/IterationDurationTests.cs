@@ -1,6 +1,5 @@
 using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
-using LoadHarness.Core.Results;
 using LoadHarness.Core.Scenarios;
 using LoadHarness.Core.Thresholds;
 
@@ -9,8 +8,6 @@ namespace LoadHarness.Core.Tests;
 /// <summary>k6's iteration_duration: whole iterations (their steps together), judged apart from the requests in them.</summary>
 public sealed class IterationDurationTests
 {
-    private static readonly EnvironmentInfo Env = new() { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
-
     [Fact]
     public async Task Iteration_duration_judges_whole_iterations_and_p95_their_requests()
     {
@@ -43,10 +40,7 @@ public sealed class IterationDurationTests
                 new ThresholdDefinition("iteration_duration: avg < 300") { Scenario = "flow", Step = "login" },
             ],
         };
-        var run = new LoadRunner().RunAsync(test, new RunOptions { TimeProvider = fake, Environment = Env }, CancellationToken.None);
-        await Task.Delay(20);
-        await fake.RunFor(TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await FakeRuns.RunAsync(fake, test, TimeSpan.FromSeconds(10));
 
         var t = result.Thresholds;
         Assert.False(t[0].Passed, t[0].Description);

@@ -10,7 +10,7 @@ namespace LoadHarness.Core.Tests;
 [Collection(RealTimeCollection.Name)]
 public sealed class StartLatenessTests
 {
-    private static readonly EnvironmentInfo Env = new() { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
+    private static readonly EnvironmentInfo Env = FakeRuns.Env;
 
     [Fact]
     public async Task Open_model_records_zero_lateness_for_on_time_starts_on_the_fake_clock()
@@ -72,12 +72,5 @@ public sealed class StartLatenessTests
         Assert.True(workers >= Environment.ProcessorCount + ThreadPoolFloor.Spare, $"min worker threads {workers}");
     }
 
-    private static async Task<RunResult> Run(FakeTimeProvider fake, ScenarioDefinition scenario)
-    {
-        var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
-        var run = new LoadRunner().RunAsync(test, new RunOptions { TimeProvider = fake, Environment = Env }, CancellationToken.None);
-        await Task.Delay(20);
-        await fake.RunFor(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
-        return await run.WaitAsync(TimeSpan.FromSeconds(10));
-    }
+    private static Task<RunResult> Run(FakeTimeProvider fake, ScenarioDefinition scenario) => FakeRuns.RunAsync(fake, scenario, TimeSpan.FromSeconds(5));
 }

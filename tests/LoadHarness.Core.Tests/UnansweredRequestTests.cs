@@ -1,6 +1,4 @@
-using LoadHarness.Core.Execution;
 using LoadHarness.Core.Load;
-using LoadHarness.Core.Results;
 using LoadHarness.Core.Scenarios;
 
 namespace LoadHarness.Core.Tests;
@@ -12,8 +10,6 @@ namespace LoadHarness.Core.Tests;
 /// </summary>
 public sealed class UnansweredRequestTests
 {
-    private static readonly EnvironmentInfo Env = new() { MachineName = "m", ProcessorCount = 2, OsDescription = "os", DotnetVersion = ".NET", HarnessVersion = "1" };
-
     [Fact]
     public async Task A_request_without_an_answer_for_the_whole_GracefulStop_is_an_interrupted_failure()
     {
@@ -28,7 +24,7 @@ public sealed class UnansweredRequestTests
             .WithGracefulStop(TimeSpan.FromSeconds(2))
             .WithLoadSimulations(LoadSimulation.KeepConstant(1, TimeSpan.FromSeconds(1)));
 
-        var s = Assert.Single((await Run(fake, scenario, TimeSpan.FromSeconds(10))).Scenarios);
+        var s = Assert.Single((await FakeRuns.RunAsync(fake, scenario, TimeSpan.FromSeconds(10))).Scenarios);
 
         var step = Assert.Single(s.Steps).Stats;
         Assert.Equal(1, step.RequestCount);
@@ -64,7 +60,7 @@ public sealed class UnansweredRequestTests
             .WithGracefulStop(TimeSpan.FromSeconds(1))
             .WithLoadSimulations(LoadSimulation.KeepConstant(1, TimeSpan.FromSeconds(1)));
 
-        var s = Assert.Single((await Run(fake, scenario, TimeSpan.FromSeconds(10))).Scenarios);
+        var s = Assert.Single((await FakeRuns.RunAsync(fake, scenario, TimeSpan.FromSeconds(10))).Scenarios);
 
         var first = Assert.Single(s.Steps, x => x.Name == "first").Stats;
         Assert.Equal((1, 0), (first.OkCount, first.FailCount));
@@ -85,18 +81,9 @@ public sealed class UnansweredRequestTests
             .WithGracefulStop(TimeSpan.Zero)
             .WithLoadSimulations(LoadSimulation.KeepConstant(1, TimeSpan.FromSeconds(1)));
 
-        var s = Assert.Single((await Run(fake, scenario, TimeSpan.FromSeconds(5))).Scenarios);
+        var s = Assert.Single((await FakeRuns.RunAsync(fake, scenario, TimeSpan.FromSeconds(5))).Scenarios);
 
         Assert.Equal(0, s.Stats.RequestCount);
         Assert.Equal(1, s.Iterations.Started);
-    }
-
-    private static async Task<RunResult> Run(FakeTimeProvider fake, ScenarioDefinition scenario, TimeSpan max)
-    {
-        var test = new TestDefinition { TestName = "t", Scenarios = [scenario] };
-        var run = new LoadRunner().RunAsync(test, new RunOptions { TimeProvider = fake, Environment = Env }, CancellationToken.None);
-        await Task.Delay(20);
-        await fake.RunFor(max, TimeSpan.FromMilliseconds(10), () => run.IsCompleted);
-        return await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
