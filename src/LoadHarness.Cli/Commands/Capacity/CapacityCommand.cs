@@ -8,11 +8,10 @@ internal static class CapacityCommand
     public static Command Create(CliContext cli)
     {
         var config = CommonOptions.Config();
-        var url = new Option<string?>("--url") { Description = "Search a quick run without a config file: GET this absolute URL (run --url's scenario, 'quick'); gate by default p(95) < 500 and rate < 0.01." };
-        var think = new Option<string?>("--think") { Description = "With --url: think time after each request, e.g. 1s (k6's sleep(1))." };
-        var check = CommonOptions.Check();
-        var followRedirects = CommonOptions.FollowRedirects();
-        var insecure = CommonOptions.InsecureSkipTlsVerify();
+        var quickRun = new QuickRunSwitches(
+            config,
+            new Option<string?>("--url") { Description = "Search a quick run without a config file: GET this absolute URL (run --url's scenario, 'quick'); gate by default p(95) < 500 and rate < 0.01." },
+            new Option<string?>("--think") { Description = "With --url: think time after each request, e.g. 1s (k6's sleep(1))." });
         var scenario = new Option<string?>("--scenario", "-s") { Description = "The scenario to search (Capacity.Scenario; default: the first of TargetScenarios)." };
         var gate = new Option<string[]>("--gate")
         {
@@ -50,20 +49,12 @@ internal static class CapacityCommand
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s\n"
             + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
-            config, url, think, check, followRedirects, insecure, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
+            config, quickRun.Url, quickRun.Think, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
             output, reportFolder, segment, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var quick = new Configuration.QuickRunFlags
-            {
-                Url = parse.GetValue(url),
-                Config = parse.GetValue(config),
-                Think = parse.GetValue(think),
-                Checks = parse.GetValue(check),
-                FollowRedirects = parse.GetValue(followRedirects),
-                Insecure = parse.GetValue(insecure),
-            }.ToOptions();
+            var quick = quickRun.Read(parse).ToOptions();
             var arguments = new CapacityArguments
             {
                 // A quick run reads no config file, not even the one in the current folder.

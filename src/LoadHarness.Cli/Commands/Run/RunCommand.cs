@@ -11,15 +11,14 @@ internal static class RunCommand
     public static Command Create(CliContext cli)
     {
         var config = CommonOptions.Config();
-        var url = new Option<string?>("--url") { Description = "Quick run without a config file: load this absolute URL with GET (k6 run --vus N --duration D)." };
+        var quickRun = new QuickRunSwitches(
+            config,
+            new Option<string?>("--url") { Description = "Quick run without a config file: load this absolute URL with GET (k6 run --vus N --duration D)." },
+            new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." });
         var vus = new Option<int?>("--vus") { Description = "Quick run: virtual users (closed model), or MaxVUs with --rate (default 1)." };
         var duration = new Option<string?>("--duration") { Description = "Quick run: how long, e.g. 30s, 2m (default 10s)." };
         var rate = new Option<double?>("--rate") { Description = "Quick run: iterations per second (open model) instead of a fixed number of VUs." };
-        var think = new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." };
         var threshold = new Option<string[]>("--threshold") { Description = "Quick run: a threshold to gate on, e.g. \"p(95) < 500\" (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var check = CommonOptions.Check();
-        var followRedirects = CommonOptions.FollowRedirects();
-        var insecure = CommonOptions.InsecureSkipTlsVerify();
         var targetScenarios = new Option<string[]>("--target-scenarios", "-t")
         {
             Description = "Run only these scenarios (overrides TargetScenarios).",
@@ -68,23 +67,17 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, url, vus, duration, rate, think, threshold, check, followRedirects, insecure, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
+            config, quickRun.Url, vus, duration, rate, quickRun.Think, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var quick = new QuickRunFlags
+            var quick = (quickRun.Read(parse) with
             {
-                Url = parse.GetValue(url),
-                Config = parse.GetValue(config),
                 Vus = parse.GetValue(vus),
                 Duration = parse.GetValue(duration),
                 Rate = parse.GetValue(rate),
-                Think = parse.GetValue(think),
                 Thresholds = parse.GetValue(threshold),
-                Checks = parse.GetValue(check),
-                FollowRedirects = parse.GetValue(followRedirects),
-                Insecure = parse.GetValue(insecure),
-            }.ToOptions();
+            }).ToOptions();
             var arguments = new RunArguments
             {
                 ConfigPath = quick is not null ? null : parse.GetValue(config) ?? (File.Exists("nbomber-config.json") ? "nbomber-config.json" : null),
