@@ -51,6 +51,31 @@ public sealed class RunSummaryTests
         }
     }
 
+    [Fact]
+    public void Dropped_iterations_say_how_many_VUs_the_rate_needs_at_the_iterations_mean_time()
+    {
+        // 200 iterations/s of 250 ms each keep 50 VUs busy (51 with the histogram's bucket of 250 ms): 10 could not hold it.
+        var latency = Histograms.Create();
+        for (var i = 0; i < 100; i++)
+        {
+            latency.RecordValue(250_000);
+        }
+
+        var stats = StatsBuilder.Build(latency, Histograms.Create(), 10, 0, 0, new Dictionary<string, long>(), []);
+        var scenario = TestResults.Scenario("open", stats) with
+        {
+            Model = LoadModel.Open,
+            PeakVUs = 10,
+            Iterations = new IterationCounts { Started = 100, Completed = 100, Dropped = 1900 },
+            PlannedLoad = [new PlanPoint(0, 200), new PlanPoint(10, 200)],
+        };
+
+        var line = RunSummary.DroppedLine(scenario);
+
+        Assert.Contains("! 1,900 of 2,000 planned iterations (95 %) were dropped: all 10 VUs were busy", line, StringComparison.Ordinal);
+        Assert.Matches(@"At 200 iterations/s, iterations of 250\.\d ms on average need ≈ 5[01] VUs \(Little's law\)", line);
+    }
+
     [Theory]
     [InlineData(990, 10, null)] // 1 %: within the tolerance
     [InlineData(900, 100, "! 100 of 1,000 planned iterations (10 %) were dropped: all 7 VUs were busy")]

@@ -108,8 +108,22 @@ internal static class RunSummary
     {
         var dropped = scenario.Iterations.Dropped;
         var planned = scenario.Iterations.Started + dropped;
-        return planned == 0 || dropped * 100 <= planned ? null
-            : Invariant($"    ! {dropped:N0} of {planned:N0} planned iterations ({100.0 * dropped / planned:0.#} %) were dropped: all {scenario.PeakVUs} VUs were busy, so the rate was not held (raise MaxVUs, --vus on a quick run)");
+        if (planned == 0 || dropped * 100 <= planned)
+        {
+            return null;
+        }
+
+        var line = Invariant($"    ! {dropped:N0} of {planned:N0} planned iterations ({100.0 * dropped / planned:0.#} %) were dropped: all {scenario.PeakVUs} VUs were busy, so the rate was not held");
+        var rate = scenario.PlannedLoad.Count == 0 ? 0 : scenario.PlannedLoad.Max(p => p.Value);
+        var meanMs = scenario.Stats.Latency.MeanMs;
+        if (rate <= 0 || meanMs <= 0)
+        {
+            return line + " (raise MaxVUs, --vus on a quick run)";
+        }
+
+        // Little's law: whether more VUs would hold it, or the iterations' own time (the system) is the limit.
+        var needed = (long)Math.Ceiling(rate * meanMs / 1000);
+        return line + Invariant($". At {rate:N0} iterations/s, iterations of {meanMs:N1} ms on average need ≈ {needed:N0} VUs (Little's law): raise MaxVUs (--vus on a quick run) if the system can take that many at once; if their time grew with the load, the system is the limit");
     }
 
     /// <summary>
