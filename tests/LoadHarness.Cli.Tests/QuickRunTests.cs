@@ -15,7 +15,7 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     {
         using var temp = new TempFolder();
         var outcome = await CliRunner.RunAsync(
-            "run", "--url", server.BaseUrl + "/ok", "--vus", "3", "--duration", "2s", "--think", "50ms",
+            "run", "--url", server.BaseUrl + "/ok?key=s3cret", "--vus", "3", "--duration", "2s", "--think", "50ms",
             "--threshold", "rate < 0.01", "--threshold", "count > 1000000", "--out", temp.File("out"), "--quiet");
 
         Assert.True(outcome.ExitCode == 99, outcome.ToString()); // the impossible count gates
@@ -28,6 +28,10 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.Equal(["rate < 0.01", "count > 1000000"], result.Thresholds.Select(t => t.Expression));
         Assert.True(result.Thresholds[0].Passed);
         Assert.True(File.Exists(temp.File("out/index.html")));
+
+        // Where the load went, for the reports and compare: the URL without its query (which may hold a key).
+        Assert.Equal(server.BaseUrl + "/ok", result.Test.Targets[QuickRunConfig.ScenarioName]);
+        Assert.Contains("Target quick", await File.ReadAllTextAsync(temp.File("out/index.html")), StringComparison.Ordinal);
 
         // Retries are counted in the result even when there were none (a threshold on them always has data).
         Assert.Equal(0, Assert.Single(result.Measurements, m => m.Name == "http.retries").Value);
@@ -205,4 +209,35 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.Equal(needs.HasFlag(ScenarioRequirements.Api) ? "starting the embedded PostgreSQL and sample API" : "starting the embedded PostgreSQL (the selected scenarios call no API)",
             EmbeddedTargetScope.Describe(needs));
     }
+
+    [Fact]
+    public void Where_the_load_went_names_each_http_scenario_that_sends_elsewhere_without_user_info()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", """
+            {
+              "Target": { "ApiBaseUrl": "http://127.0.0.1:7000", "ConnectionString": "Host=db;Password=hunter2" },
+              "GlobalSettings": { "ScenariosSettings": [
+                { "ScenarioName": "own_base", "Http": { "BaseUrl": "http://u:pw@10.0.0.5:8080/v2?tenant=a", "Requests": [ { "Name": "r1", "Url": "/a" }, { "Name": "r2", "Url": "/b" } ] } },
+                { "ScenarioName": "absolute", "Http": { "Requests": [ { "Name": "r3", "Url": "http://127.0.0.1:9000/x" }, { "Name": "r4", "Url": "http://127.0.0.1:9000/y" }, { "Name": "r5", "Url": "http://127.0.0.1:9001/z?k=1" } ] } },
+                { "ScenarioName": "own_db", "Sql": { "ConnectionString": "Host=10.0.0.6;Password=swordfish", "Queries": [ { "Name": "q", "Sql": "SELECT 1" } ] } },
+                { "ScenarioName": "relative", "Http": { "Requests": [ { "Name": "r6", "Url": "/api/health" } ] } }
+              ] }
+            }
+            """);
+        var loaded = CliCatalog.Loader(CliCatalog.Create()).Load(config);
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
+        var settings = loaded.Settings!;
+
+        var targets = Commands.Run.RunCommandHandler.Targets(settings, settings.Target);
+
+        Assert.Equal("http://127.0.0.1:7000", targets["api"]);
+        Assert.DoesNotContain("hunter2", targets["database"], StringComparison.Ordinal);
+        Assert.Equal("http://10.0.0.5:8080/v2", targets["own_base"]);
+        Assert.Equal("http://127.0.0.1:9000, http://127.0.0.1:9001", targets["absolute"]);
+        Assert.StartsWith("Host=10.0.0.6;", targets["own_db"], StringComparison.Ordinal);
+        Assert.DoesNotContain("swordfish", targets["own_db"], StringComparison.Ordinal);
+        Assert.False(targets.ContainsKey("relative")); // it goes to the API, already named
+    }
 }
+

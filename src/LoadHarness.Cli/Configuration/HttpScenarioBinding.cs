@@ -32,6 +32,34 @@ internal static class HttpScenarioBinding
     /// <summary>The base URL the scenario will use: its own, else the target's API.</summary>
     public static string? BaseUrl(IConfigurationSection section) => section["BaseUrl"];
 
+    /// <summary>
+    /// Where the scenario sends its requests when that is not the target's API: its own BaseUrl (without a query), and
+    /// the origin (scheme, host, port) of each absolute request URL, with its path when the scenario has one request;
+    /// empty when every request goes to the target's API.
+    /// </summary>
+    public static IReadOnlyList<string> Destinations(IConfigurationSection section)
+    {
+        var destinations = new List<string>();
+        if (BaseUrl(section) is { } baseUrl && !string.IsNullOrWhiteSpace(baseUrl))
+        {
+            destinations.Add(Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : baseUrl.Trim());
+        }
+
+        var requests = Bind(section).Requests;
+        foreach (var request in requests)
+        {
+            // One request (a quick run's --url): its path says what was measured; several: where they went.
+            if (Http.HttpUrls.TryParseAbsolute(request.Url.Trim(), out var absolute)
+                && absolute.GetLeftPart(requests.Count == 1 ? UriPartial.Path : UriPartial.Authority) is var where
+                && !destinations.Contains(where, StringComparer.Ordinal))
+            {
+                destinations.Add(where);
+            }
+        }
+
+        return destinations;
+    }
+
     public static ScenarioDefinition Create(string name, IConfigurationSection section, string? targetBaseUrl, string path) =>
         HttpScenarios.Create(name, Bind(section), targetBaseUrl, path);
 }

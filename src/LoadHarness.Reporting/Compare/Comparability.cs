@@ -78,6 +78,11 @@ public static class Comparability
                 $"{otherName} ran on another machine ({other.Environment.MachineName}, {other.Environment.ProcessorCount} cores vs {reference.Environment.MachineName}, {reference.Environment.ProcessorCount} cores)"));
         }
 
+        if (TargetsNote(reference, other, otherName) is { } targets)
+        {
+            notes.Add(targets);
+        }
+
         if (reference.Environment.HarnessVersion != other.Environment.HarnessVersion)
         {
             notes.Add($"{otherName} was measured by LoadHarness {other.Environment.HarnessVersion} (the first baseline by {reference.Environment.HarnessVersion})");
@@ -95,6 +100,30 @@ public static class Comparability
 
         return notes;
     }
+
+    /// <summary>
+    /// The load went somewhere else (another host, port or path for the API, the database or an Http scenario): a note,
+    /// as two builds are often deployed side by side. Two runs on the embedded default never differ by this: each got
+    /// its own throwaway ports.
+    /// </summary>
+    public static string? TargetsNote(RunResult reference, RunResult other, string otherName)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(other);
+        if (Embedded(reference) && Embedded(other))
+        {
+            return null;
+        }
+
+        // A target named on one side only is not a difference: a result written before that target was recorded.
+        var differ = reference.Test.Targets.Where(t => other.Test.Targets.TryGetValue(t.Key, out var value) && value != t.Value)
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => $"{t.Key} {other.Test.Targets[t.Key]} (the first baseline: {t.Value})")
+            .ToList();
+        return differ.Count == 0 ? null : $"{otherName} sent its load elsewhere: {string.Join("; ", differ)}";
+    }
+
+    private static bool Embedded(RunResult run) => run.Test.Labels.GetValueOrDefault("embedded") == "true";
 
     /// <summary>The share of the machine's cores by which the rest of the machine's load may differ before it is noted.</summary>
     public const double OtherLoadNoteShare = 0.25;

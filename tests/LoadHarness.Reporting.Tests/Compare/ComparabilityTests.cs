@@ -102,4 +102,32 @@ public sealed class ComparabilityTests
 
         Assert.NotEqual(ComparisonOutcome.NotComparable, c.Outcome);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5001", "http://127.0.0.1:5002", false, "candidate cand.json sent its load elsewhere: api http://127.0.0.1:5002 (the first baseline: http://127.0.0.1:5001)")]
+    [InlineData("http://127.0.0.1:5001", "http://127.0.0.1:5001", false, null)]
+    [InlineData("http://127.0.0.1:5001", null, false, null)] // a result written before its target was recorded
+    [InlineData("http://127.0.0.1:41234", "http://127.0.0.1:38765", true, null)] // the embedded default: throwaway ports
+    public void Load_sent_elsewhere_is_noted_not_judged(string baseApi, string? candidateApi, bool embedded, string? expected)
+    {
+        var labels = embedded ? new Dictionary<string, string> { ["embedded"] = "true" } : new Dictionary<string, string>();
+        var baseline = SyntheticRuns.Build(new SyntheticRun { Seed = 1 });
+        baseline = baseline with { Test = baseline.Test with { Targets = new Dictionary<string, string> { ["api"] = baseApi }, Labels = labels } };
+        var candidate = SyntheticRuns.Build(new SyntheticRun { Seed = 1 });
+        candidate = candidate with
+        {
+            Test = candidate.Test with { Targets = candidateApi is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["api"] = candidateApi }, Labels = labels },
+        };
+
+        var c = BuildComparison.Compute([new ComparedRun("base.json", baseline)], [new ComparedRun("cand.json", candidate)]);
+
+        var note = c.Notes.SingleOrDefault(n => n.Contains("sent its load elsewhere", StringComparison.Ordinal));
+        Assert.Equal(expected, note);
+        if (expected is not null)
+        {
+            Assert.Contains(expected, ComparisonRenderer.Markdown(c), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(ComparisonOutcome.NotComparable, c.Outcome);
+    }
 }

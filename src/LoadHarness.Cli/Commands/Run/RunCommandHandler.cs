@@ -160,7 +160,7 @@ internal sealed class RunCommandHandler(CliContext cli)
                 LoadStarting = measurements.LoadStarting,
                 ConfigPath = settings.ConfigPath,
                 Environment = WithSocketSettings(EnvironmentCapture.Capture(gitCommit: false), settings),
-                Targets = Targets(target),
+                Targets = Targets(settings, target),
                 Labels = Labels(settings, target, extraLabels, arguments.Label),
             };
             var cpuBefore = Environment.CpuUsage.TotalTime;
@@ -242,7 +242,12 @@ internal sealed class RunCommandHandler(CliContext cli)
         return environment with { Settings = settings };
     }
 
-    private static Dictionary<string, string> Targets(TargetSettings target)
+    /// <summary>
+    /// Where the load went, for the reports and <c>compare</c>: the target's API and database, and each targeted Http
+    /// scenario that sends elsewhere (its own BaseUrl or absolute URLs, a quick run's <c>--url</c>) and each Sql scenario
+    /// with its own ConnectionString, by scenario name.
+    /// </summary>
+    internal static Dictionary<string, string> Targets(RunSettings settings, TargetSettings target)
     {
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(target.ApiBaseUrl))
@@ -253,6 +258,18 @@ internal sealed class RunCommandHandler(CliContext cli)
         if (!string.IsNullOrWhiteSpace(target.ConnectionString))
         {
             targets["database"] = Redactor.ConnectionString(target.ConnectionString);
+        }
+
+        foreach (var name in settings.TargetScenarios)
+        {
+            if (settings.Find(name) is { Http: { } http } && HttpScenarioBinding.Destinations(http) is { Count: > 0 } destinations)
+            {
+                targets[name] = string.Join(", ", destinations.Select(Redactor.Url));
+            }
+            else if (settings.Find(name) is { Sql: { } sql } && SqlScenarioBinding.HasOwnConnection(sql))
+            {
+                targets[name] = Redactor.ConnectionString(sql["ConnectionString"]);
+            }
         }
 
         return targets;
