@@ -239,5 +239,44 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.DoesNotContain("swordfish", targets["own_db"], StringComparison.Ordinal);
         Assert.False(targets.ContainsKey("relative")); // it goes to the API, already named
     }
+
+    [Fact]
+    public async Task A_run_says_before_the_load_what_each_scenario_will_do_and_where_it_sends()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok?key=s3cret", "--vus", "2", "--duration", "1s", "--think", "50ms", "--out", temp.File("out"));
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains($"  quick: 2 VUs for 1 s, think 50 ms → {server.BaseUrl}/ok\n", outcome.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", outcome.Out, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> Plans() => new()
+    {
+        { "keep", "20 VUs for 30 s" },
+        { "ramp", "up to 100 VUs over 9m 00s" },
+        { "inject", "200 iterations/s for 1m 00s (at most 50 VUs)" },
+        { "ramp-inject", "up to 10 iterations/s over 10 s (at most 10,000 VUs)" },
+        { "iterations", "4 VUs, 100 iterations" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void A_scenario_plan_reads_as_its_load(string which, string expected)
+    {
+        var scenario = Core.Scenarios.Scenario.Create("s", _ => Task.FromResult(Core.Scenarios.Response.Ok()));
+        scenario = which switch
+        {
+            "keep" => scenario.WithLoadSimulations(Core.Load.LoadSimulation.KeepConstant(20, TimeSpan.FromSeconds(30))),
+            "ramp" => scenario.WithLoadSimulations(
+                Core.Load.LoadSimulation.RampingConstant(10, TimeSpan.FromMinutes(1)), Core.Load.LoadSimulation.RampingConstant(100, TimeSpan.FromMinutes(6)),
+                Core.Load.LoadSimulation.KeepConstant(100, TimeSpan.FromMinutes(1)), Core.Load.LoadSimulation.RampingConstant(0, TimeSpan.FromMinutes(1))),
+            "inject" => scenario.WithLoadSimulations(Core.Load.LoadSimulation.Inject(200, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1))) with { MaxVUs = 50 },
+            "ramp-inject" => scenario.WithLoadSimulations(Core.Load.LoadSimulation.RampingInject(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10))),
+            _ => scenario.WithLoadSimulations(Core.Load.LoadSimulation.IterationsForConstant(4, 100)),
+        };
+
+        Assert.Equal(expected, Output.RunPreamble.Plan(scenario));
+    }
 }
 

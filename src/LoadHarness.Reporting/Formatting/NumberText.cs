@@ -5,7 +5,7 @@ using LoadHarness.Core.Thresholds;
 namespace LoadHarness.Reporting.Formatting;
 
 /// <summary>Number formatting for every report: invariant culture, never NaN or Infinity in the output.</summary>
-internal static class NumberText
+public static class NumberText
 {
     public const string Missing = "-";
 

@@ -137,11 +137,16 @@ internal sealed class RunCommandHandler(CliContext cli)
         IReadOnlyDictionary<string, string>? extraLabels = null)
     {
         var open = test.Scenarios.Where(s => s.Model == LoadModel.Open).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var targets = Targets(settings, target);
         if (!arguments.Quiet)
         {
             cli.Out.WriteLine($"running {settings.TestSuite}/{settings.TestName}: {string.Join(", ", test.Scenarios.Select(s => s.Name))}"
                 + (settings.Segment.IsWhole ? "" : $" (segment {settings.Segment})")
                 + (SocketSettingsRelauncher.IsApplied() ? "; socket completions inline on 1 socket thread" : ""));
+            foreach (var line in RunPreamble.Lines(test.Scenarios, settings, targets))
+            {
+                cli.Out.WriteLine(line);
+            }
         }
 
         RunResult result;
@@ -160,7 +165,7 @@ internal sealed class RunCommandHandler(CliContext cli)
                 LoadStarting = measurements.LoadStarting,
                 ConfigPath = settings.ConfigPath,
                 Environment = WithSocketSettings(EnvironmentCapture.Capture(gitCommit: false), settings),
-                Targets = Targets(settings, target),
+                Targets = targets,
                 Labels = Labels(settings, target, extraLabels, arguments.Label),
             };
             var cpuBefore = Environment.CpuUsage.TotalTime;

@@ -1,0 +1,67 @@
+using System.Globalization;
+using LoadHarness.Cli.Configuration;
+using LoadHarness.Core.Load;
+using LoadHarness.Core.Results;
+using LoadHarness.Core.Scenarios;
+using LoadHarness.Reporting.Formatting;
+using LoadHarness.Scenarios.Catalog;
+
+namespace LoadHarness.Cli.Output;
+
+/// <summary>
+/// What a run is about to do, one line per scenario before the load starts (k6's "scenarios:" block): its load plan,
+/// think time and where its requests go, so a quick run's first screen says what it measures.
+/// </summary>
+internal static class RunPreamble
+{
+    /// <summary>"  quick: 20 VUs for 10 s, no think time → http://127.0.0.1:8080/health", one per scenario.</summary>
+    public static IReadOnlyList<string> Lines(IEnumerable<ScenarioDefinition> scenarios, RunSettings settings, IReadOnlyDictionary<string, string> targets)
+    {
+        var catalog = CliCatalog.Create();
+        return scenarios.Select(s => $"  {s.Name}: {Plan(s)}{Think(s)}{Destination(s.Name, settings, catalog, targets)}").ToArray();
+    }
+
+    /// <summary>"20 VUs for 10 s", "up to 100 VUs over 9m 00s", "up to 200 iterations/s over 1m 00s (at most 100 VUs)".</summary>
+    public static string Plan(ScenarioDefinition s)
+    {
+        var plan = LoadPlan.Create(s.LoadSimulations, maxVUs: s.MaxVUs);
+        var active = plan.Phases.Where(p => p.Duration > TimeSpan.Zero || p.Iterations is not null).ToArray();
+        if (active.Length == 0)
+        {
+            return "no load";
+        }
+
+        if (plan.HasIterationPhases && plan.Model == LoadModel.Closed)
+        {
+            var copies = active.Max(p => Math.Max(p.From, p.To));
+            return Invariant($"{copies:0} VUs, {active.Sum(p => p.Iterations ?? 0):#,0} iterations");
+        }
+
+        var peak = active.Max(p => Math.Max(p.From, p.To));
+        var constant = active.All(p => p.From == peak && p.To == peak);
+        var duration = NumberText.Duration(plan.Duration.TotalMilliseconds);
+        var level = plan.Model == LoadModel.Open ? Invariant($"{peak:#,0.##} iterations/s") : Invariant($"{peak:#,0} VUs");
+        var text = constant ? $"{level} for {duration}" : $"up to {level} over {duration}";
+        return plan.Model == LoadModel.Open
+            ? text + Invariant($" (at most {s.MaxVUs ?? ScenarioDefinition.DefaultOpenModelMaxVUs:#,0} VUs)")
+            : text;
+    }
+
+    private static string Think(ScenarioDefinition s) =>
+        s.ThinkTimeMax <= TimeSpan.Zero ? ", no think time"
+        : s.ThinkTimeMin == s.ThinkTimeMax ? $", think {NumberText.Duration(s.ThinkTimeMax.TotalMilliseconds)}"
+        : $", think {NumberText.Duration(s.ThinkTimeMin.TotalMilliseconds)}–{NumberText.Duration(s.ThinkTimeMax.TotalMilliseconds)}";
+
+    /// <summary>The scenario's own destination, else the target's API or database it uses; nothing when unknown.</summary>
+    private static string Destination(string name, RunSettings settings, ScenarioCatalog catalog, IReadOnlyDictionary<string, string> targets)
+    {
+        var key = targets.ContainsKey(name) ? name
+            : settings.Find(name) is { Sql: not null } ? "database"
+            : settings.Find(name) is { Http: not null } ? "api"
+            : catalog.TryGet(name, out var descriptor) && !descriptor.Requires.HasFlag(ScenarioRequirements.Api) ? "database"
+            : "api";
+        return targets.TryGetValue(key, out var where) && where.Length > 0 ? " → " + where : "";
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
