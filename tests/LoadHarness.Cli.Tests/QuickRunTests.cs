@@ -237,7 +237,9 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.Equal("http://127.0.0.1:9000, http://127.0.0.1:9001", targets["absolute"]);
         Assert.StartsWith("Host=10.0.0.6;", targets["own_db"], StringComparison.Ordinal);
         Assert.DoesNotContain("swordfish", targets["own_db"], StringComparison.Ordinal);
-        Assert.False(targets.ContainsKey("relative")); // it goes to the API, already named
+        Assert.False(targets.ContainsKey("relative"));
+        Assert.Equal("PostgreSQL 10.0.0.6:5432/audit", Output.RunPreamble.Database("Host=10.0.0.6;Database=audit;Password=***"));
+        Assert.Equal("not a connection string", Output.RunPreamble.Database("not a connection string")); // it goes to the API, already named
     }
 
     [Fact]

@@ -60,7 +60,27 @@ internal static class RunPreamble
             : settings.Find(name) is { Http: not null } ? "api"
             : catalog.TryGet(name, out var descriptor) && !descriptor.Requires.HasFlag(ScenarioRequirements.Api) ? "database"
             : "api";
-        return targets.TryGetValue(key, out var where) && where.Length > 0 ? " → " + where : "";
+        if (!targets.TryGetValue(key, out var where) || where.Length == 0)
+        {
+            return "";
+        }
+
+        var sql = key == "database" || settings.Find(name) is { Sql: not null };
+        return " → " + (sql ? Database(where) : where);
+    }
+
+    /// <summary>A connection string as "PostgreSQL host:port/database" (the report's Target row keeps it whole).</summary>
+    internal static string Database(string connectionString)
+    {
+        try
+        {
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return b.Host is { Length: > 0 } host ? Invariant($"PostgreSQL {host}:{b.Port}/{b.Database ?? b.Username}") : connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return connectionString;
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
