@@ -140,7 +140,7 @@ internal sealed class RunCommandHandler(CliContext cli)
         var targets = Targets(settings, target);
         if (!arguments.Quiet)
         {
-            cli.Out.WriteLine($"running {settings.TestSuite}/{settings.TestName}: {string.Join(", ", test.Scenarios.Select(s => s.Name))}"
+            cli.Out.WriteLine($"running {settings.TestSuite}/{settings.TestName}, {test.Scenarios.Count} scenario{(test.Scenarios.Count == 1 ? "" : "s")}"
                 + (settings.Segment.IsWhole ? "" : $" (segment {settings.Segment})")
                 + (SocketSettingsRelauncher.IsApplied() ? "; socket completions inline on 1 socket thread" : ""));
             foreach (var line in RunPreamble.Lines(test.Scenarios, settings, targets))
