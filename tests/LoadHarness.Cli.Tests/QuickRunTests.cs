@@ -280,5 +280,38 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
 
         Assert.Equal(expected, Output.RunPreamble.Plan(scenario));
     }
+
+    [Fact]
+    public async Task A_fractional_quick_run_rate_is_the_rate_asked_for()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--rate", "2.5", "--duration", "4s", "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var quick = Assert.Single((await RunResultJson.ReadAsync(temp.File("out/result.json"))).Scenarios);
+        Assert.InRange(quick.Iterations.Started + quick.Iterations.Dropped, 9, 11);
+    }
+
+    [Theory]
+    [InlineData(200, 200, 1)]
+    [InlineData(2.5, 5, 2)]
+    [InlineData(0.1, 1, 10)]
+    [InlineData(1.0 / 3, 1, 3)]
+    [InlineData(0.0007, 1, 1000)]
+    public void A_rate_per_second_becomes_whole_iterations_per_whole_seconds(double rate, long count, int seconds) =>
+        Assert.Equal((count, seconds), QuickRunConfig.WholeRate(rate));
+
+    [Theory]
+    [InlineData("run", "--rate", "1,5", "--rate: '1,5' is not a number (decimals take a dot: 1.5")] // the parser's own read 15
+    [InlineData("run", "--vus", "abc", "--vus: 'abc' is not a whole number")]
+    [InlineData("compare", "--fail-on-regression", "ten", "--fail-on-regression: 'ten' is not a number")]
+    public async Task A_number_flag_that_is_not_one_exits_2_naming_the_flag(string verb, string flag, string value, string message)
+    {
+        var outcome = await CliRunner.RunAsync(verb == "run" ? ["run", "--url", server.BaseUrl + "/ok", flag, value] : [verb, "a.json", "b.json", flag, value]);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(message, outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", outcome.Err, StringComparison.Ordinal);
+    }
 }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace LoadHarness.Cli.Commands;
 
@@ -28,6 +29,26 @@ internal static class CommonOptions
     public static Option<bool> InsecureSkipTlsVerify() => new("--insecure-skip-tls-verify", "--insecure")
     {
         Description = "Quick run: accept any TLS certificate, e.g. a test server's self-signed one (k6's flag; AcceptAnyServerCertificate in an Http section).",
+    };
+
+    /// <summary>
+    /// A decimal option read in the invariant culture without thousands separators: the parser's own would read
+    /// <c>--rate 1,5</c> (a decimal comma) as 15, ten times the load asked for. A comma is an error naming the option.
+    /// </summary>
+    public static Option<double?> Number(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not a number" + (text.Contains(',', StringComparison.Ordinal) ? " (decimals take a dot: 1.5; no thousands separators)" : ""));
+            return null;
+        },
     };
 
     public static Option<string?> Out(string description) => new("--out", "-o") { Description = description };

@@ -82,7 +82,7 @@ internal static class LoadSimulationReader
         foreach (var stage in ConfigValues.Items(section))
         {
             var duration = values.Duration(stage.GetSection("Duration"), positive: true);
-            var target = values.Int(stage.GetSection("Target"), 0, "a number of VUs");
+            var target = values.Int(stage.GetSection("Target"), 0, "a whole number of VUs");
             if (!ConfigValues.IsPresent(stage.GetSection("Duration")))
             {
                 values.Problems.Add(ConfigValues.PathOf(stage), "a stage needs a Duration");
@@ -136,7 +136,7 @@ internal static class LoadSimulationReader
                     durations[i] = duration ?? TimeSpan.Zero;
                     break;
                 default:
-                    var number = values.Int(arg, signature[i] == 'v' ? 0 : 1, names[i] == "iterations" ? "a number of iterations" : $"a number ({names[i]})");
+                    var number = values.Int(arg, signature[i] == 'v' ? 0 : 1, names[i] == "iterations" ? "a whole number of iterations" : $"a whole number ({names[i]})");
                     ok &= number is not null;
                     numbers[i] = number ?? 0;
                     break;

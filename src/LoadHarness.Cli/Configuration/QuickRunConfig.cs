@@ -64,6 +64,24 @@ internal static class QuickRunConfig
             : path;
     }
 
+    /// <summary>
+    /// A rate per second as a whole number of iterations per whole seconds, as Inject takes it: 200 → 200 per 1 s,
+    /// 2.5 → 5 per 2 s, 0.1 → 1 per 10 s; a rate no interval up to 1,000 s makes whole is rounded to thousandths.
+    /// </summary>
+    internal static (long Count, int Seconds) WholeRate(double rate)
+    {
+        for (var seconds = 1; seconds <= 1000; seconds++)
+        {
+            var count = rate * seconds;
+            if (Math.Abs(count - Math.Round(count)) < 1e-9 * seconds && Math.Round(count) >= 1)
+            {
+                return ((long)Math.Round(count), seconds);
+            }
+        }
+
+        return (Math.Max(1, (long)Math.Round(rate * 1000)), 1000);
+    }
+
     public static byte[] Build(QuickRunOptions quick)
     {
         ArgumentNullException.ThrowIfNull(quick);
@@ -81,9 +99,10 @@ internal static class QuickRunConfig
             w.WriteStartObject();
             if (quick.Rate is { } rate)
             {
+                var (count, seconds) = WholeRate(rate);
                 w.WriteStartArray("Inject");
-                w.WriteNumberValue(rate);
-                w.WriteStringValue("1s");
+                w.WriteNumberValue(count);
+                w.WriteStringValue(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s");
             }
             else
             {

@@ -61,8 +61,34 @@ internal static class ParseProblems
                 continue;
             }
 
-            yield return error.Message;
+            yield return Conversion(error) ?? error.Message;
         }
+    }
+
+    /// <summary>
+    /// "--vus: 'abc' is not a whole number" for the parser's "Cannot parse argument 'abc' for option '--vus' as expected
+    /// type 'System.Nullable`1[System.Int32]'": the option and the value, without .NET's type names. Null for other errors.
+    /// </summary>
+    private static string? Conversion(ParseError error)
+    {
+        if (error.SymbolResult is not OptionResult { Option: var option } result
+            || !error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+        var what = type == typeof(int) || type == typeof(long) ? "a whole number"
+            : type == typeof(double) || type == typeof(decimal) || type == typeof(float) ? "a number"
+            : null;
+        if (what is null)
+        {
+            return null;
+        }
+
+        var value = result.Tokens.FirstOrDefault(t => error.Message.Contains($"'{t.Value}'", StringComparison.Ordinal))?.Value
+            ?? result.Tokens.LastOrDefault()?.Value ?? "";
+        return $"{option.Name}: '{value}' is not {what}";
     }
 
     /// <summary>Where to read more: the verb's own help when the line got as far as a verb.</summary>

@@ -24,15 +24,11 @@ internal static class CompareCommand
             Description = "Baseline run(s): result.json files or folders searched recursively. Several runs widen the noise estimate.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var tolerance = new Option<double?>("--fail-on-regression")
-        {
-            Description = "Exit 99 on a regression; PCT is the relative tolerance (default 10). A regression must also be beyond the absolute floor "
-                + "and significant against the runs' own noise. Runs that are not comparable then exit 2.",
-        };
-        var minChange = new Option<double?>("--min-change-ms")
-        {
-            Description = "The smallest latency change that matters, ms (default: 1 % of the scope's p(95) threshold, else 1 ms).",
-        };
+        var tolerance = CommonOptions.Number("--fail-on-regression",
+            "Exit 99 on a regression; PCT is the relative tolerance (default 10). A regression must also be beyond the absolute floor "
+                + "and significant against the runs' own noise. Runs that are not comparable then exit 2.");
+        var minChange = CommonOptions.Number("--min-change-ms",
+            "The smallest latency change that matters, ms (default: 1 % of the scope's p(95) threshold, else 1 ms).");
         var output = CommonOptions.Out("Also write compare.md, compare.html and compare.json into this folder.");
         var command = new Command("compare", "Compare builds: is the candidate slower than the baseline, beyond noise?\n\n"
             + "Per scenario and step, p50/p95/p99/mean latency, RPS and error rate are judged improved, regressed, unchanged or\n"

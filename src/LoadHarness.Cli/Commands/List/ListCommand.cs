@@ -13,7 +13,7 @@ internal static class ListCommand
     public static Command Create(CliContext cli)
     {
         var config = CommonOptions.Config();
-        var scale = new Option<double?>("--duration-scale") { Description = "Show the plan as `run --duration-scale` would run it." };
+        var scale = CommonOptions.Number("--duration-scale", "Show the plan as `run --duration-scale` would run it.");
         var command = new Command("list", "List the known scenarios; with --config, show the planned VUs (closed model) or iterations/s "
             + "(open model) of each targeted scenario over time, without running anything.\n\n"
             + "Examples:\n"

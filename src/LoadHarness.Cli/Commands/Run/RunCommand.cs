@@ -17,7 +17,7 @@ internal static class RunCommand
             new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." });
         var vus = new Option<int?>("--vus") { Description = "Quick run: virtual users (closed model), or MaxVUs with --rate (default 1)." };
         var duration = new Option<string?>("--duration") { Description = "Quick run: how long, e.g. 30s, 2m (default 10s)." };
-        var rate = new Option<double?>("--rate") { Description = "Quick run: iterations per second (open model) instead of a fixed number of VUs." };
+        var rate = CommonOptions.Number("--rate", "Quick run: iterations per second (open model) instead of a fixed number of VUs.");
         var threshold = new Option<string[]>("--threshold") { Description = "Quick run: a threshold to gate on, e.g. \"p(95) < 500\" (repeatable).", AllowMultipleArgumentsPerToken = false };
         var targetScenarios = new Option<string[]>("--target-scenarios", "-t")
         {
@@ -27,10 +27,8 @@ internal static class RunCommand
         var reportFolder = new Option<string?>("--report-folder") { Description = "Folder for reports/<TestName>/<UTC timestamp>/ (overrides GlobalSettings.ReportFolder; default 'reports')." };
         var output = CommonOptions.Out("Write result.json and the reports straight into this folder (no <TestName>/<timestamp> below it).");
         var segment = new Option<string?>("--segment") { Description = "Run only this execution segment 'a:b' of the test, e.g. 0:1/4 (as k6); `merge` adds the segments' results." };
-        var scale = new Option<double?>("--duration-scale")
-        {
-            Description = "Multiply every plan duration (stages, simulations, pauses, delayAbortEval) by this factor, e.g. 0.1 for a quick run. Think time, GracefulStop, RequestTimeout and WarmUpDuration are not scaled (they describe the system: JIT, pools and caches warm as slowly in a short run); rates keep their interval.",
-        };
+        var scale = CommonOptions.Number("--duration-scale",
+            "Multiply every plan duration (stages, simulations, pauses, delayAbortEval) by this factor, e.g. 0.1 for a quick run. Think time, GracefulStop, RequestTimeout and WarmUpDuration are not scaled (they describe the system: JIT, pools and caches warm as slowly in a short run); rates keep their interval.");
         var noGate = new Option<bool>("--no-gate") { Description = "Judge and report thresholds but never exit 99 (for segments: judge the merged result instead)." };
         var formats = CommonOptions.Formats("Report formats to write besides result.json (overrides GlobalSettings.ReportFormats).");
         var ci = new Option<bool>("--ci") { Description = "Non-interactive output even on a terminal: one line per scenario every ReportingInterval." };

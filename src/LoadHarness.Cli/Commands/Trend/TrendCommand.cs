@@ -22,14 +22,10 @@ internal static class TrendCommand
             Description = $"Judge the latest run against this many previous comparable runs (default {TrendAnalysis.DefaultWindow}).",
             DefaultValueFactory = _ => TrendAnalysis.DefaultWindow,
         };
-        var tolerance = new Option<double?>("--fail-on-regression")
-        {
-            Description = "Exit 99 when the latest run regressed against the previous runs; PCT is the relative tolerance (default 10).",
-        };
-        var minChange = new Option<double?>("--min-change-ms")
-        {
-            Description = "The smallest latency change that matters, ms (default: 1 % of the scope's p(95) threshold, else 1 ms).",
-        };
+        var tolerance = CommonOptions.Number("--fail-on-regression",
+            "Exit 99 when the latest run regressed against the previous runs; PCT is the relative tolerance (default 10).");
+        var minChange = CommonOptions.Number("--min-change-ms",
+            "The smallest latency change that matters, ms (default: 1 % of the scope's p(95) threshold, else 1 ms).");
         var output = CommonOptions.Out("Write trend.html and trend.md into this folder.");
         var command = new Command("trend", "Runs over time: p50, p95, RPS and error rate per scenario, each run's gate, and the latest run judged\n"
             + "against the distribution of the previous runs (as compare --baseline with them). Runs are named by build label and commit.\n\n"
