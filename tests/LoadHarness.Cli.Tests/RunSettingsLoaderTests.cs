@@ -89,4 +89,21 @@ public sealed class RunSettingsLoaderTests
         Assert.True(load.IsValid, string.Join("\n", load.Problems));
         Assert.True(load.Settings!.UsesEmbeddedTarget);
     }
+
+    [Fact]
+    public async Task A_config_saved_with_a_byte_order_mark_loads_and_its_capacity_section_is_read()
+    {
+        using var temp = new TempFolder();
+        var text = Configs.Http("http://127.0.0.1:1", "/ok", ["p(95) < 500"]);
+        var config = temp.File("bom.json");
+        await File.WriteAllBytesAsync(config, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]); // Notepad's UTF-8
+
+        var loaded = CliCatalog.Loader(CliCatalog.Create()).Load(config);
+        var validate = await CliRunner.RunAsync("validate", "--config", config);
+
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems)); // was: not valid JSON: '0xEF' is an invalid start of a value
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Equal(ConfigJson.ReadFile(temp.Write("plain.json", text)), ConfigJson.ReadFile(config));
+    }
 }
+

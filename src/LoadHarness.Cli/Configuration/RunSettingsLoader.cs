@@ -32,7 +32,7 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
 
             try
             {
-                json = File.ReadAllBytes(configPath);
+                json = ConfigJson.ReadFile(configPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -47,13 +47,14 @@ public sealed class RunSettingsLoader(RunSettingsLoaderOptions options)
     public ConfigLoadResult LoadJson(byte[] json, string? configPath, ConfigOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        json = ConfigJson.WithoutBom(json);
         overrides ??= ConfigOverrides.None;
         JsonLineMap lines;
         JsonDocument document;
         try
         {
             lines = JsonLineMap.Build(json);
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, ConfigJson.DocumentOptions);
         }
         catch (JsonException e)
         {

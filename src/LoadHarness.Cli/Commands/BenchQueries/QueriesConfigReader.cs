@@ -20,10 +20,10 @@ internal static class QueriesConfigReader
             return ([], []);
         }
 
-        var json = File.ReadAllBytes(configPath);
+        var json = ConfigJson.ReadFile(configPath);
         var lines = JsonLineMap.Build(json);
         var problems = new ConfigProblems(lines);
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = JsonDocument.Parse(json, ConfigJson.DocumentOptions);
         var section = document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, Section, StringComparison.OrdinalIgnoreCase));
         if (section.Value.ValueKind == JsonValueKind.Undefined)
         {

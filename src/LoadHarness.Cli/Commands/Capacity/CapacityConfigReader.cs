@@ -37,9 +37,9 @@ internal static class CapacityConfigReader
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(arguments);
-        var json = arguments.ConfigPath is null ? "{}"u8.ToArray() : File.ReadAllBytes(arguments.ConfigPath);
+        var json = arguments.ConfigPath is null ? "{}"u8.ToArray() : ConfigJson.ReadFile(arguments.ConfigPath);
         var problems = new ConfigProblems(JsonLineMap.Build(json));
-        using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+        using (var document = JsonDocument.Parse(json, ConfigJson.DocumentOptions))
         {
             foreach (var property in document.RootElement.EnumerateObject().Where(p => string.Equals(p.Name, Section, StringComparison.OrdinalIgnoreCase)))
             {
