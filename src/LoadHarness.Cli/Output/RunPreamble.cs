@@ -17,7 +17,7 @@ internal static class RunPreamble
     /// <summary>"  quick: 20 VUs for 10 s, no think time → http://127.0.0.1:8080/health", one per scenario.</summary>
     public static IReadOnlyList<string> Lines(IEnumerable<ScenarioDefinition> scenarios, RunSettings settings, IReadOnlyDictionary<string, string> targets)
     {
-        var catalog = CliCatalog.Create();
+        var catalog = new Lazy<ScenarioCatalog>(CliCatalog.Create); // only a shipped scenario needs it
         return scenarios.Select(s => $"  {s.Name}: {Plan(s)}{Think(s)}{Destination(s.Name, settings, catalog, targets)}").ToArray();
     }
 
@@ -53,12 +53,12 @@ internal static class RunPreamble
         : $", think {NumberText.Duration(s.ThinkTimeMin.TotalMilliseconds)}–{NumberText.Duration(s.ThinkTimeMax.TotalMilliseconds)}";
 
     /// <summary>The scenario's own destination, else the target's API or database it uses; nothing when unknown.</summary>
-    private static string Destination(string name, RunSettings settings, ScenarioCatalog catalog, IReadOnlyDictionary<string, string> targets)
+    private static string Destination(string name, RunSettings settings, Lazy<ScenarioCatalog> catalog, IReadOnlyDictionary<string, string> targets)
     {
         var key = targets.ContainsKey(name) ? name
             : settings.Find(name) is { Sql: not null } ? "database"
             : settings.Find(name) is { Http: not null } ? "api"
-            : catalog.TryGet(name, out var descriptor) && !descriptor.Requires.HasFlag(ScenarioRequirements.Api) ? "database"
+            : catalog.Value.TryGet(name, out var descriptor) && !descriptor.Requires.HasFlag(ScenarioRequirements.Api) ? "database"
             : "api";
         if (!targets.TryGetValue(key, out var where) || where.Length == 0)
         {
