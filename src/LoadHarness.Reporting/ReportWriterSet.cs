@@ -68,7 +68,52 @@ public sealed class ReportWriterSet
                 cancellationToken).ConfigureAwait(false));
         }
 
+        ReplaceEarlierFiles(folder, result.Test.SessionId, outcomes.SelectMany(o => o.Files));
         return outcomes;
+    }
+
+    /// <summary>The hidden file listing what was written into a folder for which run: "session ID", then a file name a line.</summary>
+    public const string ManifestFile = ".loadharness-files";
+
+    /// <summary>
+    /// A folder written again for another run (<c>--out</c> reused) holds that run's files only: what the earlier run's
+    /// writes listed in <see cref="ManifestFile"/> and this one did not write (a format no longer asked for, a writer that
+    /// failed this time, a chart of a scenario no longer run) is deleted, as a stale junit.xml or index.html would show the
+    /// earlier run's verdict beside this one's. Re-rendering the same run (<c>report</c>, another format) adds to its
+    /// files. Files LoadHarness did not write are never touched.
+    /// </summary>
+    private static void ReplaceEarlierFiles(string folder, string session, IEnumerable<string> written)
+    {
+        var manifest = Path.Combine(folder, ManifestFile);
+        var now = written.Select(Path.GetFileName).OfType<string>().Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            var earlier = File.Exists(manifest) ? File.ReadAllLines(manifest) : [];
+            var sameRun = earlier.Length > 0 && earlier[0] == "session " + session;
+            foreach (var name in earlier.Skip(1))
+            {
+                // Names only: a line that is not a plain file name of this folder is not ours to delete.
+                if (name.Length == 0 || now.Contains(name) || name != Path.GetFileName(name) || name == ManifestFile)
+                {
+                    continue;
+                }
+
+                if (sameRun)
+                {
+                    now.Add(name);
+                }
+                else
+                {
+                    File.Delete(Path.Combine(folder, name));
+                }
+            }
+
+            File.WriteAllLines(manifest, now.Order(StringComparer.Ordinal).Prepend("session " + session));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The reports are written; a leftover of an earlier write is not worth failing them.
+        }
     }
 
     private static async Task<ReportWriteOutcome> RunAsync(

@@ -127,4 +127,32 @@ public sealed class ReportWriterSetTests
             throw new InvalidOperationException("disk on fire");
         }
     }
+
+    [Fact]
+    public async Task A_folder_written_again_for_another_run_holds_that_runs_files_only_and_a_rerender_adds_to_them()
+    {
+        using var folder = new TempFolder("written-again");
+        var first = Runs.Mixed(seconds: 6);
+        var second = first with { Test = first.Test with { SessionId = first.Test.SessionId + "-next" } };
+        await File.WriteAllTextAsync(folder.File("notes.txt"), "mine");
+
+        await ReportWriterSet.ForFormats(["html", "junit"]).WriteAsync(first, folder.Path);
+        Assert.True(File.Exists(folder.File("junit.xml")));
+
+        // Another run into the same --out with other formats: the first run's verdict files do not stay beside it.
+        await ReportWriterSet.ForFormats(["txt"]).WriteAsync(second, folder.Path);
+
+        Assert.False(File.Exists(folder.File("junit.xml")));
+        Assert.False(File.Exists(folder.File("index.html")));
+        Assert.True(File.Exists(folder.File("summary.txt")));
+        Assert.Equal(second.Test.SessionId, (await RunResultJson.ReadAsync(folder.File("result.json"))).Test.SessionId);
+        Assert.Equal("mine", await File.ReadAllTextAsync(folder.File("notes.txt"))); // not ours: never touched
+
+        // The same run rendered again in another format (loadharness report): its earlier files stay.
+        await ReportWriterSet.ForFormats(["csv"]).WriteAsync(second, folder.Path);
+
+        Assert.True(File.Exists(folder.File("summary.txt")));
+        Assert.True(File.Exists(folder.File("stats.csv")));
+    }
 }
+
