@@ -253,6 +253,19 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.DoesNotContain("s3cret", outcome.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_scenario_whose_requests_think_is_not_said_to_have_no_think_time()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", [], """[{ "KeepConstant": [1, "1s"] }]""")
+            .Replace("\"Checks\": [ \"status == 200\" ]", "\"ThinkTime\": \"100ms\"", StringComparison.Ordinal));
+
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--formats", "");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("  web: 1 VU for 1 s, think time per request → " + server.BaseUrl, outcome.Out, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> Plans() => new()
     {
         { "keep", "20 VUs for 30 s" },

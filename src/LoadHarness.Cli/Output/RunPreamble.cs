@@ -18,7 +18,7 @@ internal static class RunPreamble
     public static IReadOnlyList<string> Lines(IEnumerable<ScenarioDefinition> scenarios, RunSettings settings, IReadOnlyDictionary<string, string> targets)
     {
         var catalog = new Lazy<ScenarioCatalog>(CliCatalog.Create); // only a shipped scenario needs it
-        return scenarios.Select(s => $"  {s.Name}: {Plan(s)}{Think(s)}{Destination(s.Name, settings, catalog, targets)}").ToArray();
+        return scenarios.Select(s => $"  {s.Name}: {Plan(s)}{Think(s, settings)}{Destination(s.Name, settings, catalog, targets)}").ToArray();
     }
 
     /// <summary>"20 VUs for 10 s", "up to 100 VUs over 9m 00s", "up to 200 iterations/s over 1m 00s (at most 100 VUs)".</summary>
@@ -34,21 +34,24 @@ internal static class RunPreamble
         if (plan.HasIterationPhases && plan.Model == LoadModel.Closed)
         {
             var copies = active.Max(p => Math.Max(p.From, p.To));
-            return Invariant($"{copies:0} VUs, {active.Sum(p => p.Iterations ?? 0):#,0} iterations");
+            return Invariant($"{copies:0} VU{(copies == 1 ? "" : "s")}, {active.Sum(p => p.Iterations ?? 0):#,0} iterations");
         }
 
         var peak = active.Max(p => Math.Max(p.From, p.To));
         var constant = active.All(p => p.From == peak && p.To == peak);
         var duration = NumberText.Duration(plan.Duration.TotalMilliseconds);
-        var level = plan.Model == LoadModel.Open ? Invariant($"{peak:#,0.##} iterations/s") : Invariant($"{peak:#,0} VUs");
+        var level = plan.Model == LoadModel.Open ? Invariant($"{peak:#,0.##} iterations/s") : Invariant($"{peak:#,0} VU{(peak == 1 ? "" : "s")}");
         var text = constant ? $"{level} for {duration}" : $"up to {level} over {duration}";
         return plan.Model == LoadModel.Open
             ? text + Invariant($" (at most {s.MaxVUs ?? ScenarioDefinition.DefaultOpenModelMaxVUs:#,0} VUs)")
             : text;
     }
 
-    private static string Think(ScenarioDefinition s) =>
-        s.ThinkTimeMax <= TimeSpan.Zero ? ", no think time"
+    private static string Think(ScenarioDefinition s, RunSettings settings) =>
+        s.ThinkTimeMax <= TimeSpan.Zero
+            ? settings.Find(s.Name) is { Http: { } http } && HttpScenarioBinding.Bind(http).Requests.Any(r => r.ThinkTime is not null)
+                ? ", think time per request"
+                : ", no think time"
         : s.ThinkTimeMin == s.ThinkTimeMax ? $", think {NumberText.Duration(s.ThinkTimeMax.TotalMilliseconds)}"
         : $", think {NumberText.Duration(s.ThinkTimeMin.TotalMilliseconds)}–{NumberText.Duration(s.ThinkTimeMax.TotalMilliseconds)}";
 
