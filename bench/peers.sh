@@ -302,6 +302,22 @@ compare() {
     done
 }
 
+# hold_cpu_ticks TIME_PID START LENGTH: the CPU ticks (user + system) of /usr/bin/time's child at START and START+LENGTH
+# seconds from now, as "START END TICKS_AT_START TICKS_AT_END TICKS_PER_SECOND"; nothing when the window is too short or
+# the process is gone.
+hold_cpu_ticks() {
+    local timed=$1 start=$2 length=$3 pid a b
+    [[ $length -ge 5 ]] || return 0
+    sleep "$start"
+    pid=$(pgrep -P "$timed" | head -1 || true)
+    [[ -n $pid && -r /proc/$pid/stat ]] || return 0
+    a=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true)
+    sleep "$length"
+    b=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true)
+    [[ -n $a && -n $b ]] && echo "$start $((start + length)) $a $b $(getconf CLK_TCK)"
+    return 0
+}
+
 scale() {
     local mode vus run
     # Runs of one setting back to back would meet the same minutes of a shared machine: each run goes through every setting.
@@ -334,12 +350,16 @@ scale() {
         fi
         log "scale ($mode, run $run of $SCALE_RUNS_EACH): $vus VUs, 1 s think time, ramp ${SCALE_RAMP} s then ${SCALE_SECONDS} s"
         env "${env[@]}" /usr/bin/time -v -o "$dir/time.txt" "${LH[@]}" run --config "$dir/config.json" --out "$dir/out" --ci --quiet --no-gate \
-            >"$dir/stdout.txt" 2>"$dir/stderr.txt" || true
-        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" "$host_rps" "$ceiling_rps" "$SCALE_MAX_CONNECTIONS" >>"$SCALE_RUNS" <<'EOF'
+            >"$dir/stdout.txt" 2>"$dir/stderr.txt" &
+        local timed=$! hold_cpu
+        hold_cpu=$(hold_cpu_ticks "$timed" $((SCALE_RAMP + 5)) $((SCALE_SECONDS - 10)))
+        wait "$timed" || true
+        python3 - "$dir" "$vus" "$SCALE_RAMP" "$mode" "$run" "$host_rps" "$ceiling_rps" "$SCALE_MAX_CONNECTIONS" "$hold_cpu" >>"$SCALE_RUNS" <<'EOF'
 import json, re, sys
 d, vus, ramp, mode, run = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 host_rps = float(sys.argv[6]) if sys.argv[6] else None
 ceiling_rps = float(sys.argv[7]) if sys.argv[7] else None
+hold_cpu = sys.argv[9].split() if len(sys.argv) > 9 else []  # start, end (s after the process started), CPU ticks at each, ticks/s
 t = open(d + "/time.txt").read()
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
 cpu = sum(float(re.search(p + r": ([\d.]+)", t).group(1)) for p in (r"User time \(seconds\)", r"System time \(seconds\)"))
@@ -362,6 +382,13 @@ try:
     gc = [p["value"] for x in json.load(open(d + "/out/result.json")).get("series", []) if x["name"] == "generator.gc_pause_ms"
           for p in x["points"] if p["timeSec"] > ramp + 2]
     out["gc_pause_ms"] = round(sum(gc), 1) if gc else None
+    # The generator's own CPU per request inside the hold (/proc/PID/stat between two instants of it): the start-up and
+    # the ramp, which cpu_s spreads over every request, left out. The timeline counts from the load's start, a few
+    # hundred ms after the process's: over a 45 s window that shifts the count by under 1 %.
+    if len(hold_cpu) == 5:
+        a, b, ta, tb, hz = float(hold_cpu[0]), float(hold_cpu[1]), int(hold_cpu[2]), int(hold_cpu[3]), int(hold_cpu[4])
+        window = sum(p["requests"] for p in s["timeline"] if a < p["timeSec"] <= b)
+        out["hold_cpu_us"] = round((tb - ta) / hz * 1e6 / window, 1) if window else None
     out.update({"hold_rps": round(reqs / secs, 1) if secs else None, "hold_seconds": secs,
                 "rps_vs_vus": round(reqs / secs / vus, 4) if secs else None,
                 "vs_ceiling": round(reqs / secs / ceiling_rps, 4) if secs and ceiling_rps else None,
@@ -461,6 +488,8 @@ write_report() {
             echo "setting (the raw transport, inline on ≤ 2 cores); sockets = \`\"Transport\": \"sockets\"\`; raw-inline ="
             echo "\`\"Transport\": \"raw\"\` with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1."
             echo "CPU µs/request = the generator's CPU seconds (start-up and ramp included) ÷ all its requests: the hold follows it."
+            echo "hold CPU µs/request = the generator's CPU (/proc/PID/stat, user + system) from 5 s after the ramp to 10 s before the"
+            echo "end ÷ the requests of those seconds: what a request costs it at N VUs, without start-up and ramp."
             echo "cores used = the generator's CPU seconds ÷ wall seconds (2 cores, shared with nginx). hold mean ms = the"
             echo "requests' mean latency in the hold; pacing = hold requests/s ÷ (N ÷ (1 s + hold mean)), the most a closed"
             echo "model allows at that latency (Little's law): near 1.0, the generator lost nothing to its own scheduling."

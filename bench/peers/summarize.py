@@ -157,10 +157,10 @@ def cpu_per_request(run):
 
 
 def render_scale(runs):
-    lines = ["| mode | VUs | run | host wrk req/s | wrk ceiling req/s | peak RSS MB | CPU s | CPU µs/request | cores used | hold requests/s | ÷ VUs | ÷ ceiling | hold mean ms | pacing | GC pauses ms | p50 ms | p99 ms | errors |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| mode | VUs | run | host wrk req/s | wrk ceiling req/s | peak RSS MB | CPU s | CPU µs/request | hold CPU µs/request | cores used | hold requests/s | ÷ VUs | ÷ ceiling | hold mean ms | pacing | GC pauses ms | p50 ms | p99 ms | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in runs:
-        cells = [r.get("mode", "sockets"), f"{r['vus']:,}", str(r.get("run", 1)), fmt(r.get("host_wrk_rps"), 0), fmt(r.get("wrk_ceiling_rps"), 0)] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s")] + [fmt(cpu_per_request(r))] + [str(r.get(k, "–")) for k in ("cores_used", "hold_rps", "rps_vs_vus", "vs_ceiling", "hold_mean_ms", "pacing", "gc_pause_ms", "p50_ms", "p99_ms", "errors")]
+        cells = [r.get("mode", "sockets"), f"{r['vus']:,}", str(r.get("run", 1)), fmt(r.get("host_wrk_rps"), 0), fmt(r.get("wrk_ceiling_rps"), 0)] + [str(r.get(k, "–")) for k in ("peak_rss_mb", "cpu_s")] + [fmt(cpu_per_request(r)), fmt(r.get("hold_cpu_us"))] + [str(r.get(k, "–")) for k in ("cores_used", "hold_rps", "rps_vs_vus", "vs_ceiling", "hold_mean_ms", "pacing", "gc_pause_ms", "p50_ms", "p99_ms", "errors")]
         lines.append("| " + " | ".join(cells) + " |" + (f" {r['error']}" if "error" in r else ""))
     # One line per setting: a single run says as much about the machine's minute as about the generator.
     groups = defaultdict(list)
@@ -189,7 +189,8 @@ def render_scale(runs):
                               f"**below the target's {need:,.0f}**: out of reach in these minutes; held ÷ ceiling median {fmt(vs_ceiling, 4)}"))
         summary.append(f"- {mode}, {vus:,} VUs, {len(held)} run(s): ÷ VUs median **{median(held):.4f}** (min {min(held):.4f}, max {max(held):.4f}; "
                        f"{sum(h >= SCALE_TARGET for h in held)} of {len(held)} ≥ {SCALE_TARGET}), pacing median {fmt(median(pacing), 4)}, "
-                       f"CPU per request median {fmt(median([cpu_per_request(r) for r in rs]))} µs, "
+                       f"CPU per request median {fmt(median([cpu_per_request(r) for r in rs]))} µs "
+                       f"(in the hold {fmt(median([r.get('hold_cpu_us') for r in rs]))} µs), "
                        f"peak RSS max {max(rss):.0f} MB (target ≤ {SCALE_RSS_MB})"
                        + (f"; the machine: {', '.join(machine)}" if machine else ""))
     return "\n".join(lines + ([""] + summary if summary else []))
