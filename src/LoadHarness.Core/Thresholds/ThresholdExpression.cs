@@ -83,7 +83,11 @@ public sealed record ThresholdExpression(
     }
 
     /// <summary>True for latency statistics (judged in ms).</summary>
-    public bool IsLatency => Metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration;
+    public bool IsLatency => IsLatencyMetric(Metric);
+
+    /// <summary>The metrics whose figures are durations: requests' latency (all, ok, failed) and whole iterations'.</summary>
+    internal static bool IsLatencyMetric(ThresholdMetric metric) =>
+        metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration;
 
     /// <summary>The unit of the observed value and the limit: ms for latency statistics, 0..1 for rates, 0..100 for percents.</summary>
     /// <remarks>A measurement's unit is its own (known when judged); from the expression alone, the unit written after the limit.</remarks>

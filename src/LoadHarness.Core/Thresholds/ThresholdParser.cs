@@ -90,7 +90,6 @@ internal sealed partial class ThresholdParser
         var statPos = pos;
         var (stat, percentile, defaultMetric) = Stat();
         var finalMetric = metric ?? defaultMetric;
-
         if (metric is ThresholdMetric.Requests or ThresholdMetric.Iterations && stat == ThresholdStat.Rate)
         {
             // k6's http_reqs and iterations are counters, whose rate is per second (http_reqs: rate > 100).
@@ -241,7 +240,7 @@ internal sealed partial class ThresholdParser
         var latencyStat = stat is ThresholdStat.Percentile or ThresholdStat.Avg or ThresholdStat.Med or ThresholdStat.Min or ThresholdStat.Max;
         var ok = metric switch
         {
-            ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration => latencyStat || stat == ThresholdStat.Count,
+            _ when ThresholdExpression.IsLatencyMetric(metric) => latencyStat || stat == ThresholdStat.Count,
             ThresholdMetric.Requests => stat is ThresholdStat.Count or ThresholdStat.Rps,
             ThresholdMetric.OkRequests or ThresholdMetric.FailedRequests =>
                 stat is ThresholdStat.Count or ThresholdStat.Rps or ThresholdStat.Rate or ThresholdStat.Percent,
@@ -258,8 +257,7 @@ internal sealed partial class ThresholdParser
 
     private double ApplyUnit(string unit, double value, ThresholdMetric metric, ThresholdStat stat, int position)
     {
-        var isLatency = metric is ThresholdMetric.Latency or ThresholdMetric.OkLatency or ThresholdMetric.FailLatency or ThresholdMetric.IterationDuration
-            && stat != ThresholdStat.Count;
+        var isLatency = ThresholdExpression.IsLatencyMetric(metric) && stat != ThresholdStat.Count;
         switch (unit.ToLowerInvariant())
         {
             case "":
