@@ -30,7 +30,9 @@ public static class CliApp
         try
         {
             var root = BuildRoot(cli);
-            var parse = root.Parse(args);
+            // No response files: an argument that starts with @ is itself (--body @order.json names a body's file, as in curl),
+            // not a file of more arguments spliced into the command line.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (ParseProblems.Describe(parse) is { Count: > 0 } problems)
             {
                 foreach (var message in problems)

@@ -173,6 +173,64 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     }
 
     [Fact]
+    public async Task A_quick_run_sends_the_method_headers_and_body_it_is_given()
+    {
+        using var temp = new TempFolder();
+        var order = temp.Write("order.json", "{\"sku\": \"A-1\", \"qty\": 2}");
+        var url = server.BaseUrl + "/mirror";
+
+        // curl's spellings: -X, -H, -d @file; a body goes as application/json (an Http request's default) unless a header says otherwise.
+        var json = await CliRunner.RunAsync(
+            "run", "--url", url, "-X", "put", "-H", "X-Tenant: acme", "--header", "Authorization:Bearer t0k", "-d", "@" + order,
+            "--vus", "2", "--duration", "1s", "--check", "body contains 'PUT application/json acme Bearer t0k {\"sku\": \"A-1\", \"qty\": 2}'",
+            "--threshold", "checks > 0.99", "--out", temp.File("json"));
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Contains($"  quick: 2 VUs for 1 s, no think time → PUT {url}\n", json.Out, StringComparison.Ordinal);
+        Assert.True((await RunResultJson.ReadAsync(temp.File("json/result.json"))).Scenarios[0].Stats.OkCount > 2, json.ToString());
+
+        // The method's case is the user's; a header's Content-Type wins over the default.
+        var text = await CliRunner.RunAsync(
+            "run", "--url", url, "--method", "post", "--body", "hello", "--duration", "1s",
+            "--check", "body contains 'POST application/json   hello'", "--threshold", "checks > 0.99", "--out", temp.File("text"), "--quiet");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        var typed = await CliRunner.RunAsync(
+            "run", "--url", url, "-X", "POST", "-H", "Content-Type: text/plain", "-d", "[1, 2]", "--duration", "1s",
+            "--check", "body contains 'POST text/plain   [1, 2]'", "--threshold", "checks > 0.99", "--out", temp.File("typed"), "--quiet");
+        Assert.True(typed.ExitCode == 0, typed.ToString());
+    }
+
+    [Theory]
+    [InlineData("--header", "Authorization Bearer abc", "--header: 'Authorization Bearer abc' is not 'Name: value'")]
+    [InlineData("--header", ": no name", "--header: ': no name' is not 'Name: value'")]
+    [InlineData("--header", "Bad Name: x", "--header: 'Bad Name' is not a valid header name")]
+    [InlineData("--method", "PSOT", "--method: 'PSOT' is not an HTTP method (did you mean POST?)")]
+    [InlineData("--body", "@no-such-order.json", "--body: file not found: ")]
+    public async Task A_bad_method_header_or_body_exits_2_naming_the_flag(string flag, string value, string message)
+    {
+        var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/mirror", "--duration", "1s", flag, value);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(message, outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("ScenariosSettings", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_header_given_twice_or_request_flags_without_a_url_exit_2()
+    {
+        var twice = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/mirror", "-H", "X-Tenant: a", "-H", "x-tenant: b");
+        Assert.True(twice.ExitCode == 2, twice.ToString());
+        Assert.Contains("--header: 'x-tenant' is given twice", twice.Err, StringComparison.Ordinal);
+
+        foreach (var (flag, value) in new[] { ("-X", "POST"), ("-H", "X-Tenant: a"), ("-d", "{}") })
+        {
+            var stray = await CliRunner.RunAsync("run", flag, value);
+            Assert.True(stray.ExitCode == 2, stray.ToString());
+            Assert.Contains("belongs to a quick run: give --url too", stray.Err, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_quick_run_check_is_told_by_its_flag()
     {
         var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--duration", "1s", "--check", "status === 200");

@@ -9,7 +9,7 @@ namespace LoadHarness.Testing;
 
 /// <summary>
 /// A real Kestrel on 127.0.0.1 (a free port) with behaviours a load test meets: /ok, /fail, /status/{code},
-/// /slow?ms= (default 3000), /big, /json, /chunked, /port, /close, /login, /login-nested, /whoami, /echo, /moved (302 to /ok).
+/// /slow?ms= (default 3000), /big, /json, /chunked, /port, /close, /login, /login-nested, /whoami, /echo, /mirror (any method: what it was sent), /moved (302 to /ok).
 /// </summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
@@ -68,6 +68,12 @@ public sealed class LoopbackServer : IAsyncLifetime
             return context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture);
         });
         app.MapGet("/echo", (HttpRequest request) => request.Headers["X-Echo"].ToString());
+        app.Map("/mirror", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            return $"{request.Method} {request.ContentType ?? "-"} {request.Headers["X-Tenant"]} {request.Headers.Authorization} {body}";
+        });
     }
 
     public Task DisposeAsync() => LoopbackKestrel.StopAsync(app);

@@ -26,6 +26,15 @@ internal sealed record QuickRunOptions
 
     /// <summary>Accept any TLS certificate (<c>--insecure-skip-tls-verify</c>).</summary>
     public bool AcceptAnyServerCertificate { get; init; }
+
+    /// <summary>The request's method (<c>--method</c>), or null for GET.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>The request's headers (<c>--header "Name: value"</c>), in the order given, each name once.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The request's body (<c>--body</c>; <c>@file</c> already read), or null for none.</summary>
+    public string? Body { get; init; }
 }
 
 /// <summary>
@@ -55,6 +64,9 @@ internal static class QuickRunConfig
 
         var key = path[ScenarioPath.Length..];
         return key.StartsWith("Thresholds", StringComparison.Ordinal) ? "--threshold"
+            : key.StartsWith("Http.Requests[0].Method", StringComparison.Ordinal) ? "--method"
+            : key.StartsWith("Http.Requests[0].Headers", StringComparison.Ordinal) ? "--header"
+            : key.StartsWith("Http.Requests[0].Body", StringComparison.Ordinal) ? "--body"
             : key.StartsWith("ThinkTime", StringComparison.Ordinal) ? "--think"
             : key.StartsWith("Http.Requests[0].Checks", StringComparison.Ordinal) ? "--check"
             : key.StartsWith("Http.FollowRedirects", StringComparison.Ordinal) ? "--follow-redirects"
@@ -146,6 +158,27 @@ internal static class QuickRunConfig
             w.WriteStartObject();
             w.WriteString("Name", "request");
             w.WriteString("Url", quick.Url);
+            if (quick.Method is not null)
+            {
+                w.WriteString("Method", quick.Method);
+            }
+
+            if (quick.Headers.Count > 0)
+            {
+                w.WriteStartObject("Headers");
+                foreach (var (name, value) in quick.Headers)
+                {
+                    w.WriteString(name, value);
+                }
+
+                w.WriteEndObject();
+            }
+
+            if (quick.Body is not null)
+            {
+                w.WriteString("Body", quick.Body);
+            }
+
             if (quick.Checks.Count > 0)
             {
                 w.WriteStartArray("Checks");

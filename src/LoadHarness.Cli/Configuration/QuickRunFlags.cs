@@ -27,6 +27,14 @@ internal sealed record QuickRunFlags
 
     public bool Insecure { get; init; }
 
+    public string? Method { get; init; }
+
+    /// <summary>--header, each "Name: value" (curl's and hey's -H).</summary>
+    public string[]? Headers { get; init; }
+
+    /// <summary>--body: the text, or @path for a file's (curl's -d @file).</summary>
+    public string? Body { get; init; }
+
     /// <summary>The quick run the flags ask for, or null without --url; a flag that does not fit is invalid input (exit 2).</summary>
     public QuickRunOptions? ToOptions()
     {
@@ -64,6 +72,8 @@ internal sealed record QuickRunFlags
             }
         }
 
+        var headers = ParseHeaders(Headers ?? []);
+        var body = ReadBody(Body);
         return new QuickRunOptions
         {
             Url = Url,
@@ -75,7 +85,55 @@ internal sealed record QuickRunFlags
             Checks = Checks ?? [],
             FollowRedirects = FollowRedirects,
             AcceptAnyServerCertificate = Insecure,
+            Method = Method,
+            Headers = headers,
+            Body = body,
         };
+    }
+
+    /// <summary>"Name: value" pairs in the order given; a flag without a colon, or a name given twice, is invalid input.</summary>
+    private static KeyValuePair<string, string>[] ParseHeaders(string[] flags)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var flag in flags)
+        {
+            var colon = flag.IndexOf(':', StringComparison.Ordinal);
+            var name = colon > 0 ? flag[..colon].Trim() : "";
+            if (name.Length == 0)
+            {
+                throw new CliInputException($"--header: '{flag}' is not 'Name: value' (e.g. --header \"Authorization: Bearer abc\")");
+            }
+
+            if (headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new CliInputException($"--header: '{name}' is given twice; give it once (several values of one header join with a comma)");
+            }
+
+            headers.Add(new(name, flag[(colon + 1)..].Trim()));
+        }
+
+        return [.. headers];
+    }
+
+    /// <summary>The body's text: as given, or with a leading @ the file's (relative to the current folder, read as UTF-8).</summary>
+    private static string? ReadBody(string? body)
+    {
+        if (body is null || !body.StartsWith('@'))
+        {
+            return body;
+        }
+
+        var full = Path.GetFullPath(body[1..]);
+        try
+        {
+            return File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException(File.Exists(full)
+                ? $"--body: cannot read {full}: {e.Message}"
+                : $"--body: file not found: {full} (@path reads the body from a file, relative to the current folder)");
+        }
     }
 
     /// <summary>The first quick-run flag given without --url, or null.</summary>
@@ -88,5 +146,8 @@ internal sealed record QuickRunFlags
         : Checks is { Length: > 0 } ? "--check"
         : FollowRedirects ? "--follow-redirects"
         : Insecure ? "--insecure-skip-tls-verify"
+        : Method is not null ? "--method"
+        : Headers is { Length: > 0 } ? "--header"
+        : Body is not null ? "--body"
         : null;
 }

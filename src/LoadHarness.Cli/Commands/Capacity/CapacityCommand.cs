@@ -10,7 +10,7 @@ internal static class CapacityCommand
         var config = CommonOptions.Config();
         var quickRun = new QuickRunSwitches(
             config,
-            new Option<string?>("--url") { Description = "Search a quick run without a config file: GET this absolute URL (run --url's scenario, 'quick'); gate by default p(95) < 500 and rate < 0.01." },
+            new Option<string?>("--url") { Description = "Search a quick run without a config file: this absolute URL (GET, or --method; run --url's scenario, 'quick'); gate by default p(95) < 500 and rate < 0.01." },
             new Option<string?>("--think") { Description = "With --url: think time after each request, e.g. 1s (k6's sleep(1))." });
         var scenario = new Option<string?>("--scenario", "-s") { Description = "The scenario to search (Capacity.Scenario; default: the first of TargetScenarios)." };
         var gate = new Option<string[]>("--gate")
@@ -49,7 +49,7 @@ internal static class CapacityCommand
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s\n"
             + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
-            config, quickRun.Url, quickRun.Think, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
+            config, quickRun.Url, quickRun.Think, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
             output, reportFolder, segment, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>

@@ -13,7 +13,7 @@ internal static class RunCommand
         var config = CommonOptions.Config();
         var quickRun = new QuickRunSwitches(
             config,
-            new Option<string?>("--url") { Description = "Quick run without a config file: load this absolute URL with GET (k6 run --vus N --duration D)." },
+            new Option<string?>("--url") { Description = "Quick run without a config file: load this absolute URL (GET, or --method; k6 run --vus N --duration D)." },
             new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." });
         var vus = new Option<int?>("--vus") { Description = "Quick run: virtual users (closed model), or MaxVUs with --rate (default 1)." };
         var duration = new Option<string?>("--duration") { Description = "Quick run: how long, e.g. 30s, 2m (default 10s)." };
@@ -58,6 +58,7 @@ internal static class RunCommand
             + "  loadharness run --url http://127.0.0.1:8080/api/health --vus 50 --duration 30s --threshold \"p(95) < 500\"\n"
             + "  loadharness run --url http://127.0.0.1:8080/ --rate 200 --duration 1m --vus 100\n"
             + "  loadharness run --url http://127.0.0.1:8080/ --vus 10 --check \"status == 200\" --threshold \"checks > 0.99\"\n"
+            + "  loadharness run --url http://127.0.0.1:8080/api/orders -X POST -H \"Authorization: Bearer abc\" -d @order.json --vus 20\n"
             + "  loadharness run -c nbomber-config.json\n"
             + "  loadharness run -c nbomber-config.json --duration-scale 0.1 --target-scenarios api_profile\n"
             + "  loadharness run -c nbomber-config.json --segment 0:1/4 --out results/segment-0 --no-gate\n"
@@ -65,7 +66,7 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, quickRun.Url, vus, duration, rate, quickRun.Think, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
+            config, quickRun.Url, vus, duration, rate, quickRun.Think, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
         };
         command.SetAction((parse, cancellationToken) =>
         {
