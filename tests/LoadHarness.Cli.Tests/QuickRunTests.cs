@@ -33,6 +33,11 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         Assert.Equal(server.BaseUrl + "/ok", result.Test.Targets[QuickRunConfig.ScenarioName]);
         Assert.Contains("Target quick", await File.ReadAllTextAsync(temp.File("out/index.html")), StringComparison.Ordinal);
 
+        // The version the result records is the one `loadharness --version` prints, the command's own (they were 1.0.0 and 0.1.0).
+        var version = typeof(CliApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal(version, result.Environment.HarnessVersion);
+
         // Retries are counted in the result even when there were none (a threshold on them always has data).
         Assert.Equal(0, Assert.Single(result.Measurements, m => m.Name == "http.retries").Value);
         Assert.DoesNotContain(result.Sections, s => s.Id == "http-retries");
