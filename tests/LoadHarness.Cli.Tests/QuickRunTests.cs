@@ -192,7 +192,9 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
 
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.Contains($"  quick: 2 VUs for 1 s, no think time → PUT {url}\n", json.Out, StringComparison.Ordinal);
-        Assert.True((await RunResultJson.ReadAsync(temp.File("json/result.json"))).Scenarios[0].Stats.OkCount > 2, json.ToString());
+        var result = await RunResultJson.ReadAsync(temp.File("json/result.json"));
+        Assert.True(result.Scenarios[0].Stats.OkCount > 2, json.ToString());
+        Assert.Equal("PUT " + url, result.Test.Targets[QuickRunConfig.ScenarioName]); // compare notes another method as another target
 
         // The method's case is the user's; a header's Content-Type wins over the default.
         var text = await CliRunner.RunAsync(

@@ -34,7 +34,8 @@ internal static class HttpScenarioBinding
 
     /// <summary>
     /// Where the scenario sends its requests when that is not the target's API: its own BaseUrl (without a query), and
-    /// the origin (scheme, host, port) of each absolute request URL, with its path when the scenario has one request;
+    /// the origin (scheme, host, port) of each absolute request URL, with its path (and a method other than GET, "POST
+    /// http://…/orders") when the scenario has one request;
     /// empty when every request goes to the target's API.
     /// </summary>
     public static IReadOnlyList<string> Destinations(IConfigurationSection section)
@@ -48,9 +49,9 @@ internal static class HttpScenarioBinding
         var requests = Bind(section).Requests;
         foreach (var request in requests)
         {
-            // One request (a quick run's --url): its path says what was measured; several: where they went.
+            // One request (a quick run's --url): its path, and its method when not GET, say what was measured; several: where they went.
             if (Http.HttpUrls.TryParseAbsolute(request.Url.Trim(), out var absolute)
-                && absolute.GetLeftPart(requests.Count == 1 ? UriPartial.Path : UriPartial.Authority) is var where
+                && (requests.Count == 1 ? MethodPrefix(request.Method) + absolute.GetLeftPart(UriPartial.Path) : absolute.GetLeftPart(UriPartial.Authority)) is var where
                 && !destinations.Contains(where, StringComparer.Ordinal))
             {
                 destinations.Add(where);
@@ -59,6 +60,10 @@ internal static class HttpScenarioBinding
 
         return destinations;
     }
+
+    /// <summary>"POST " for a method other than GET, else nothing (a GET's destination reads as its URL alone).</summary>
+    private static string MethodPrefix(string? method) =>
+        HttpScenarioSettings.NormalizeMethod(method) is var verb && verb != "GET" ? verb + " " : "";
 
     public static ScenarioDefinition Create(string name, IConfigurationSection section, string? targetBaseUrl, string path) =>
         HttpScenarios.Create(name, Bind(section), targetBaseUrl, path);

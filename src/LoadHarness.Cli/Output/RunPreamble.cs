@@ -69,15 +69,8 @@ internal static class RunPreamble
         }
 
         var sql = key == "database" || settings.Find(name) is { Sql: not null };
-        return " → " + (sql ? Database(where) : Method(settings, name) + where);
+        return " → " + (sql ? Database(where) : where);
     }
-
-    /// <summary>"POST " for a scenario of one request that is not a GET (a quick run's --method); else nothing.</summary>
-    private static string Method(RunSettings settings, string name) =>
-        settings.Find(name) is { Http: { } http } && HttpScenarioBinding.Bind(http).Requests is [{ Method: { } method }]
-            && method.Trim().ToUpperInvariant() is var verb && verb is not ("GET" or "")
-            ? verb + " "
-            : "";
 
     /// <summary>A connection string as "PostgreSQL host:port/database" (the report's Target row keeps it whole).</summary>
     internal static string Database(string connectionString)

@@ -121,7 +121,8 @@ public sealed class HttpScenarioSettings
         return errors;
     }
 
-    internal static string NormalizeMethod(string? method) => string.IsNullOrWhiteSpace(method) ? "GET" : method.Trim().ToUpperInvariant();
+    /// <summary>A request's method as sent: trimmed, upper case, GET when not given.</summary>
+    public static string NormalizeMethod(string? method) => string.IsNullOrWhiteSpace(method) ? "GET" : method.Trim().ToUpperInvariant();
 
     private static HttpTransport? ParseTransport(string? text) => text?.Trim().ToLowerInvariant() switch
     {
