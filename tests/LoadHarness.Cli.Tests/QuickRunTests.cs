@@ -237,6 +237,20 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         }
     }
 
+    [Theory]
+    [InlineData("run", "--vus 10 --duration 30s")]
+    [InlineData("capacity", "--step-vus 10")]
+    public async Task A_verb_given_nothing_to_load_says_how_to_give_it(string verb, string example)
+    {
+        Assert.False(File.Exists("nbomber-config.json")); // the test's folder: the verb reads no config of its own accord
+
+        var outcome = await CliRunner.RunAsync(verb);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains($"no config file was read: there is no nbomber-config.json in {Directory.GetCurrentDirectory()}", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains($"--url URL for a quick run (e.g. loadharness {verb} --url http://127.0.0.1:8080/ {example})", outcome.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_quick_run_check_is_told_by_its_flag()
     {

@@ -29,4 +29,13 @@ internal static class ProblemPrinter
             cli.Problem("  " + problem);
         }
     }
+
+    /// <summary>
+    /// After a config's problems when no config file was read (none given, no nbomber-config.json in the current folder):
+    /// the two ways to say what to load, so a first <c>loadharness run</c> is not left with a missing TargetScenarios.
+    /// </summary>
+    public static void NoConfigHint(CliContext cli, string verb) =>
+        cli.Problem($"no config file was read: there is no nbomber-config.json in {Directory.GetCurrentDirectory()}. "
+            + $"Give --config FILE, or --url URL for a quick run (e.g. loadharness {verb} --url http://127.0.0.1:8080/ "
+            + (verb == "capacity" ? "--step-vus 10" : "--vus 10 --duration 30s") + $"); see `loadharness {verb} --help`");
 }

@@ -34,6 +34,11 @@ internal sealed class CapacityVerb(CliContext cli)
         if (!load.IsValid)
         {
             ProblemPrinter.Print(cli, arguments.QuickRun is null ? null : "capacity", arguments.ConfigPath, load.Problems);
+            if (arguments.QuickRun is null && arguments.ConfigPath is null)
+            {
+                ProblemPrinter.NoConfigHint(cli, "capacity");
+            }
+
             return ExitCodes.InvalidInput;
         }
 

@@ -34,6 +34,11 @@ internal sealed class RunCommandHandler(CliContext cli)
         if (!load.IsValid)
         {
             ProblemPrinter.Print(cli, arguments.QuickRun is null ? null : "run", arguments.ConfigPath, load.Problems);
+            if (arguments.QuickRun is null && arguments.ConfigPath is null)
+            {
+                ProblemPrinter.NoConfigHint(cli, "run");
+            }
+
             return ExitCodes.InvalidInput;
         }
 
