@@ -237,6 +237,46 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         }
     }
 
+    [Fact]
+    public async Task A_quick_run_of_so_many_iterations_runs_exactly_that_many_and_a_timeout_fails_a_slow_answer()
+    {
+        using var temp = new TempFolder();
+
+        // hey -n 60 -c 4 / k6 run --iterations 60 --vus 4: the VUs share the count.
+        var closed = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "-n", "60", "--vus", "4", "--out", temp.File("closed"));
+        Assert.True(closed.ExitCode == 0, closed.ToString());
+        Assert.Contains("  quick: 4 VUs, 60 iterations, no think time → ", closed.Out, StringComparison.Ordinal);
+        var quick = Assert.Single((await RunResultJson.ReadAsync(temp.File("closed/result.json"))).Scenarios);
+        Assert.Equal((60, 60), (quick.Iterations.Completed, quick.Stats.RequestCount));
+
+        var open = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--iterations", "15", "--rate", "50", "--out", temp.File("open"), "--quiet");
+        Assert.True(open.ExitCode == 0, open.ToString());
+        quick = Assert.Single((await RunResultJson.ReadAsync(temp.File("open/result.json"))).Scenarios);
+        Assert.Equal(Core.Results.LoadModel.Open, quick.Model);
+        Assert.Equal(15, quick.Stats.RequestCount);
+
+        // --timeout: a request waiting longer for its answer fails as a timeout, when it is due.
+        var slow = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/slow?ms=5000", "-n", "2", "--timeout", "200ms", "--out", temp.File("slow"), "--quiet");
+        Assert.True(slow.ExitCode == 0, slow.ToString()); // no thresholds
+        Assert.True(slow.Elapsed < TimeSpan.FromSeconds(4), slow.ToString());
+        var stats = Assert.Single((await RunResultJson.ReadAsync(temp.File("slow/result.json"))).Scenarios).Stats;
+        Assert.Equal(2, stats.FailCount);
+        Assert.Equal("timeout", Assert.Single(stats.Errors).Kind);
+    }
+
+    [Theory]
+    [InlineData("--iterations", "0", "--iterations: 0 must be at least 1")]
+    [InlineData("--iterations", "many", "--iterations: 'many' is not a whole number")]
+    [InlineData("--timeout", "0s", "--timeout: '0s' is not a positive duration")]
+    [InlineData("--duration", "5s", "--iterations and --duration: give one")]
+    public async Task Bad_iterations_or_timeout_exit_2_naming_the_flag(string flag, string value, string message)
+    {
+        var outcome = await CliRunner.RunAsync(flag == "--iterations" ? ["run", "--url", server.BaseUrl + "/ok", flag, value] : ["run", "--url", server.BaseUrl + "/ok", "-n", "5", flag, value]);
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(message, outcome.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run", "--vus 10 --duration 30s")]
     [InlineData("capacity", "--step-vus 10")]

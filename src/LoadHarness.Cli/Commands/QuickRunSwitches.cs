@@ -20,6 +20,11 @@ internal sealed class QuickRunSwitches(Option<string?> config, Option<string?> u
 
     public Option<bool> Insecure { get; } = CommonOptions.InsecureSkipTlsVerify();
 
+    public Option<string?> Timeout { get; } = new("--timeout")
+    {
+        Description = "Quick run: how long a request may wait for its answer, e.g. 5s (RequestTimeout; default 60s); a timeout is a failed request of kind 'timeout'.",
+    };
+
     public Option<string?> Method { get; } = new("--method", "-X")
     {
         Description = "Quick run: the request's method, e.g. POST (default GET).",
@@ -45,6 +50,7 @@ internal sealed class QuickRunSwitches(Option<string?> config, Option<string?> u
         Checks = parse.GetValue(Check),
         FollowRedirects = parse.GetValue(FollowRedirects),
         Insecure = parse.GetValue(Insecure),
+        Timeout = parse.GetValue(Timeout),
         Method = parse.GetValue(Method),
         Headers = parse.GetValue(Header),
         Body = parse.GetValue(Body),

@@ -16,6 +16,12 @@ internal sealed record QuickRunOptions
 
     public string? Think { get; init; }
 
+    /// <summary>Run this many iterations in all (<c>--iterations</c>: k6's shared iterations, hey's and ab's <c>-n</c>) instead of for a duration.</summary>
+    public long? Iterations { get; init; }
+
+    /// <summary>The request timeout (<c>--timeout</c>), or null for RequestTimeout's default.</summary>
+    public string? Timeout { get; init; }
+
     public IReadOnlyList<string> Thresholds { get; init; } = [];
 
     /// <summary>Checks on every response (<c>--check</c>), in the grammar of an Http request's <c>Checks</c>.</summary>
@@ -72,7 +78,8 @@ internal static class QuickRunConfig
             : key.StartsWith("Http.FollowRedirects", StringComparison.Ordinal) ? "--follow-redirects"
             : key.StartsWith("Http", StringComparison.Ordinal) ? "--url"
             : key.StartsWith("MaxVUs", StringComparison.Ordinal) ? "--vus"
-            : key.StartsWith("LoadSimulationsSettings", StringComparison.Ordinal) ? "--vus/--rate/--duration"
+            : key.StartsWith("RequestTimeout", StringComparison.Ordinal) ? "--timeout"
+            : key.StartsWith("LoadSimulationsSettings", StringComparison.Ordinal) ? "--vus/--rate/--duration/--iterations"
             : path;
     }
 
@@ -112,17 +119,25 @@ internal static class QuickRunConfig
             if (quick.Rate is { } rate)
             {
                 var (count, seconds) = WholeRate(rate);
-                w.WriteStartArray("Inject");
+                w.WriteStartArray(quick.Iterations is null ? "Inject" : "IterationsForInject");
                 w.WriteNumberValue(count);
                 w.WriteStringValue(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s");
             }
             else
             {
-                w.WriteStartArray("KeepConstant");
+                w.WriteStartArray(quick.Iterations is null ? "KeepConstant" : "IterationsForConstant");
                 w.WriteNumberValue(quick.Vus);
             }
 
-            w.WriteStringValue(quick.Duration);
+            if (quick.Iterations is { } iterations)
+            {
+                w.WriteNumberValue(iterations);
+            }
+            else
+            {
+                w.WriteStringValue(quick.Duration);
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
@@ -134,6 +149,11 @@ internal static class QuickRunConfig
             if (quick.Think is not null)
             {
                 w.WriteString("ThinkTime", quick.Think);
+            }
+
+            if (quick.Timeout is not null)
+            {
+                w.WriteString("RequestTimeout", quick.Timeout);
             }
 
             w.WriteStartArray("Thresholds");

@@ -19,6 +19,10 @@ internal sealed record QuickRunFlags
 
     public string? Think { get; init; }
 
+    public long? Iterations { get; init; }
+
+    public string? Timeout { get; init; }
+
     public string[]? Thresholds { get; init; }
 
     public string[]? Checks { get; init; }
@@ -64,9 +68,19 @@ internal sealed record QuickRunFlags
             throw new CliInputException($"--rate: {r} must be a positive number of iterations per second");
         }
 
-        foreach (var (flag, text) in new[] { ("--duration", Duration), ("--think", Think) })
+        if (Iterations is { } n && n < 1)
         {
-            if (text is not null && (!Core.Load.DurationParser.TryParse(text, out var value, out var error) || value < TimeSpan.Zero || (flag == "--duration" && value == TimeSpan.Zero)))
+            throw new CliInputException($"--iterations: {n} must be at least 1");
+        }
+
+        if (Iterations is not null && Duration is not null)
+        {
+            throw new CliInputException("--iterations and --duration: give one (a run of so many iterations, or one of so long)");
+        }
+
+        foreach (var (flag, text) in new[] { ("--duration", Duration), ("--think", Think), ("--timeout", Timeout) })
+        {
+            if (text is not null && (!Core.Load.DurationParser.TryParse(text, out var value, out var error) || value < TimeSpan.Zero || (flag != "--think" && value == TimeSpan.Zero)))
             {
                 throw new CliInputException($"{flag}: '{text}' is not a positive duration (e.g. 30s, 2m){(error is null ? "" : ": " + error)}");
             }
@@ -81,6 +95,8 @@ internal sealed record QuickRunFlags
             Duration = Duration ?? "10s",
             Rate = Rate,
             Think = Think,
+            Iterations = Iterations,
+            Timeout = Timeout,
             Thresholds = Thresholds ?? [],
             Checks = Checks ?? [],
             FollowRedirects = FollowRedirects,
@@ -142,6 +158,8 @@ internal sealed record QuickRunFlags
         : Duration is not null ? "--duration"
         : Rate is not null ? "--rate"
         : Think is not null ? "--think"
+        : Iterations is not null ? "--iterations"
+        : Timeout is not null ? "--timeout"
         : Thresholds is { Length: > 0 } ? "--threshold"
         : Checks is { Length: > 0 } ? "--check"
         : FollowRedirects ? "--follow-redirects"

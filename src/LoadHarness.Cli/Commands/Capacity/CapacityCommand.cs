@@ -49,7 +49,7 @@ internal static class CapacityCommand
             + "  loadharness capacity -c nbomber-config.json --scenario api_profile --step-rate 100 --gate \"p(95) < 300\" --step-duration 20s --warm-up 5s\n"
             + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
-            config, quickRun.Url, quickRun.Think, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
+            config, quickRun.Url, quickRun.Think, quickRun.Timeout, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
             output, reportFolder, segment, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>

@@ -17,6 +17,7 @@ internal static class RunCommand
             new Option<string?>("--think") { Description = "Quick run: think time after each request, e.g. 1s (k6's sleep(1))." });
         var vus = new Option<int?>("--vus") { Description = "Quick run: virtual users (closed model), or MaxVUs with --rate (default 1)." };
         var duration = new Option<string?>("--duration") { Description = "Quick run: how long, e.g. 30s, 2m (default 10s)." };
+        var iterations = new Option<long?>("--iterations", "-n") { Description = "Quick run: run this many iterations in all, shared by the VUs, instead of for --duration (k6's shared iterations, hey's and ab's -n)." };
         var rate = CommonOptions.Number("--rate", "Quick run: iterations per second (open model) instead of a fixed number of VUs.");
         var threshold = new Option<string[]>("--threshold") { Description = "Quick run: a threshold to gate on, e.g. \"p(95) < 500\" (repeatable).", AllowMultipleArgumentsPerToken = false };
         var targetScenarios = new Option<string[]>("--target-scenarios", "-t")
@@ -57,6 +58,7 @@ internal static class RunCommand
             + "Examples:\n"
             + "  loadharness run --url http://127.0.0.1:8080/api/health --vus 50 --duration 30s --threshold \"p(95) < 500\"\n"
             + "  loadharness run --url http://127.0.0.1:8080/ --rate 200 --duration 1m --vus 100\n"
+            + "  loadharness run --url http://127.0.0.1:8080/ --iterations 1000 --vus 50 --timeout 5s\n"
             + "  loadharness run --url http://127.0.0.1:8080/ --vus 10 --check \"status == 200\" --threshold \"checks > 0.99\"\n"
             + "  loadharness run --url http://127.0.0.1:8080/api/orders -X POST -H \"Authorization: Bearer abc\" -d @order.json --vus 20\n"
             + "  loadharness run -c nbomber-config.json\n"
@@ -66,7 +68,7 @@ internal static class RunCommand
             + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, quickRun.Url, vus, duration, rate, quickRun.Think, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
+            config, quickRun.Url, vus, duration, iterations, rate, quickRun.Think, quickRun.Timeout, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -74,6 +76,7 @@ internal static class RunCommand
             {
                 Vus = parse.GetValue(vus),
                 Duration = parse.GetValue(duration),
+                Iterations = parse.GetValue(iterations),
                 Rate = parse.GetValue(rate),
                 Thresholds = parse.GetValue(threshold),
             }).ToOptions();
