@@ -25,6 +25,14 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
         Assert.Contains("p95", outcome.Out.Split("scenario web", 2)[1], StringComparison.Ordinal);
         Assert.Contains("✓ web: p(95) < 1000", outcome.Out, StringComparison.Ordinal);
 
+        // The files written, the charts counted: every name but the charts', then how many charts there are.
+        var wrote = outcome.Out.Split('\n').Single(l => l.StartsWith("wrote ", StringComparison.Ordinal));
+        var charts = Directory.GetFiles(temp.File("out"), "chart-*.svg").Length;
+        Assert.True(charts > 2, wrote);
+        Assert.EndsWith($" and {charts} charts (chart-*.svg)", wrote.TrimEnd(), StringComparison.Ordinal);
+        Assert.StartsWith("wrote result.json, ", wrote, StringComparison.Ordinal);
+        Assert.DoesNotContain("chart-latency", wrote, StringComparison.Ordinal);
+
         // The generator's own CPU during the load phase: in the summary and in result.json.
         Assert.Matches(@"generator CPU \d+\.\d\d of \d+ cores \(\d+ %\)", outcome.Out);
         var result = await RunResultJson.ReadAsync(temp.File("out/result.json"));
