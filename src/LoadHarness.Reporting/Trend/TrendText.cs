@@ -11,12 +11,13 @@ internal static class TrendText
     public static string Span(TrendAnalysis trend) =>
         $"{ComparisonText.Runs(trend.Runs.Count)}, {RunNames.Started(trend.Runs[0].Result)} … {RunNames.Started(trend.Runs[^1].Result)}";
 
+    /// <summary>The run's gate: passed, failed, or not gated (no thresholds: nothing was judged, as its own report says).</summary>
     public static string Gate(TrendPoint p) =>
         p.Run.Result.Status switch
         {
             RunStatus.Interrupted => "⚠ interrupted",
             RunStatus.Aborted => "✗ aborted",
-            _ => p.GatePassed ? "✓ passed" : "✗ failed",
+            _ => !p.GatePassed ? "✗ failed" : p.Run.Result.Thresholds.Count == 0 ? "– not gated" : "✓ passed",
         };
 
     /// <summary>The previous runs' values of a metric: "15.1 ms (12.9 – 43.1 ms)".</summary>

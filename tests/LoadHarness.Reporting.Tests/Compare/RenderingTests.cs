@@ -50,6 +50,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void The_runs_table_says_a_run_without_thresholds_was_not_gated()
+    {
+        var comparison = BuildComparison.Compute(
+            [new ComparedRun("main/result.json", SyntheticRuns.Build(new SyntheticRun { Seed = 1, Thresholds = [] }))],
+            [new ComparedRun("pr/result.json", SyntheticRuns.Build(new SyntheticRun { Seed = 2, Thresholds = [] }))]);
+
+        var html = ComparePage.Render(comparison);
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<td[^>]*>not gated</td>"));
+        Assert.DoesNotContain(">passed</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_database_section_is_compared_cell_by_cell()
     {
         var section = Assert.Single(Regression().Sections);

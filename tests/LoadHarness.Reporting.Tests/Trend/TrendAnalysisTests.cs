@@ -83,4 +83,16 @@ public sealed class TrendAnalysisTests
         Assert.False(trend.Scenarios[0].Points[1].GatePassed);
         Assert.Contains("⚠ interrupted", TrendMarkdown.Render(trend), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_run_without_thresholds_is_not_gated_not_passed()
+    {
+        var trend = TrendAnalysis.Compute([Run(1), Run(2, thresholds: []), Run(3)]);
+
+        var md = TrendMarkdown.Render(trend);
+        Assert.Contains("| 2 | v1.2 · ", md, StringComparison.Ordinal);
+        var rows = md.Split('\n').Where(l => l.StartsWith("| 1 | v1.1", StringComparison.Ordinal) || l.StartsWith("| 2 | v1.2", StringComparison.Ordinal)).ToArray();
+        Assert.Contains("✓ passed", rows[0], StringComparison.Ordinal);
+        Assert.Contains("– not gated", rows[1], StringComparison.Ordinal); // its own report says NOT GATED, not PASSED
+    }
 }
