@@ -213,6 +213,7 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     [InlineData("--header", "Bad Name: x", "--header: 'Bad Name' is not a valid header name")]
     [InlineData("--method", "PSOT", "--method: 'PSOT' is not an HTTP method (did you mean POST?)")]
     [InlineData("--body", "@no-such-order.json", "--body: file not found: ")]
+    [InlineData("--body", "@", "--body: '@' names no file")]
     public async Task A_bad_method_header_or_body_exits_2_naming_the_flag(string flag, string value, string message)
     {
         var outcome = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/mirror", "--duration", "1s", flag, value);

@@ -139,6 +139,11 @@ internal sealed record QuickRunFlags
             return body;
         }
 
+        if (string.IsNullOrWhiteSpace(body[1..]))
+        {
+            throw new CliInputException("--body: '@' names no file (@path sends a file's text, e.g. --body @order.json)");
+        }
+
         var full = Path.GetFullPath(body[1..]);
         try
         {
