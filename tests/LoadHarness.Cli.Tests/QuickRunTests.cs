@@ -250,8 +250,9 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
         var quick = Assert.Single((await RunResultJson.ReadAsync(temp.File("closed/result.json"))).Scenarios);
         Assert.Equal((60, 60), (quick.Iterations.Completed, quick.Stats.RequestCount));
 
-        var open = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--iterations", "15", "--rate", "50", "--out", temp.File("open"), "--quiet");
+        var open = await CliRunner.RunAsync("run", "--url", server.BaseUrl + "/ok", "--iterations", "15", "--rate", "50", "--out", temp.File("open"));
         Assert.True(open.ExitCode == 0, open.ToString());
+        Assert.Contains("  quick: 15 iterations at 50 iterations/s (at most 100 VUs), no think time → ", open.Out, StringComparison.Ordinal);
         quick = Assert.Single((await RunResultJson.ReadAsync(temp.File("open/result.json"))).Scenarios);
         Assert.Equal(Core.Results.LoadModel.Open, quick.Model);
         Assert.Equal(15, quick.Stats.RequestCount);

@@ -37,6 +37,13 @@ internal static class RunPreamble
             return Invariant($"{copies:0} VU{(copies == 1 ? "" : "s")}, {active.Sum(p => p.Iterations ?? 0):#,0} iterations");
         }
 
+        if (s.LoadSimulations.Where(l => l is not PauseSimulation).ToArray() is { Length: > 0 } loads && loads.All(l => l is IterationsForInjectSimulation))
+        {
+            // IterationsForInject alone (a quick run's --iterations with --rate): the count, at its rate.
+            var injects = loads.Cast<IterationsForInjectSimulation>().ToArray();
+            return Invariant($"{injects.Sum(i => (long)i.Iterations):#,0} iterations at {injects.Max(i => i.Rate / i.Interval.TotalSeconds):#,0.##} iterations/s (at most {s.MaxVUs ?? ScenarioDefinition.DefaultOpenModelMaxVUs:#,0} VUs)");
+        }
+
         var peak = active.Max(p => Math.Max(p.From, p.To));
         var constant = active.All(p => p.From == peak && p.To == peak);
         var duration = NumberText.Duration(plan.Duration.TotalMilliseconds);
