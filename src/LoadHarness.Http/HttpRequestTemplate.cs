@@ -116,6 +116,11 @@ public sealed class HttpRequestTemplate
             }
         }
 
+        if (options.UserAgent is { } userAgent && !message.Headers.Contains("User-Agent"))
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
         if (Body is not null || contentHeaders.Length > 0)
         {
             var content = new ByteArrayContent(Body ?? []);

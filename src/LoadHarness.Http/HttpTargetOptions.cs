@@ -5,6 +5,10 @@ namespace LoadHarness.Http;
 /// <summary>How the shared handler of a target is tuned. A record: targets with equal options share one handler.</summary>
 public sealed record HttpTargetOptions
 {
+    // Before Default, which reads it (static fields initialise in order).
+    /// <summary>"LoadHarness/0.1.0": what <see cref="UserAgent"/> is unless set (k6 sends "k6/1.3.0 (https://k6.io/)", hey "hey/0.0.1").</summary>
+    public static readonly string DefaultUserAgent = "LoadHarness/" + (typeof(HttpTargetOptions).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0");
+
     public static readonly HttpTargetOptions Default = new();
 
     /// <summary>Time to open a TCP (and TLS) connection. Default 10 s.</summary>
@@ -57,6 +61,12 @@ public sealed record HttpTargetOptions
     /// by default (<see cref="RawInline.ForScenariosWithoutUserCode"/>). Off by default here.
     /// </summary>
     public bool InlineCompletions { get; init; }
+
+    /// <summary>
+    /// The User-Agent header of a request that sets none (neither its own headers nor the VU's), so the server's logs can
+    /// tell load-test traffic, as k6's, hey's and ab's can be; null sends none (as wrk). Default <see cref="DefaultUserAgent"/>.
+    /// </summary>
+    public string? UserAgent { get; init; } = DefaultUserAgent;
 
     /// <summary>Bodies read for checks or on request are kept up to this size; the rest is drained and counted. Default 32 MiB.</summary>
     public int MaxBufferedBodyBytes { get; init; } = 32 * 1024 * 1024;
