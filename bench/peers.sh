@@ -126,6 +126,8 @@ build() {
     NEED_LH=0
     if [[ " $TOOL_LIST " == *" loadharness"* ]] || has_mode scale || has_mode accuracy; then NEED_LH=1; fi
     if [[ $BUILD -eq 1 && $NEED_LH -eq 1 ]]; then
+        # The tree as it is built: the results header must not describe edits made while the bench ran.
+        BUILT_FROM="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)')"
         if [[ -n $LH_GIVEN ]]; then
             :
         elif [[ $AOT -eq 1 ]]; then
@@ -438,7 +440,7 @@ machine_lines() {
     if [[ -x "$AUTOCANNON" ]] && command -v node >/dev/null; then tools+=("autocannon $("$AUTOCANNON" --version 2>/dev/null | head -1 | awk '{print $2}' || true) on node $(node --version)"); fi
     if command -v ab >/dev/null; then tools+=("ab $(ab -V | head -1 | awk '{print $5}' || true)"); fi
     echo "- tools: ${tools[*]/%/,} nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), .NET $(dotnet --version)"
-    echo "- LoadHarness: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (+ uncommitted changes in src/)')$([[ $BUILD -eq 0 && -z $LH_GIVEN ]] && echo ' checked out, but `--no-build`: the executable already in bench/.tools, from the commit of its last build'), Release$(if [[ -n $LH_GIVEN ]]; then echo " ($LH_DLL)"; elif [[ $AOT -eq 1 ]]; then echo " (published Native AOT)"; elif [[ $R2R -eq 1 ]]; then echo " (published ReadyToRun)"; else echo " (dotnet build)"; fi)$(has_mode compare && echo ", side by side: built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only")$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
+    echo "- LoadHarness: ${BUILT_FROM:-$(git -C "$ROOT" rev-parse --short HEAD)}$([[ $BUILD -eq 0 && -z $LH_GIVEN ]] && echo ' checked out, but `--no-build`: the executable already in bench/.tools, from the commit of its last build'), Release$(if [[ -n $LH_GIVEN ]]; then echo " ($LH_DLL)"; elif [[ $AOT -eq 1 ]]; then echo " (published Native AOT)"; elif [[ $R2R -eq 1 ]]; then echo " (published ReadyToRun)"; else echo " (dotnet build)"; fi)$(has_mode compare && echo ", side by side: built-in \`http\` scenario (one GET per iteration, no checks), KeepConstant($CONNECTIONS VUs), result.json only")$([[ ${#LH_ENV[@]} -gt 0 ]] && echo "; extra environment: ${LH_ENV[*]}")"
 }
 
 write_report() {

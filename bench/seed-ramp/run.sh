@@ -43,6 +43,8 @@ mkdir -p "$WORK"
 LH="$WORK/loadharness/loadharness"
 TARGET_DLL="$WORK/target/SeedRampTarget.dll"
 
+# The tree as it is built (with --no-build: as checked out): the header must not describe edits made while the bench ran.
+BUILT_FROM="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo '+dirty')"
 if [[ $BUILD -eq 1 ]]; then
     : >"$WORK/build.log"
     if [[ -z $LH_GIVEN ]]; then
@@ -111,7 +113,7 @@ for i in $(seq 1 "$RUNS"); do
     fi
 done
 
-echo "# bench/seed-ramp $(date -u +%FT%TZ), $(nproc) cores, LoadHarness $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo '+dirty')"
+echo "# bench/seed-ramp $(date -u +%FT%TZ), $(nproc) cores, LoadHarness $BUILT_FROM"
 echo "# ramp: 55 s × $SCALE, formats: ${FORMATS:-default}${LH_ENV:+, env: ${LH_ENV[*]}}"
 if [[ $RAMP -eq 1 ]]; then
     echo "run requests cpu_s user_s sys_s peak_rss_mb wall_s exit load_before load_after"
