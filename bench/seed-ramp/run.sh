@@ -45,6 +45,7 @@ TARGET_DLL="$WORK/target/SeedRampTarget.dll"
 
 # The tree as it is built (with --no-build: as checked out): the header must not describe edits made while the bench ran.
 BUILT_FROM="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo '+dirty')"
+[[ -n $LH_GIVEN ]] && BUILT_FROM="$LH_GIVEN (given with --lh)"
 if [[ $BUILD -eq 1 ]]; then
     : >"$WORK/build.log"
     if [[ -z $LH_GIVEN ]]; then
