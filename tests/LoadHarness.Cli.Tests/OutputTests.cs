@@ -164,4 +164,34 @@ public sealed class OutputTests(LoopbackServer server) : IClassFixture<LoopbackS
         Assert.DoesNotContain("hunter2secret", outcome.Out + outcome.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("tok3nsecret", outcome.Out + outcome.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Scenario_headers_go_with_every_request_and_a_request_header_of_the_same_name_wins()
+    {
+        using var temp = new TempFolder();
+        var json = Configs.Http(server.BaseUrl, "/mirror", ["checks > 0.99"], load: """[{ "IterationsForConstant": [1, 3] }]""")
+            .Replace(
+                "\"Requests\": [ { \"Name\": \"get\", \"Url\": \"/mirror\", \"Checks\": [ \"status == 200\" ] } ]",
+                """
+                "Headers": { "X-Tenant": "acme", "Authorization": "Bearer t0k3n" },
+                "Requests": [
+                  { "Name": "shared", "Url": "/mirror", "Checks": [ "body contains 'GET - acme Bearer t0k3n'" ] },
+                  { "Name": "own", "Url": "/mirror", "Headers": { "x-tenant": "other" }, "Checks": [ "body contains 'GET - other Bearer t0k3n'" ] }
+                ]
+                """,
+                StringComparison.Ordinal);
+        Assert.Contains("\"own\"", json, StringComparison.Ordinal);
+        var config = temp.Write("config.json", json);
+
+        var outcome = await CliRunner.RunAsync("run", "--config", config, "--out", temp.File("out"), "--quiet");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var checks = Assert.Single((await RunResultJson.ReadAsync(temp.File("out/result.json"))).Scenarios).Checks;
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, c => Assert.Equal((3L, 0L), (c.Passes, c.Fails)));
+
+        var bad = await CliRunner.RunAsync("validate", "--config", temp.Write("bad.json", json.Replace("\"X-Tenant\": \"acme\"", "\"X Tenant\": \"acme\"", StringComparison.Ordinal)));
+        Assert.True(bad.ExitCode == 2, bad.ToString());
+        Assert.Matches(@"GlobalSettings\.ScenariosSettings\[0\]\.Http\.Headers \(line \d+\): 'X Tenant' is not a valid header name", bad.Err + bad.Out);
+    }
 }

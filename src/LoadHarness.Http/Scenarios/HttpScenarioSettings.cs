@@ -19,6 +19,12 @@ public sealed class HttpScenarioSettings
 
     public List<HttpRequestSettings> Requests { get; set; } = [];
 
+    /// <summary>
+    /// Headers of every request of the scenario (an API key, a tenant); a request's own <c>Headers</c> win by name. One
+    /// place for a secret that CI sets from the environment (<c>LOADHARNESS__…__HTTP__HEADERS__AUTHORIZATION</c>).
+    /// </summary>
+    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Responses with a status at or above this are failures. Default 400.</summary>
     public int? FailStatusFrom { get; set; }
 
@@ -84,6 +90,7 @@ public sealed class HttpScenarioSettings
             errors.Add($"{path}.Transport: '{Transport}' is not a transport (auto | raw | sockets)");
         }
 
+        ValidateHeaders(Headers, path, errors);
         if (Requests is null || Requests.Count == 0)
         {
             errors.Add($"{path}.Requests: at least one request is needed (Name, Url; Method GET by default)");
@@ -121,6 +128,22 @@ public sealed class HttpScenarioSettings
         return errors;
     }
 
+    /// <summary>Header names are tokens and values one line, each problem at <c>path.Headers</c>.</summary>
+    private static void ValidateHeaders(Dictionary<string, string>? headers, string path, List<string> errors)
+    {
+        foreach (var (name, value) in headers ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Any(c => c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal)))
+            {
+                errors.Add($"{path}.Headers: '{name}' is not a valid header name");
+            }
+            else if (value is null || value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal))
+            {
+                errors.Add($"{path}.Headers.{name}: the value must be one line");
+            }
+        }
+    }
+
     /// <summary>A request's method as sent: trimmed, upper case, GET when not given.</summary>
     public static string NormalizeMethod(string? method) => string.IsNullOrWhiteSpace(method) ? "GET" : method.Trim().ToUpperInvariant();
 
@@ -153,17 +176,7 @@ public sealed class HttpScenarioSettings
                 : $"{p}.Url: '{SecretRedactor.RedactUrl(url)}' is not a valid relative URL");
         }
 
-        foreach (var (name, value) in request.Headers ?? [])
-        {
-            if (string.IsNullOrWhiteSpace(name) || name.Any(c => c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal)))
-            {
-                errors.Add($"{p}.Headers: '{name}' is not a valid header name");
-            }
-            else if (value is null || value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal))
-            {
-                errors.Add($"{p}.Headers.{name}: the value must be one line");
-            }
-        }
+        ValidateHeaders(request.Headers, p, errors);
 
         if (request.ContentType is not null && !MediaTypeHeaderValue.TryParse(request.ContentType, out _))
         {

@@ -45,8 +45,8 @@ public static class HttpScenarios
         }
 
         var options = OptionsOf(settings);
-        var once = settings.Requests.Where(r => r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
-        var steps = settings.Requests.Where(r => !r.Once).Select(r => BuildStep(r, baseUrl, options)).ToArray();
+        var once = settings.Requests.Where(r => r.Once).Select(r => BuildStep(r, settings.Headers, baseUrl, options)).ToArray();
+        var steps = settings.Requests.Where(r => !r.Once).Select(r => BuildStep(r, settings.Headers, baseUrl, options)).ToArray();
         var scenario = steps is [{ ThinkTime.Ticks: 0, BearerTokenFrom: null } only]
             ? Scenario.CreatePooled(name, ctx => HttpStep.SendForResponse(ctx, only.Name, only.Request, only.Checks))
             : Scenario.CreatePooled(name, ctx => RunSteps(ctx, steps));
@@ -99,8 +99,10 @@ public static class HttpScenarios
         return settings.ConnectTimeout is null ? options : options with { ConnectTimeout = DurationParser.Parse(settings.ConnectTimeout) };
     }
 
-    private static ConfiguredStep BuildStep(HttpRequestSettings request, string? baseUrl, HttpTargetOptions options)
+    private static ConfiguredStep BuildStep(HttpRequestSettings request, Dictionary<string, string>? scenarioHeaders, string? baseUrl, HttpTargetOptions options)
     {
+        // The scenario's headers, then the request's own: a name the request gives is the request's alone.
+        var headers = (scenarioHeaders ?? []).Where(h => request.Headers?.Keys.Any(k => k.Equals(h.Key, StringComparison.OrdinalIgnoreCase)) != true).Concat(request.Headers ?? []).ToList();
         var url = request.Url.Trim();
         var target = HttpUrls.LooksAbsolute(url)
             ? HttpTarget.For(new Uri(url).GetLeftPart(UriPartial.Authority), options)
@@ -111,7 +113,7 @@ public static class HttpScenarios
             target,
             method,
             target.Resolve(url),
-            request.Headers,
+            headers,
             request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body),
             contentType,
             request.ReadBody || request.BearerTokenFrom is not null)
