@@ -20,14 +20,7 @@ public sealed class HeaderEncodingTests
     public async Task A_non_ascii_header_is_sent_as_utf8_and_a_non_ascii_query_escaped(HttpTransport transport)
     {
         var heads = new ConcurrentQueue<string>();
-        await using var server = new MisbehavingServer(async c =>
-        {
-            while (await c.ReadRequestAsync() is { } head)
-            {
-                heads.Enqueue(head); // read as Latin-1: one char per byte on the wire
-                await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-            }
-        });
+        await using var server = Recording(heads);
         var settings = new HttpScenarioSettings
         {
             BaseUrl = server.BaseUrl,
@@ -53,14 +46,7 @@ public sealed class HeaderEncodingTests
     public async Task A_request_says_it_is_LoadHarness_unless_it_names_its_own_user_agent(HttpTransport transport)
     {
         var heads = new ConcurrentQueue<string>();
-        await using var server = new MisbehavingServer(async c =>
-        {
-            while (await c.ReadRequestAsync() is { } head)
-            {
-                heads.Enqueue(head);
-                await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-            }
-        });
+        await using var server = Recording(heads);
         var settings = new HttpScenarioSettings
         {
             BaseUrl = server.BaseUrl,
@@ -92,4 +78,14 @@ public sealed class HeaderEncodingTests
         await HttpStep.Send(ctx, "bare", http.Request(HttpMethod.Get, "/bare"));
         Assert.Equal(0, UserAgents(Assert.Single(heads)));
     }
+
+    /// <summary>A server that keeps each request's head as it came (read as Latin-1: one char per byte on the wire) and answers 200.</summary>
+    private static MisbehavingServer Recording(ConcurrentQueue<string> heads) => new(async c =>
+    {
+        while (await c.ReadRequestAsync() is { } head)
+        {
+            heads.Enqueue(head);
+            await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        }
+    });
 }
