@@ -12,7 +12,7 @@ public sealed class ThinkTimerTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_wait_elapses_after_its_delay_and_resumes_on_the_thread_pool(bool batched)
+    public async Task A_wait_elapses_after_its_delay_and_resumes_on_the_pool_or_alone_on_the_timer(bool batched)
     {
         var waiter = new ThinkTimer.Waiter(batched);
         var started = Stopwatch.StartNew();
@@ -20,8 +20,32 @@ public sealed class ThinkTimerTests
         var elapsed = await ObserveAsync(ThinkTimer.Shared.DelayAsync(waiter, TimeSpan.FromMilliseconds(80), CancellationToken.None));
 
         Assert.True(elapsed.Result);
-        Assert.True(elapsed.OnPool);
         Assert.InRange(started.ElapsedMilliseconds, 78, 30_000);
+        // Not batched: on the pool. Batched and alone at its tick: on the timer's thread (a pool thread woken for one VU
+        // cost more than the VU's send).
+        Assert.Equal(batched ? "loadharness-think" : null, elapsed.OnPool ? null : elapsed.Thread);
+        Assert.Equal(!batched, elapsed.OnPool);
+    }
+
+    [Fact]
+    public async Task A_few_due_waiters_resume_on_the_calling_thread_and_more_in_shares_on_the_pool()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var few = Enumerable.Range(0, ThinkTimer.InlineBatch).Select(_ => new Ran()).ToArray();
+        var batch = few.Select(r => ((Action<object?>)Ran.Run, (object?)r)).ToList();
+
+        ThinkTimer.Resume(batch);
+
+        Assert.Empty(batch);
+        Assert.All(few, r => Assert.Equal(caller, r.Thread)); // done before Resume returned, on this thread
+
+        var many = Enumerable.Range(0, ThinkTimer.InlineBatch + 1).Select(_ => new Ran()).ToArray();
+        batch = [.. many.Select(r => ((Action<object?>)Ran.Run, (object?)r))];
+        ThinkTimer.Resume(batch);
+
+        Assert.Empty(batch);
+        await Task.WhenAll(many.Select(r => r.Done.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(many, r => Assert.True(r.OnPool));
     }
 
     [Theory]
@@ -102,14 +126,15 @@ public sealed class ThinkTimerTests
     }
 
     [Fact]
-    public async Task Batched_waiters_due_together_all_resume_on_the_pool_and_a_cancel_never_resumes_on_the_canceling_thread()
+    public async Task Batched_waiters_due_together_resume_on_the_pool_and_a_cancel_never_resumes_on_the_canceling_thread()
     {
         var waiters = Enumerable.Range(0, 500).Select(_ => new ThinkTimer.Waiter(batched: true)).ToArray();
         var waits = waiters.Select(w => ObserveAsync(ThinkTimer.Shared.DelayAsync(w, TimeSpan.FromMilliseconds(50), CancellationToken.None))).ToArray();
 
         var results = await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.All(results, r => Assert.True(r.Result && r.OnPool));
+        // Due together: on the pool; a waiter alone at its tick (the queue was filled over more than one) on the timer's thread.
+        Assert.All(results, r => Assert.True(r.Result && (r.OnPool || r.Thread == "loadharness-think"), $"resumed on {r.Thread}"));
 
         // The cancel's continuation is queued: on the canceling thread it could only run after Cancel returned.
         var waiter = waiters[0];
@@ -149,9 +174,26 @@ public sealed class ThinkTimerTests
         return result;
     }
 
-    private static async Task<(bool Result, bool OnPool)> ObserveAsync(ValueTask<bool> wait)
+    private static async Task<(bool Result, bool OnPool, string? Thread)> ObserveAsync(ValueTask<bool> wait)
     {
         var result = await wait.ConfigureAwait(false);
-        return (result, Thread.CurrentThread.IsThreadPoolThread);
+        return (result, System.Threading.Thread.CurrentThread.IsThreadPoolThread, System.Threading.Thread.CurrentThread.Name);
+    }
+
+    private sealed class Ran
+    {
+        public static readonly Action<object?> Run = static state =>
+        {
+            var ran = (Ran)state!;
+            ran.Thread = Environment.CurrentManagedThreadId;
+            ran.OnPool = System.Threading.Thread.CurrentThread.IsThreadPoolThread;
+            ran.Done.TrySetResult();
+        };
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Thread { get; private set; }
+
+        public bool OnPool { get; private set; }
     }
 }
