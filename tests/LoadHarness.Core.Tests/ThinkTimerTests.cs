@@ -99,6 +99,31 @@ public sealed class ThinkTimerTests
         Assert.False(await lateWait);
     }
 
+    [Fact]
+    public async Task Waits_queued_out_of_due_order_elapse_in_due_order_each_after_its_own_delay()
+    {
+        // 300 and 400 ms are due after the last queued: the in-order queue; 100 and 200 ms are due earlier: the heap.
+        int[] delays = [300, 100, 200, 400];
+        var order = new List<int>();
+        var started = Stopwatch.StartNew();
+        var waits = delays.Select(async ms =>
+        {
+            Assert.True(await ThinkTimer.Shared.DelayAsync(new ThinkTimer.Waiter(), TimeSpan.FromMilliseconds(ms), CancellationToken.None).ConfigureAwait(false));
+            var at = started.ElapsedMilliseconds;
+            lock (order)
+            {
+                order.Add(ms);
+            }
+
+            return (ms, at);
+        }).ToArray();
+
+        var ended = await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(ended, e => Assert.True(e.at >= e.ms, $"the {e.ms} ms wait ended after {e.at} ms"));
+        Assert.Equal([100, 200, 300, 400], order);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

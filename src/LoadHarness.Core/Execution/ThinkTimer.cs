@@ -34,6 +34,13 @@ internal sealed class ThinkTimer
 
     private readonly object gate = new();
     private readonly PriorityQueue<(Waiter Waiter, long Sequence), long> queue = new();
+
+    // Waits queued in the order they fall due: with one think time for every VU (the common case: "1s") each new wait
+    // is due no earlier than the last, and goes here in O(1) instead of sifting through a heap of 50,000 (its MoveDown
+    // was ~1.7 % of a 50,000-VU run's CPU). A wait due earlier than the last one queued (a random think range, or two
+    // threads racing to the lock) goes in the heap; the loop takes what is due from both.
+    private readonly Queue<(Waiter Waiter, long Sequence, long DueAt)> inOrder = new();
+    private long inOrderLast = long.MinValue;
     private readonly List<(Waiter Waiter, long Sequence)> due = [];
     private readonly List<(Action<object?> Action, object? State)> batch = [];
     private long sleepingUntil = long.MaxValue;
@@ -57,7 +64,16 @@ internal sealed class ThinkTimer
         var version = waiter.Version;
         lock (gate)
         {
-            queue.Enqueue((waiter, sequence), dueAt);
+            if (inOrder.Count == 0 || dueAt >= inOrderLast)
+            {
+                inOrder.Enqueue((waiter, sequence, dueAt));
+                inOrderLast = dueAt;
+            }
+            else
+            {
+                queue.Enqueue((waiter, sequence), dueAt);
+            }
+
             if (dueAt < sleepingUntil)
             {
                 Monitor.Pulse(gate);
@@ -80,6 +96,12 @@ internal sealed class ThinkTimer
             lock (gate)
             {
                 var now = Stopwatch.GetTimestamp();
+                while (inOrder.TryPeek(out var first) && first.DueAt <= now)
+                {
+                    inOrder.Dequeue();
+                    due.Add((first.Waiter, first.Sequence));
+                }
+
                 while (queue.TryPeek(out var entry, out var dueAt) && dueAt <= now)
                 {
                     queue.Dequeue();
@@ -88,7 +110,9 @@ internal sealed class ThinkTimer
 
                 if (due.Count == 0)
                 {
-                    var next = queue.TryPeek(out _, out var nextDue) ? nextDue : long.MaxValue;
+                    var next = Math.Min(
+                        queue.TryPeek(out _, out var nextDue) ? nextDue : long.MaxValue,
+                        inOrder.TryPeek(out var nextInOrder) ? nextInOrder.DueAt : long.MaxValue);
                     sleepingUntil = next;
                     var ms = next == long.MaxValue ? Timeout.Infinite
                         : (int)Math.Clamp((next - now) * 1000 / Stopwatch.Frequency, 1, int.MaxValue);

@@ -104,7 +104,7 @@ p.method { color: var(--muted); font-size: 13px; max-width: 960px; }
             var r = run.Result;
             table.Row(side, side, RunNames.Build(r) ?? "-", RunNames.ShortCommit(r) ?? "-", NumberText.Time(r.StartedUtc), Cell.Number(NumberText.Duration(r.DurationMs), r.DurationMs),
                 Cell.Number(NumberText.Count(r.Scenarios.Sum(s => s.Stats.RequestCount)), r.Scenarios.Sum(s => s.Stats.RequestCount)),
-                !r.Passed ? "failed" : r.Thresholds.Count == 0 ? "not gated" : "passed", new Cell("<code>" + HtmlTable.Esc(run.Source) + "</code>"));
+                Verdict.Of(r).Word.ToLowerInvariant(), new Cell("<code>" + HtmlTable.Esc(run.Source) + "</code>"));
         }
 
         table.AppendTo(sb);

@@ -17,7 +17,12 @@ internal static class TrendText
         {
             RunStatus.Interrupted => "⚠ interrupted",
             RunStatus.Aborted => "✗ aborted",
-            _ => !p.GatePassed ? "✗ failed" : p.Run.Result.Thresholds.Count == 0 ? "– not gated" : "✓ passed",
+            _ => Verdict.Of(p.Run.Result) switch
+            {
+                { Passed: false } => "✗ failed",
+                { Gated: false } => "– not gated",
+                _ => "✓ passed",
+            },
         };
 
     /// <summary>The previous runs' values of a metric: "15.1 ms (12.9 – 43.1 ms)".</summary>
