@@ -99,6 +99,20 @@ public sealed class ThinkTimerTests
         Assert.False(await lateWait);
     }
 
+    [Theory]
+    [InlineData(1, 1)] // a tick short of due: not 0 (a busy loop), 1 ms
+    [InlineData(900, 1)]
+    [InlineData(1_000, 1)]
+    [InlineData(1_001, 2)] // just over a millisecond: 2, never 1 (the timer would wake before the wait is due)
+    [InlineData(1_700, 2)]
+    [InlineData(1_000_000, 1_000)]
+    public void The_timer_sleeps_whole_milliseconds_rounded_up_so_it_never_wakes_before_a_wait_is_due(int microseconds, int expectedMs)
+    {
+        var ticks = Math.Max(1, (long)microseconds * Stopwatch.Frequency / 1_000_000);
+
+        Assert.Equal(expectedMs, ThinkTimer.WaitMs(ticks));
+    }
+
     [Fact]
     public async Task Waits_queued_out_of_due_order_elapse_in_due_order_each_after_its_own_delay()
     {
