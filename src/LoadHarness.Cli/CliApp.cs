@@ -85,13 +85,18 @@ public static class CliApp
             "loadharness: staged load tests against an HTTP API and PostgreSQL, k6-style thresholds as a CI gate, reports.\n\n"
             + "Exit codes: 0 passed, 99 a threshold crossed, 2 invalid config/arguments/input, 130 interrupted, 1 harness error.\n\n"
             + "Examples:\n"
+            + "  loadharness run --url http://127.0.0.1:8080/api/health --vus 10 --duration 30s --threshold \"p(95) < 500\"\n"
             + "  loadharness run --config nbomber-config.json\n"
             + "  loadharness validate --config nbomber-config.json\n"
             + "  loadharness list --config nbomber-config.json\n"
             + "  loadharness report reports/mytest/20250101-120000/result.json\n"
             + "  loadharness merge results/segment-*/result.json --config nbomber-config.json --out merged\n"
             + "  loadharness compare baseline/result.json candidate/result.json --fail-on-regression 10\n"
-            + "  loadharness trend reports/mytest/ --out trend");
+            + "  loadharness trend reports/mytest/ --out trend\n"
+            + "  loadharness capacity --url http://127.0.0.1:8080/api/health --step-vus 20 --think 1s\n"
+            + "  loadharness audit --connection-string \"Host=db;Database=app;Username=auditor;Password=...\"\n"
+            + "  loadharness bench-queries -c nbomber-config.json --before-after\n\n"
+            + "loadharness COMMAND --help shows a command's options and more examples.");
         root.Options.Add(verbose);
         root.Subcommands.Add(RunCommand.Create(cli));
         root.Subcommands.Add(ReportCommand.Create(cli));

@@ -78,6 +78,9 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
     [InlineData("merge")]
     [InlineData("compare")]
     [InlineData("trend")]
+    [InlineData("capacity")]
+    [InlineData("audit")]
+    [InlineData("bench-queries")]
     public async Task Every_verb_has_help_with_examples(string verb)
     {
         var outcome = await CliRunner.RunAsync(verb, "--help");
@@ -85,5 +88,18 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Contains("Examples:", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("loadharness " + verb, outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_top_level_help_shows_an_example_of_every_command()
+    {
+        var outcome = await CliRunner.RunAsync("--help");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var examples = outcome.Out[outcome.Out.IndexOf("Examples:", StringComparison.Ordinal)..outcome.Out.IndexOf("Usage:", StringComparison.Ordinal)];
+        var verbs = CliApp.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, isTerminal: false)).Subcommands.Select(c => c.Name).ToList();
+        Assert.Equal(10, verbs.Count);
+        Assert.All(verbs, verb => Assert.Contains("loadharness " + verb + " ", examples, StringComparison.Ordinal));
+        Assert.Contains("loadharness run --url ", examples, StringComparison.Ordinal); // how people try a load tool first
     }
 }
