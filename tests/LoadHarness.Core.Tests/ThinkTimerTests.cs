@@ -117,25 +117,26 @@ public sealed class ThinkTimerTests
     public async Task Waits_queued_out_of_due_order_elapse_in_due_order_each_after_its_own_delay()
     {
         // 300 and 400 ms are due after the last queued: the in-order queue; 100 and 200 ms are due earlier: the heap.
+        // A timer of the test's own with batched waiters: at most 4 are due at any tick, so each resumes on the timer's
+        // thread as the timer elapses it, and the order below is the timer's, even if a stall makes several due at once.
+        var timer = new ThinkTimer();
         int[] delays = [300, 100, 200, 400];
-        var order = new List<int>();
+        var order = new List<(int Ms, long At, string? Thread)>();
         var started = Stopwatch.StartNew();
         var waits = delays.Select(async ms =>
         {
-            Assert.True(await ThinkTimer.Shared.DelayAsync(new ThinkTimer.Waiter(), TimeSpan.FromMilliseconds(ms), CancellationToken.None).ConfigureAwait(false));
-            var at = started.ElapsedMilliseconds;
+            Assert.True(await timer.DelayAsync(new ThinkTimer.Waiter(batched: true), TimeSpan.FromMilliseconds(ms), CancellationToken.None).ConfigureAwait(false));
             lock (order)
             {
-                order.Add(ms);
+                order.Add((ms, started.ElapsedMilliseconds, System.Threading.Thread.CurrentThread.Name));
             }
-
-            return (ms, at);
         }).ToArray();
 
-        var ended = await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.All(ended, e => Assert.True(e.at >= e.ms, $"the {e.ms} ms wait ended after {e.at} ms"));
-        Assert.Equal([100, 200, 300, 400], order);
+        Assert.All(order, e => Assert.True(e.At >= e.Ms, $"the {e.Ms} ms wait ended after {e.At} ms"));
+        Assert.All(order, e => Assert.Equal("loadharness-think", e.Thread));
+        Assert.Equal([100, 200, 300, 400], order.Select(e => e.Ms));
     }
 
     [Theory]
