@@ -53,6 +53,15 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
         var twice = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s0/result.json"), temp.File("s1/result.json"), "--out", temp.File("twice"));
         Assert.True(twice.ExitCode == 2, twice.ToString());
         Assert.Contains("counted twice", twice.Err, StringComparison.Ordinal);
+
+        // A pod of another run (this run's pod crashed; its folder still holds the last run's result.json): the two
+        // halves add up to 0:1 but never ran at the same time, so they are not one test's load.
+        var later = await CliRunner.RunAsync("run", "--config", config, "--segment", "1/2:2/2", "--out", temp.File("later"), "--no-gate", "--quiet");
+        Assert.True(later.ExitCode == 0, later.ToString());
+        var apart = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("later/result.json"), "--out", temp.File("apart"));
+        Assert.True(apart.ExitCode == 2, apart.ToString());
+        Assert.Contains("never at the same time", apart.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("apart")));
     }
 
     [Fact]

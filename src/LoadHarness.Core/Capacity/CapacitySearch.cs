@@ -80,12 +80,15 @@ public sealed class CapacitySearch
         return pending = Decide(record);
     }
 
-    /// <summary>Stops the search between steps (Ctrl+C): the answer keeps what the steps so far found.</summary>
-    public CapacityAnswer Interrupt()
+    /// <summary>
+    /// Stops the search between steps (Ctrl+C, or <paramref name="reason"/>: a step that could not be run): the answer
+    /// keeps what the steps so far found.
+    /// </summary>
+    public CapacityAnswer Interrupt(string? reason = null)
     {
         if (Answer is null)
         {
-            pending = Finish(SearchOutcome.Interrupted, "interrupted" + (steps.Count == 0 ? " before the first step" : Invariant($" after {steps.Count} steps")));
+            pending = Finish(SearchOutcome.Interrupted, reason ?? "interrupted" + (steps.Count == 0 ? " before the first step" : Invariant($" after {steps.Count} steps")));
         }
 
         return Answer!;

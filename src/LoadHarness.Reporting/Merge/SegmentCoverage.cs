@@ -1,4 +1,6 @@
+using System.Globalization;
 using LoadHarness.Core.Load;
+using LoadHarness.Core.Results;
 
 namespace LoadHarness.Reporting.Merge;
 
@@ -50,5 +52,33 @@ public static class SegmentCoverage
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Whether the results ran together: segments are one test's load only when every one of them was running at some
+    /// common moment. One whose run ended before another's load began is from another run (a pod that crashed this
+    /// time, its folder still holding the last run's result.json): merged, it would stand in for load never sent.
+    /// </summary>
+    public static IReadOnlyList<string> NotTogether(IReadOnlyList<RunResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count < 2)
+        {
+            return [];
+        }
+
+        var latestStart = results.MaxBy(Began)!;
+        var earliestEnd = results.MinBy(r => r.EndedUtc)!;
+        if (Began(latestStart) < earliestEnd.EndedUtc)
+        {
+            return [];
+        }
+
+        return [$"segment {string.Join(",", earliestEnd.Segments)} ran {Span(earliestEnd)} and segment {string.Join(",", latestStart.Segments)} "
+            + $"ran {Span(latestStart)}: never at the same time, so not one test's load (a result.json of an earlier run?)"];
+
+        static DateTimeOffset Began(RunResult r) => r.LoadStartedUtc ?? r.StartedUtc;
+        static string Span(RunResult r) => string.Create(CultureInfo.InvariantCulture,
+            $"{Began(r).UtcDateTime:yyyy-MM-dd HH:mm:ss}–{r.EndedUtc.UtcDateTime:HH:mm:ss} UTC");
     }
 }

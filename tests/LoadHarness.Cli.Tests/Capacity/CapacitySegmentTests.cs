@@ -48,6 +48,70 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     }
 
     [Fact]
+    public async Task A_search_into_the_out_folder_of_an_earlier_search_merges_none_of_its_segments_and_leaves_only_its_own_steps()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", server.Config());
+        string[] Args(string segment, int maxVUs) =>
+            ["capacity", "-c", config, "--out", temp.File("out"), "--segment", segment,
+             "--step-vus", "3", "--max-vus", maxVUs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gate", "p(95) < 500",
+             "--step-duration", "2s", "--warm-up", "1s"];
+
+        // The earlier search: three segments, up to 9 VUs. Its steps' segment-*/result.json stay in out/steps/.
+        var earlier = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/3", 9)), CliRunner.RunAsync(Args("1/3:2/3", 9)), CliRunner.RunAsync(Args("2/3:1", 9)));
+        Assert.All(earlier, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        var earlierSteps = (await CapacityJson.ReadAsync(temp.File("out/capacity.json"))).Steps;
+        Assert.Contains(earlierSteps, s => s.Load == 9);
+
+        // This search: two segments, up to 6 VUs, the same --out. The earlier search's three segments of 3 and of 6 VUs
+        // added up to the whole load: merged in, they would have stood in for a segment not yet arrived, or (with this
+        // search's) overlapped so that no step ever added up.
+        var outcomes = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/2", 6)), CliRunner.RunAsync(Args("1/2:1", 6)));
+
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.Equal([3, 6], result.Steps.Select(s => s.Load).Distinct());
+        foreach (var step in result.Steps)
+        {
+            var merged = await RunResultJson.ReadAsync(temp.File("out/" + step.ResultPath));
+            Assert.Equal(["0:1/2", "1/2:1"], merged.Segments);
+            Assert.Equal(step.Load, merged.Scenarios.Single().PeakVUs);
+        }
+
+        // What the earlier search left is gone: its 9-VU step, and its segments in the folders this search used again.
+        var folders = result.Steps.Select(s => s.ResultPath!.Split('/')[1]).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(folders, Directory.GetDirectories(temp.File("out/steps")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(folders, f => Assert.Equal(
+            ["segment-0-1_2", "segment-1_2-1"],
+            Directory.GetDirectories(temp.File("out/steps/" + f)).Select(Path.GetFileName).Order(StringComparer.Ordinal)));
+        Assert.Contains("of an earlier search from", outcomes[0].Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whole_search_into_the_out_folder_of_an_earlier_one_keeps_its_own_steps_and_what_LoadHarness_did_not_write()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", server.Config());
+        string[] Args(int maxVUs) =>
+            ["capacity", "-c", config, "--out", temp.File("out"), "--step-vus", "3", "--max-vus", maxVUs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s"];
+        var earlier = await CliRunner.RunAsync(Args(6));
+        Assert.True(earlier.ExitCode == 0, earlier.ToString());
+        Directory.CreateDirectory(temp.File("out/steps/mine"));
+        await File.WriteAllTextAsync(temp.File("out/steps/notes.txt"), "kept");
+
+        var outcome = await CliRunner.RunAsync(Args(3));
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.All(result.Steps, s => Assert.Equal(3, s.Load));
+        var folders = result.Steps.Select(s => s.ResultPath!.Split('/')[1]).Append("mine").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(folders, Directory.GetDirectories(temp.File("out/steps")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(temp.File("out/steps/notes.txt")));
+        Assert.Contains("of an earlier search from", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_segment_without_a_shared_out_folder_is_refused()
     {
         using var temp = new TempFolder();

@@ -1,4 +1,6 @@
+using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Merge;
+using LoadHarness.Reporting.Tests.Fixtures;
 
 namespace LoadHarness.Reporting.Tests.Merge;
 
@@ -17,6 +19,35 @@ public sealed class SegmentCoverageTests
     public void Segments_must_add_up_to_the_whole_test_exactly(string[] segments, string problem)
     {
         var problems = SegmentCoverage.Problems(segments);
+
+        if (problem.Length == 0)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.StartsWith(problem, Assert.Single(problems), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0, "")] // side by side
+    [InlineData(0, 50, "")] // the second pod started late, but both ran from its start to the first one's end
+    [InlineData(0, 600, "segment 0:1/2 ran 2026-12-07 10:00:00–10:01:00 UTC and segment 1/2:1 ran 2026-12-07 10:10:00–10:11:00 UTC: never at the same time")]
+    [InlineData(600, 0, "segment 1/2:1 ran 2026-12-07 10:00:00–10:01:00 UTC and segment 0:1/2 ran 2026-12-07 10:10:00–10:11:00 UTC: never at the same time")]
+    [InlineData(0, 60, "segment 0:1/2 ran")] // one began the instant the other ended: no moment with both
+    public void Segments_must_have_run_at_the_same_time(int firstStartsAt, int secondStartsAt, string problem)
+    {
+        var origin = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        RunResult Segment(string segment, int startsAt) => Runs.Passing() with
+        {
+            Segments = [segment],
+            StartedUtc = origin.AddSeconds(startsAt),
+            LoadStartedUtc = origin.AddSeconds(startsAt),
+            EndedUtc = origin.AddSeconds(startsAt + 60),
+        };
+
+        var problems = SegmentCoverage.NotTogether([Segment("0:1/2", firstStartsAt), Segment("1/2:1", secondStartsAt)]);
 
         if (problem.Length == 0)
         {

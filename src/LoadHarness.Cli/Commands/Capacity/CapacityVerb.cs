@@ -160,12 +160,12 @@ internal sealed class CapacityVerb(CliContext cli)
             string path;
             try
             {
-                (observation, result, path) = await runner.RunAsync(decision, number, folder, cancellationToken).ConfigureAwait(false);
+                (observation, result, path) = await runner.RunAsync(decision, number, folder, startedUtc, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException e)
             {
                 cli.Problem(e.Message);
-                search.Interrupt();
+                search.Interrupt($"stopped at step {number}: its segments never added up to the whole load");
                 exitOverride = ExitCodes.HarnessError;
                 break;
             }
@@ -187,6 +187,13 @@ internal sealed class CapacityVerb(CliContext cli)
             foreach (var failed in outcomes.Where(o => !o.Succeeded))
             {
                 cli.Problem($"report {failed.Format} failed: {failed.Error!.GetType().Name}: {failed.Error.Message}");
+            }
+
+            // --out searched into before: what the earlier search left in steps/ goes, so the folder is this search's.
+            var removed = await EarlierSearches.RemoveAsync(folder, startedUtc).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                cli.Out.WriteLine($"removed {removed} result(s) of an earlier search from {Path.Combine(folder, CapacityStepRunner.StepsFolder)}");
             }
         }
 

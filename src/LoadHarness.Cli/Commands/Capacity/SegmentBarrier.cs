@@ -10,6 +10,8 @@ namespace LoadHarness.Cli.Commands.Capacity;
 /// each process writes its segment's result.json under the step's folder, then waits until the segments found there
 /// make up the whole load exactly once, and merges them (exact percentiles). Every process then judges the same merged
 /// result, so the pure search takes the same next step everywhere: no coordinator, only the shared folder.
+/// A segment's result that ended before this search began is an earlier search's (a Job run again with the same --out):
+/// it is never merged, so it cannot stand in for a segment of this search that has not arrived yet.
 /// </summary>
 internal static class SegmentBarrier
 {
@@ -19,13 +21,14 @@ internal static class SegmentBarrier
         "segment-" + segment.From.ToString().Replace('/', '_') + "-" + segment.To.ToString().Replace('/', '_');
 
     /// <summary>The merged step, or a <see cref="TimeoutException"/> naming the segments still missing after <paramref name="timeout"/>.</summary>
-    public static async Task<RunResult> MergeAsync(string stepFolder, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RunResult> MergeAsync(
+        string stepFolder, DateTimeOffset searchStartedUtc, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var problem = "no segment has written its result yet";
         while (true)
         {
-            var parts = await ReadAsync(stepFolder, cancellationToken).ConfigureAwait(false);
+            var (parts, earlier) = await ReadAsync(stepFolder, searchStartedUtc, cancellationToken).ConfigureAwait(false);
             var segments = parts.SelectMany(p => p.Segments).ToArray();
             var problems = SegmentCoverage.Problems(segments);
             if (segments.Length > 0 && problems.Count == 0)
@@ -33,7 +36,8 @@ internal static class SegmentBarrier
                 return ResultMerger.Merge(parts.OrderBy(p => ExecutionSegment.Parse(p.Segments[0]).From));
             }
 
-            problem = segments.Length == 0 ? problem : string.Join("; ", problems);
+            problem = (segments.Length == 0 ? "no segment of this search has written its result yet" : string.Join("; ", problems))
+                + (earlier > 0 ? $"; {earlier} segment result(s) from before this search began, an earlier search's, not counted" : "");
             if (time.GetElapsedTime(started) > timeout)
             {
                 throw new TimeoutException($"{stepFolder}: the step's segments did not add up to the whole load within {timeout.TotalSeconds:0} s ({problem}); "
@@ -44,19 +48,28 @@ internal static class SegmentBarrier
         }
     }
 
-    private static async Task<List<RunResult>> ReadAsync(string stepFolder, CancellationToken cancellationToken)
+    private static async Task<(List<RunResult> Parts, int Earlier)> ReadAsync(string stepFolder, DateTimeOffset searchStartedUtc, CancellationToken cancellationToken)
     {
         var results = new List<RunResult>();
+        var earlier = 0;
         if (!Directory.Exists(stepFolder))
         {
-            return results;
+            return (results, earlier);
         }
 
         foreach (var file in Directory.GetDirectories(stepFolder, "segment-*").Select(d => Path.Combine(d, "result.json")).Where(File.Exists).Order(StringComparer.Ordinal))
         {
             try
             {
-                results.Add(await RunResultJson.ReadAsync(file, cancellationToken).ConfigureAwait(false));
+                var part = await RunResultJson.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+                if (EarlierSearches.IsEarlier(part, searchStartedUtc))
+                {
+                    earlier++;
+                }
+                else
+                {
+                    results.Add(part);
+                }
             }
             catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
             {
@@ -64,6 +77,6 @@ internal static class SegmentBarrier
             }
         }
 
-        return results;
+        return (results, earlier);
     }
 }

@@ -23,10 +23,11 @@ internal static class MergeCommand
         var formats = CommonOptions.Formats("Report formats besides result.json (default: the config's, else html, md, csv, junit).");
         var allowPartial = new Option<bool>("--allow-partial")
         {
-            Description = "Merge even when the segments do not add up to the whole test (0:1): the result is marked partial and never passes the gate (exit 99).",
+            Description = "Merge even when the segments do not add up to the whole test (0:1) or never ran at the same time: the result is marked partial and never passes the gate (exit 99).",
         };
         var command = new Command("merge", "Merge the result.json of several execution segments into one result and gate on its thresholds (exit 99 if crossed).\n\n"
-            + "The segments must add up to the whole test (0:1) exactly; a missing or doubled segment is refused (exit 2) unless --allow-partial.\n\n"
+            + "The segments must add up to the whole test (0:1) exactly and have run at the same time; a missing or doubled segment, "
+            + "or one that ended before another began (an earlier run's result.json), is refused (exit 2) unless --allow-partial.\n\n"
             + "Examples:\n"
             + "  loadharness merge /results/segment-*/result.json --config nbomber-config.json --out /results/merged")
         {
@@ -40,7 +41,7 @@ internal static class MergeCommand
                 results.Add(await ResultFiles.ReadAsync(path, cancellationToken).ConfigureAwait(false));
             }
 
-            var coverage = SegmentCoverage.Problems(results.SelectMany(r => r.Segments));
+            IReadOnlyList<string> coverage = [.. SegmentCoverage.Problems(results.SelectMany(r => r.Segments)), .. SegmentCoverage.NotTogether(results)];
             if (coverage.Count > 0 && !parse.GetValue(allowPartial))
             {
                 throw new CliInputException("merge: the results do not add up to the whole test: " + string.Join("; ", coverage)
