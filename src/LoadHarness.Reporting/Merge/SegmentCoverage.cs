@@ -55,8 +55,8 @@ public static class SegmentCoverage
     }
 
     /// <summary>
-    /// Whether the results ran together: segments are one test's load only when every one of them was running at some
-    /// common moment. One whose run ended before another's load began is from another run (a pod that crashed this
+    /// Whether the results are one test's load: of one test (suite and name), and run together, every one of them
+    /// running at some common moment. One whose run ended before another's load began is from another run (a pod that crashed this
     /// time, its folder still holding the last run's result.json): merged, it would stand in for load never sent.
     /// </summary>
     public static IReadOnlyList<string> NotTogether(IReadOnlyList<RunResult> results)
@@ -65,6 +65,13 @@ public static class SegmentCoverage
         if (results.Count < 2)
         {
             return [];
+        }
+
+        // Segments of one test carry its name: another name is another config's run, whatever its times.
+        var tests = results.GroupBy(r => (r.Test.TestSuite, r.Test.TestName)).ToArray();
+        if (tests.Length > 1)
+        {
+            return [$"the results are of {tests.Length} tests ({string.Join("; ", tests.Select(t => $"{t.Key.TestSuite} / {t.Key.TestName}: segment {string.Join(", ", t.SelectMany(r => r.Segments))}"))}), not segments of one"];
         }
 
         var latestStart = results.MaxBy(Began)!;

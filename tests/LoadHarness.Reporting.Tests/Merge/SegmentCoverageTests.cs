@@ -58,4 +58,17 @@ public sealed class SegmentCoverageTests
             Assert.StartsWith(problem, Assert.Single(problems), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Segments_must_be_of_one_test()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var a = Runs.Passing() with { Segments = ["0:1/2"], StartedUtc = now, LoadStartedUtc = now, EndedUtc = now.AddMinutes(1) };
+        var b = a with { Segments = ["1/2:1"], Test = a.Test with { TestName = "another" } };
+
+        var problem = Assert.Single(SegmentCoverage.NotTogether([a, b]));
+
+        Assert.StartsWith($"the results are of 2 tests ({a.Test.TestSuite} / {a.Test.TestName}: segment 0:1/2; {a.Test.TestSuite} / another: segment 1/2:1)", problem, StringComparison.Ordinal);
+        Assert.Empty(SegmentCoverage.NotTogether([a, b with { Test = a.Test }]));
+    }
 }

@@ -27,7 +27,7 @@ internal static class MergeCommand
         };
         var command = new Command("merge", "Merge the result.json of several execution segments into one result and gate on its thresholds (exit 99 if crossed).\n\n"
             + "The segments must add up to the whole test (0:1) exactly and have run at the same time; a missing or doubled segment, "
-            + "or one that ended before another began (an earlier run's result.json), is refused (exit 2) unless --allow-partial.\n\n"
+            + "one that ended before another began (an earlier run's result.json), or results of different tests, is refused (exit 2) unless --allow-partial.\n\n"
             + "Examples:\n"
             + "  loadharness merge /results/segment-*/result.json --config nbomber-config.json --out /results/merged")
         {
