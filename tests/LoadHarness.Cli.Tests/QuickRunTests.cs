@@ -44,6 +44,38 @@ public sealed class QuickRunTests(LoopbackServer server) : IClassFixture<Loopbac
     }
 
     [Fact]
+    public async Task Quick_runs_of_other_requests_are_other_tests_so_a_trend_of_their_folder_judges_each_request_by_its_own_runs()
+    {
+        using var temp = new TempFolder();
+        foreach (var path in new[] { "/ok", "/ok", "/json", "/ok?key=s3cret" })
+        {
+            var run = await CliRunner.RunAsync("run", "--url", server.BaseUrl + path, "--vus", "1", "--duration", "1s", "--think", "20ms",
+                "--report-folder", temp.Path, "--quiet");
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        // Every quick run's reports go to reports/quick/<UTC timestamp>/, and each is named by its request (no query).
+        var folders = Directory.GetDirectories(temp.File(QuickRunConfig.TestSuite));
+        Assert.Equal(4, folders.Length);
+        var names = new List<string>();
+        foreach (var folder in folders)
+        {
+            var test = (await RunResultJson.ReadAsync(Path.Combine(folder, "result.json"))).Test;
+            Assert.Equal(QuickRunConfig.TestSuite, test.TestSuite);
+            names.Add(test.TestName);
+        }
+
+        Assert.Equal(["GET /json", "GET /ok", "GET /ok", "GET /ok"], names.Order(StringComparer.Ordinal));
+
+        // The latest (GET /ok) is judged against the two earlier GET /ok runs; the GET /json run is left out, and said.
+        // Before, all four were "quick / quick", and /json's figures were part of /ok's baseline.
+        var trend = await CliRunner.RunAsync("trend", temp.File(QuickRunConfig.TestSuite));
+        Assert.True(trend.ExitCode == 0, trend.ToString());
+        Assert.Contains("1 run(s) of other tests left out (quick / GET /json)", trend.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT JUDGED", trend.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_quick_run_at_a_rate_uses_the_open_model()
     {
         using var temp = new TempFolder();

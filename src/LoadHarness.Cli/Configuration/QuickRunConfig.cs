@@ -52,6 +52,22 @@ internal static class QuickRunConfig
 {
     public const string ScenarioName = "quick";
 
+    /// <summary>A quick run's test suite, and the folder its reports go to by default (<c>reports/quick/&lt;UTC timestamp&gt;/</c>).</summary>
+    public const string TestSuite = "quick";
+
+    /// <summary>
+    /// A quick run's test name: its request, method and path ("GET /api/health"), so that runs of other endpoints in
+    /// the same folder are other tests (<c>trend reports/quick</c> judges the latest run against runs of its own request,
+    /// and says it left the others out). Not the host and port: a deployment that moved is still the same test (a
+    /// comparison notes the load went elsewhere). Not the query: it may hold a key.
+    /// </summary>
+    public static string TestName(QuickRunOptions quick)
+    {
+        ArgumentNullException.ThrowIfNull(quick);
+        var method = string.IsNullOrWhiteSpace(quick.Method) ? "GET" : quick.Method.Trim().ToUpperInvariant();
+        return Uri.TryCreate(quick.Url, UriKind.Absolute, out var uri) ? $"{method} {uri.AbsolutePath}" : ScenarioName;
+    }
+
     private const string ScenarioPath = "GlobalSettings.ScenariosSettings[0].";
 
     /// <summary>
@@ -108,8 +124,8 @@ internal static class QuickRunConfig
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("TestSuite", "quick");
-            w.WriteString("TestName", "quick");
+            w.WriteString("TestSuite", TestSuite);
+            w.WriteString("TestName", TestName(quick));
             w.WriteStartObject("GlobalSettings");
             w.WriteStartArray("ScenariosSettings");
             w.WriteStartObject();

@@ -75,7 +75,7 @@ internal sealed class CapacityVerb(CliContext cli)
                     applyIndexMigration: arguments.BeforeAfter ? false : null).ConfigureAwait(false);
             }
 
-            var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName + "-capacity", DateTimeOffset.UtcNow);
+            var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, (arguments.QuickRun is null ? settings.TestName : QuickRunConfig.TestSuite) + "-capacity", DateTimeOffset.UtcNow);
             if (!arguments.BeforeAfter)
             {
                 return (await SearchAsync(settings, plan, catalog, embedded, folder, cancellationToken).ConfigureAwait(false)).Exit;

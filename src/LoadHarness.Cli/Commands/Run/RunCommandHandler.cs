@@ -104,7 +104,7 @@ internal sealed class RunCommandHandler(CliContext cli)
             else
             {
                 var test = TestDefinitionBuilder.Build(settings, catalog, target, sqlRows);
-                var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, settings.TestName, DateTimeOffset.UtcNow);
+                var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, arguments.QuickRun is null ? settings.TestName : QuickRunConfig.TestSuite, DateTimeOffset.UtcNow);
                 (exit, lastLine, _) = await RunTestAsync(arguments, settings, test, target, folder, null, cancellationToken).ConfigureAwait(false);
             }
 
