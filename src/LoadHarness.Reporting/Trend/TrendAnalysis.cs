@@ -1,4 +1,5 @@
 using LoadHarness.Reporting.Compare;
+using LoadHarness.Reporting.Merge;
 
 namespace LoadHarness.Reporting.Trend;
 
@@ -33,8 +34,18 @@ public sealed record TrendAnalysis
         ArgumentOutOfRangeException.ThrowIfZero(runs.Count);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         var ordered = runs.OrderBy(r => r.Result.StartedUtc).ThenBy(r => r.Source, StringComparer.Ordinal).ToList();
-        var latest = ordered[^1];
         var notes = new List<string>();
+
+        // An execution segment's result is a part of one run's load (its merge is the run). Beside whole runs, the parts
+        // are left out: a half-load point is not a slower build, and a part run last is not the latest run.
+        var whole = ordered.Where(r => SegmentCoverage.Problems(r.Result.Segments).Count == 0).ToList();
+        if (whole.Count > 0 && whole.Count < ordered.Count)
+        {
+            notes.Add($"{ordered.Count - whole.Count} result(s) of a part of the load left out (execution segments, or a partial merge): the merged result is the run");
+            ordered = whole;
+        }
+
+        var latest = ordered[^1];
 
         // One test: the latest run's. Runs of other tests in the same folder are left out, and said.
         var others = ordered.Where(r => !SameTest(r, latest)).ToList();

@@ -74,6 +74,24 @@ public sealed class TrendAnalysisTests
     }
 
     [Fact]
+    public void Results_of_execution_segments_are_left_out_beside_whole_runs()
+    {
+        // Every day ran as two segments, merged; a merge starts when its first segment did, so a segment sorts after it.
+        static ComparedRun Merged(int day) => Run(day) is var m ? m with { Result = m.Result with { Segments = ["0:1/2", "1/2:1"] } } : null!;
+        var part = Run(4) is var p ? p with { Source = "runs/4-segment-1/result.json", Result = p.Result with { Segments = ["1/2:1"], StartedUtc = p.Result.StartedUtc.AddSeconds(1) } } : null!;
+
+        var trend = TrendAnalysis.Compute([Merged(1), Merged(2), Merged(3), Merged(4), part]);
+
+        Assert.Equal(["runs/1/result.json", "runs/2/result.json", "runs/3/result.json", "runs/4/result.json"], trend.Runs.Select(r => r.Source));
+        Assert.NotNull(trend.Latest); // the merged day 4, against days 1-3 (before: the segment, with no comparable history)
+        Assert.Equal(3, trend.Latest.Baselines.Count);
+        Assert.Contains(trend.Notes, n => n.StartsWith("1 result(s) of a part of the load left out", StringComparison.Ordinal));
+
+        // Segments alone are trended as they are.
+        Assert.Equal(2, TrendAnalysis.Compute([part, part with { Source = "runs/5/result.json" }]).Runs.Count);
+    }
+
+    [Fact]
     public void An_interrupted_run_counts_as_a_failed_gate()
     {
         var interrupted = Run(2) is var r ? r with { Result = r.Result with { Status = RunStatus.Interrupted } } : null!;
