@@ -28,7 +28,9 @@ internal static class TrendCommand
             "The smallest latency change that matters, ms (default: 1 % of the scope's p(95) threshold, else 1 ms).");
         var output = CommonOptions.Out("Write trend.html and trend.md into this folder.");
         var command = new Command("trend", "Runs over time: p50, p95, RPS and error rate per scenario, each run's gate, and the latest run judged\n"
-            + "against the distribution of the previous runs (as compare --baseline with them). Runs are named by build label and commit.\n\n"
+            + "against the distribution of the previous runs (as compare --baseline with them). Runs are named by build label and commit.\n"
+            + "The latest run's test is trended: runs of other tests (TestSuite / TestName; a quick run's is its request) are left out,\n"
+            + "and so, beside whole runs, are execution segments' results (their merge is the run). Each is said in a note.\n\n"
             + "Examples:\n"
             + "  loadharness trend reports/day16_performance_audit/\n"
             + "  loadharness trend releases/ --window 10 --out trend\n"
