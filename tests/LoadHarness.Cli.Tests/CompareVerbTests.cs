@@ -65,6 +65,36 @@ public sealed class CompareVerbTests
     }
 
     [Fact]
+    public async Task A_baseline_folder_gives_the_runs_of_the_candidates_test_only()
+    {
+        using var temp = new TempFolder();
+        for (var i = 0; i < 3; i++)
+        {
+            await WriteAsync(temp, $"reports/quick/run{i}/result.json", new SyntheticRun { Seed = 10 + i, Build = "v1.4.1" });
+        }
+
+        // Another request's run in the same folder (reports/quick holds every quick run), much slower: as a fourth
+        // baseline it widened the baseline's noise so far that the candidate's +60 % was "inconclusive", exit 0.
+        var other = SyntheticRuns.Build(new SyntheticRun { Seed = 30, Factor = 3 });
+        Directory.CreateDirectory(temp.File("reports/quick/other"));
+        await RunResultJson.WriteAsync(other with { Test = other.Test with { TestName = "GET /slow" } }, temp.File("reports/quick/other/result.json"));
+        var candidate = await WriteAsync(temp, "pr/result.json", new SyntheticRun { Seed = 20, Factor = 1.6 });
+
+        var outcome = await CliRunner.RunAsync("compare", candidate, "--baseline", temp.File("reports/quick"), "--fail-on-regression", "10");
+
+        Assert.True(outcome.ExitCode == 99, outcome.ToString());
+        Assert.Contains("baseline: 3 runs", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("1 run(s) of other tests left out (synthetic / GET /slow)", outcome.Out, StringComparison.Ordinal);
+
+        // A folder with none of the candidate's test is named, with what it holds; a file named on its own is read as it is.
+        var none = await CliRunner.RunAsync("compare", candidate, "--baseline", temp.File("reports/quick/other"));
+        Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.Contains("no result.json of synthetic / compare in this folder or below it (it holds synthetic / GET /slow)", none.Err, StringComparison.Ordinal);
+        var file = await CliRunner.RunAsync("compare", temp.File("reports/quick/other/result.json"), candidate);
+        Assert.True(file.ExitCode == 0, file.ToString());
+    }
+
+    [Fact]
     public async Task Runs_of_different_plans_are_not_compared_and_fail_the_gate_with_2()
     {
         using var temp = new TempFolder();

@@ -11,7 +11,16 @@ internal static class ResultSets
 {
     public const string ResultFileName = "result.json";
 
-    public static async Task<IReadOnlyList<ComparedRun>> ReadAsync(IEnumerable<string> paths, string role, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ComparedRun>> ReadAsync(IEnumerable<string> paths, string role, CancellationToken cancellationToken) =>
+        ReadAsync(paths, role, null, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync(IEnumerable{string}, string, CancellationToken)"/>; a folder's results of another test than
+    /// <paramref name="test"/> (suite, name) are left out, each folder's said in <paramref name="notes"/>, and a folder
+    /// with none of that test is invalid input. A file named on its own is always read: the user chose it.
+    /// </summary>
+    public static async Task<IReadOnlyList<ComparedRun>> ReadAsync(
+        IEnumerable<string> paths, string role, (string Suite, string Name)? test, List<string> notes, CancellationToken cancellationToken)
     {
         var runs = new List<ComparedRun>();
         foreach (var path in paths)
@@ -24,9 +33,30 @@ internal static class ResultSets
                     throw new CliInputException($"{role} {path}: no {ResultFileName} in this folder or below it");
                 }
 
+                var others = new List<string>();
+                var kept = 0;
                 foreach (var file in files)
                 {
-                    runs.Add(new ComparedRun(file, await ResultFiles.ReadAsync(file, cancellationToken).ConfigureAwait(false)));
+                    var result = await ResultFiles.ReadAsync(file, cancellationToken).ConfigureAwait(false);
+                    if (test is { } t && (result.Test.TestSuite != t.Suite || result.Test.TestName != t.Name))
+                    {
+                        others.Add($"{result.Test.TestSuite} / {result.Test.TestName}");
+                        continue;
+                    }
+
+                    runs.Add(new ComparedRun(file, result));
+                    kept++;
+                }
+
+                if (kept == 0)
+                {
+                    throw new CliInputException($"{role} {path}: no {ResultFileName} of {test!.Value.Suite} / {test.Value.Name} in this folder or below it "
+                        + $"(it holds {string.Join(", ", others.Distinct(StringComparer.Ordinal).Take(3))})");
+                }
+
+                if (others.Count > 0)
+                {
+                    notes.Add($"{role} {path}: {others.Count} run(s) of other tests left out ({string.Join(", ", others.Distinct(StringComparer.Ordinal).Take(3))})");
                 }
             }
             else

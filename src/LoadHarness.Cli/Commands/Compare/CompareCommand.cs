@@ -37,7 +37,8 @@ internal static class CompareCommand
             + "Examples:\n"
             + "  loadharness compare main/result.json pr/result.json\n"
             + "  loadharness compare main/result.json pr/result.json --fail-on-regression 10 --out compare\n"
-            + "  loadharness compare pr/result.json --baseline releases/v1.4.1/ --fail-on-regression 10 --out compare")
+            + "  loadharness compare pr/result.json --baseline releases/v1.4.1/ --fail-on-regression 10 --out compare\n\n"
+            + "A --baseline folder gives the runs below it of the candidate's test (TestSuite / TestName; a quick run's is its request).")
         {
             files, baseline, tolerance, minChange, output,
         };
@@ -56,10 +57,15 @@ internal static class CompareCommand
             }
 
             var (baselinePaths, candidatePaths) = Sides(parse.GetValue(files) ?? [], parse.GetValue(baseline));
-            var baselines = await ResultSets.ReadAsync(baselinePaths, "baseline", cancellationToken).ConfigureAwait(false);
+            // A baseline folder may hold other tests' runs (reports/quick holds every quick run's request): only the
+            // candidate's test is its baseline, as in trend.
             var candidates = await ResultSets.ReadAsync(candidatePaths, "candidate", cancellationToken).ConfigureAwait(false);
+            var leftOut = new List<string>();
+            var test = (candidates[^1].Result.Test.TestSuite, candidates[^1].Result.Test.TestName);
+            var baselines = await ResultSets.ReadAsync(baselinePaths, "baseline", test, leftOut, cancellationToken).ConfigureAwait(false);
             var options = new CompareOptions { TolerancePercent = failOn ?? 10, MinChangeMs = floor };
             var comparison = BuildComparison.Compute(baselines, candidates, options);
+            comparison = comparison with { Notes = [.. leftOut, .. comparison.Notes] };
             await cli.Out.WriteAsync(ComparisonRenderer.Text(comparison)).ConfigureAwait(false);
             if (parse.GetValue(output) is { } folder)
             {
