@@ -95,6 +95,39 @@ public sealed class CompareVerbTests
     }
 
     [Fact]
+    public async Task Quick_runs_from_before_they_were_named_by_their_request_are_named_by_where_their_load_went()
+    {
+        using var temp = new TempFolder();
+        async Task<string> Write(string name, int seed, string testName, string? target)
+        {
+            var run = SyntheticRuns.Build(new SyntheticRun { Seed = seed });
+            var path = temp.File(name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await RunResultJson.WriteAsync(run with
+            {
+                Test = run.Test with
+                {
+                    TestSuite = "quick",
+                    TestName = testName,
+                    Targets = target is null ? run.Test.Targets : new Dictionary<string, string> { ["quick"] = target },
+                },
+            }, path);
+            return path;
+        }
+
+        // Written by an earlier version: every quick run was "quick / quick"; its target says where the load went.
+        await Write("reports/quick/a/result.json", 1, "quick", "http://127.0.0.1:8080/ok");
+        await Write("reports/quick/b/result.json", 2, "quick", "POST http://127.0.0.1:8080/orders");
+        var candidate = await Write("pr/result.json", 3, "GET /ok", "http://127.0.0.1:8080/ok");
+
+        var outcome = await CliRunner.RunAsync("compare", candidate, "--baseline", temp.File("reports/quick"));
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("baseline: 1 run", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("1 run(s) of other tests left out (quick / POST /orders)", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_of_different_plans_are_not_compared_and_fail_the_gate_with_2()
     {
         using var temp = new TempFolder();

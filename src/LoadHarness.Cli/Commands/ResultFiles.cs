@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Json;
 
@@ -32,7 +33,7 @@ internal static class ResultFiles
 
         try
         {
-            return await RunResultJson.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+            return QuickRunConfig.NamedByRequest(await RunResultJson.ReadAsync(path, cancellationToken).ConfigureAwait(false));
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoadHarness.Core.Results;
 
 namespace LoadHarness.Cli.Configuration;
 
@@ -64,9 +65,31 @@ internal static class QuickRunConfig
     public static string TestName(QuickRunOptions quick)
     {
         ArgumentNullException.ThrowIfNull(quick);
-        var method = string.IsNullOrWhiteSpace(quick.Method) ? "GET" : quick.Method.Trim().ToUpperInvariant();
-        return Uri.TryCreate(quick.Url, UriKind.Absolute, out var uri) ? $"{method} {uri.AbsolutePath}" : ScenarioName;
+        return RequestName(quick.Method, quick.Url) ?? ScenarioName;
     }
+
+    /// <summary>
+    /// A quick run's result written before quick runs were named by their request ("quick / quick"), named as it would be
+    /// now from where its load went (<c>test.targets.quick</c>: the URL, after its method when not GET), so that compare
+    /// and trend tell its endpoint from others'. Any other result is returned as it is.
+    /// </summary>
+    public static RunResult NamedByRequest(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Test.TestSuite != TestSuite || result.Test.TestName != ScenarioName || !result.Test.Targets.TryGetValue(ScenarioName, out var target))
+        {
+            return result;
+        }
+
+        var space = target.IndexOf(' ', StringComparison.Ordinal);
+        var name = space > 0 ? RequestName(target[..space], target[(space + 1)..]) : RequestName(null, target);
+        return name is null ? result : result with { Test = result.Test with { TestName = name } };
+    }
+
+    private static string? RequestName(string? method, string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? $"{(string.IsNullOrWhiteSpace(method) ? "GET" : method.Trim().ToUpperInvariant())} {uri.AbsolutePath}"
+            : null;
 
     private const string ScenarioPath = "GlobalSettings.ScenariosSettings[0].";
 
