@@ -63,6 +63,16 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
         var earlierSteps = (await CapacityJson.ReadAsync(temp.File("out/capacity.json"))).Steps;
         Assert.Contains(earlierSteps, s => s.Load == 9);
 
+        // As if it had run ten minutes ago. (A step-1 part that ended less than two minutes before a search began may be
+        // a partner's that started a step earlier, which the partner waits for: only an older one is provably another
+        // search's. Parts of later steps are told by their start: A_pod_that_starts_a_step_late_still_meets_its_partner.)
+        foreach (var file in Directory.GetFiles(temp.File("out/steps"), "result.json", SearchOption.AllDirectories))
+        {
+            var run = await RunResultJson.ReadAsync(file);
+            var shift = TimeSpan.FromMinutes(-10);
+            await RunResultJson.WriteAsync(run with { StartedUtc = run.StartedUtc + shift, EndedUtc = run.EndedUtc + shift, LoadStartedUtc = run.LoadStartedUtc + shift }, file);
+        }
+
         // This search: two segments, up to 6 VUs, the same --out. The earlier search's three segments of 3 and of 6 VUs
         // added up to the whole load: merged in, they would have stood in for a segment not yet arrived, or (with this
         // search's) overlapped so that no step ever added up.
@@ -85,6 +95,37 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
             ["segment-0-1_2", "segment-1_2-1"],
             Directory.GetDirectories(temp.File("out/steps/" + f)).Select(Path.GetFileName).Order(StringComparer.Ordinal)));
         Assert.Contains("of an earlier search from", outcomes[0].Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pod_that_starts_a_step_late_still_meets_its_partner()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", server.Config());
+        string[] Args(string segment) =>
+            ["capacity", "-c", config, "--out", temp.File("out"), "--segment", segment,
+             "--step-vus", "3", "--max-vus", "6", "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s"];
+
+        // The first pod runs its part of step 1 and waits; the second (an image pulled on a new node) starts only then.
+        var first = CliRunner.RunAsync(Args("0:1/2"));
+        var part = temp.File("out/steps/01-3vus/segment-0-1_2/result.json");
+        for (var waited = 0; !File.Exists(part) && !first.IsCompleted && waited < 600; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(File.Exists(part), (first.IsCompleted ? await first : null)?.ToString() ?? "the first pod's step 1 never ended");
+        var second = await CliRunner.RunAsync(Args("1/2:1"));
+        var outcomes = new[] { await first, second };
+
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        Assert.Equal(outcomes[0].Out.TrimEnd().Split('\n')[^1], outcomes[1].Out.TrimEnd().Split('\n')[^1]);
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.Equal(SearchOutcome.LimitReached, result.Answer.Outcome);
+        foreach (var step in result.Steps)
+        {
+            Assert.Equal(["0:1/2", "1/2:1"], (await RunResultJson.ReadAsync(temp.File("out/" + step.ResultPath))).Segments);
+        }
     }
 
     [Fact]

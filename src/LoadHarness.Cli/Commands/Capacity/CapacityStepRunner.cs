@@ -44,7 +44,7 @@ internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings s
     /// judges: the step's own result, or, for a segment, the merged result of every segment of the step.
     /// </summary>
     public async Task<(StepObservation Observation, RunResult Result, string RelativePath)> RunAsync(
-        CapacityDecision decision, int number, string outFolder, DateTimeOffset searchStartedUtc, CancellationToken cancellationToken)
+        CapacityDecision decision, int number, string outFolder, SearchWindow search, CancellationToken cancellationToken)
     {
         var model = plan.Search.Model;
 
@@ -77,7 +77,7 @@ internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings s
             labels).ConfigureAwait(false);
         if (!segment.IsWhole && result.Status != RunStatus.Interrupted)
         {
-            result = await SegmentBarrier.MergeAsync(stepFolder, searchStartedUtc, plan.WarmUp + plan.StepDuration + SegmentTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            result = await SegmentBarrier.MergeAsync(stepFolder, number, search, plan.WarmUp + plan.StepDuration + SegmentTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             if (segment.From.CompareTo(Fraction.Zero) == 0)
             {
                 await RunResultJson.WriteAsync(result, Path.Combine(stepFolder, "result.json"), CancellationToken.None).ConfigureAwait(false);

@@ -132,6 +132,7 @@ internal sealed class CapacityVerb(CliContext cli)
         var gate = runner.Gate.Select(t => t.Step is null ? t.Expression : $"{t.Step}: {t.Expression}").ToArray();
         var thinkTime = plan.ThinkTime ?? (scenario.ThinkTimeMax > TimeSpan.Zero ? (scenario.ThinkTimeMin + scenario.ThinkTimeMax) / 2 : TimeSpan.FromSeconds(1));
         var startedUtc = DateTimeOffset.UtcNow;
+        var window = new SearchWindow(startedUtc, !settings.Segment.IsWhole);
         CapacityConsole.Plan(cli.Out, plan, gate, settings.Segment.IsWhole ? "" : $"; this process runs segment {settings.Segment} of each step's load");
 
         var search = new CapacitySearch(plan.Search);
@@ -160,7 +161,7 @@ internal sealed class CapacityVerb(CliContext cli)
             string path;
             try
             {
-                (observation, result, path) = await runner.RunAsync(decision, number, folder, startedUtc, cancellationToken).ConfigureAwait(false);
+                (observation, result, path) = await runner.RunAsync(decision, number, folder, window, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException e)
             {
@@ -190,7 +191,7 @@ internal sealed class CapacityVerb(CliContext cli)
             }
 
             // --out searched into before: what the earlier search left in steps/ goes, so the folder is this search's.
-            var removed = await EarlierSearches.RemoveAsync(folder, startedUtc).ConfigureAwait(false);
+            var removed = await EarlierSearches.RemoveAsync(folder, window).ConfigureAwait(false);
             if (removed > 0)
             {
                 cli.Out.WriteLine($"removed {removed} result(s) of an earlier search from {Path.Combine(folder, CapacityStepRunner.StepsFolder)}");

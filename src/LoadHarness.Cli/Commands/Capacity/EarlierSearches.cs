@@ -7,21 +7,19 @@ namespace LoadHarness.Cli.Commands.Capacity;
 
 /// <summary>
 /// A capacity <c>--out</c> folder searched into again (a Job run again on its shared volume, a script with a fixed
-/// folder) still holds the earlier search's <c>steps/</c>, under the same names wherever the loads repeat. A result
-/// that ended before this search began is the earlier search's: the segment barrier never merges it, and when the
-/// search is over the process that writes the reports removes it, so the folder holds this search's steps only, as
-/// <c>run --out</c> reused holds that run's reports only. Folders and files LoadHarness did not name are never touched.
+/// folder) still holds the earlier search's <c>steps/</c>, under the same names wherever the loads repeat. What is
+/// provably an earlier search's result (<see cref="SearchWindow.IsEarlier"/>) is never merged as a segment of this one,
+/// and when the search is over the process that writes the reports removes it, so the folder holds this search's steps,
+/// as <c>run --out</c> reused holds that run's reports only. Folders and files LoadHarness did not name are never touched.
 /// </summary>
 internal static partial class EarlierSearches
 {
-    public static bool IsEarlier(RunResult result, DateTimeOffset searchStartedUtc) => result.EndedUtc < searchStartedUtc;
-
     /// <summary>
     /// Removes from <c>steps/</c> every result an earlier search left: a step's result.json or segment folder whose
-    /// result ended before <paramref name="searchStartedUtc"/>, then the step folder if nothing else is left in it. A
-    /// result that cannot be read is kept. Returns how many results were removed.
+    /// result is provably an earlier search's, then the step folder if nothing else is left in it. A result that cannot
+    /// be read is kept. Returns how many results were removed.
     /// </summary>
-    public static async Task<int> RemoveAsync(string outFolder, DateTimeOffset searchStartedUtc)
+    public static async Task<int> RemoveAsync(string outFolder, SearchWindow search)
     {
         var steps = Path.Combine(outFolder, CapacityStepRunner.StepsFolder);
         if (!Directory.Exists(steps))
@@ -32,15 +30,16 @@ internal static partial class EarlierSearches
         var removed = 0;
         foreach (var step in Directory.GetDirectories(steps).Where(d => StepFolderName().IsMatch(Path.GetFileName(d))))
         {
+            var number = int.Parse(Path.GetFileName(step).Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
             var merged = Path.Combine(step, "result.json");
-            if (await IsEarlierAsync(merged, searchStartedUtc).ConfigureAwait(false))
+            if (await IsEarlierAsync(merged, number, search).ConfigureAwait(false))
             {
                 removed += TryDelete(() => File.Delete(merged));
             }
 
             foreach (var segment in Directory.GetDirectories(step, "segment-*"))
             {
-                if (await IsEarlierAsync(Path.Combine(segment, "result.json"), searchStartedUtc).ConfigureAwait(false))
+                if (await IsEarlierAsync(Path.Combine(segment, "result.json"), number, search).ConfigureAwait(false))
                 {
                     removed += TryDelete(() => Directory.Delete(segment, recursive: true));
                 }
@@ -56,7 +55,7 @@ internal static partial class EarlierSearches
         return removed;
     }
 
-    private static async Task<bool> IsEarlierAsync(string file, DateTimeOffset searchStartedUtc)
+    private static async Task<bool> IsEarlierAsync(string file, int step, SearchWindow search)
     {
         if (!File.Exists(file))
         {
@@ -65,7 +64,7 @@ internal static partial class EarlierSearches
 
         try
         {
-            return IsEarlier(await RunResultJson.ReadAsync(file, CancellationToken.None).ConfigureAwait(false), searchStartedUtc);
+            return search.IsEarlier(await RunResultJson.ReadAsync(file, CancellationToken.None).ConfigureAwait(false), step);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
@@ -87,6 +86,31 @@ internal static partial class EarlierSearches
     }
 
     /// <summary><see cref="CapacityStepRunner.FolderName"/>'s names: "03-150vus", "12-40ips".</summary>
-    [GeneratedRegex(@"^\d{2,}-\d+(vus|ips)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{2,9}-\d+(vus|ips)$", RegexOptions.CultureInvariant)]
     private static partial Regex StepFolderName();
+}
+
+/// <summary>When this process's search began, and whether other processes (segments) share its folder.</summary>
+internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented)
+{
+    /// <summary>
+    /// Whether <paramref name="result"/>, found in step <paramref name="step"/>'s folder, is provably an earlier search's:
+    /// <list type="bullet">
+    /// <item>Alone in the folder (no segments): it ended before this search began.</item>
+    /// <item>A segment of step 2 or later: it started before this search began. A segment of this search starts a step
+    /// after the step before it was merged, with this process's own part in it, so after this search began.</item>
+    /// <item>A segment of step 1: it ended more than <see cref="CapacityStepRunner.SegmentTimeout"/> before this search
+    /// began. A pod that starts late still meets a partner that finished step 1 before it started (the partner waits
+    /// for it that long), so only a result older than that wait is provably another search's. An earlier search that
+    /// ended less than that before this one began can still leave step 1 a part: run a new search after the last one
+    /// has been over for two minutes, or into a new --out.</item>
+    /// </list>
+    /// </summary>
+    public bool IsEarlier(RunResult result, int step)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return !Segmented ? result.EndedUtc < StartedUtc
+            : step > 1 ? result.StartedUtc < StartedUtc
+            : result.EndedUtc < StartedUtc - CapacityStepRunner.SegmentTimeout;
+    }
 }

@@ -10,8 +10,8 @@ namespace LoadHarness.Cli.Commands.Capacity;
 /// each process writes its segment's result.json under the step's folder, then waits until the segments found there
 /// make up the whole load exactly once, and merges them (exact percentiles). Every process then judges the same merged
 /// result, so the pure search takes the same next step everywhere: no coordinator, only the shared folder.
-/// A segment's result that ended before this search began is an earlier search's (a Job run again with the same --out):
-/// it is never merged, so it cannot stand in for a segment of this search that has not arrived yet.
+/// A segment's result that is provably an earlier search's (a Job run again with the same --out; <see cref="SearchWindow"/>)
+/// is never merged, so it cannot stand in for a segment of this search that has not arrived yet.
 /// </summary>
 internal static class SegmentBarrier
 {
@@ -22,13 +22,13 @@ internal static class SegmentBarrier
 
     /// <summary>The merged step, or a <see cref="TimeoutException"/> naming the segments still missing after <paramref name="timeout"/>.</summary>
     public static async Task<RunResult> MergeAsync(
-        string stepFolder, DateTimeOffset searchStartedUtc, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+        string stepFolder, int step, SearchWindow search, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var problem = "no segment has written its result yet";
         while (true)
         {
-            var (parts, earlier) = await ReadAsync(stepFolder, searchStartedUtc, cancellationToken).ConfigureAwait(false);
+            var (parts, earlier) = await ReadAsync(stepFolder, step, search, cancellationToken).ConfigureAwait(false);
             var segments = parts.SelectMany(p => p.Segments).ToArray();
             var problems = SegmentCoverage.Problems(segments);
             if (segments.Length > 0 && problems.Count == 0)
@@ -37,7 +37,7 @@ internal static class SegmentBarrier
             }
 
             problem = (segments.Length == 0 ? "no segment of this search has written its result yet" : string.Join("; ", problems))
-                + (earlier > 0 ? $"; {earlier} segment result(s) from before this search began, an earlier search's, not counted" : "");
+                + (earlier > 0 ? $"; {earlier} segment result(s) of an earlier search, not counted" : "");
             if (time.GetElapsedTime(started) > timeout)
             {
                 throw new TimeoutException($"{stepFolder}: the step's segments did not add up to the whole load within {timeout.TotalSeconds:0} s ({problem}); "
@@ -48,7 +48,7 @@ internal static class SegmentBarrier
         }
     }
 
-    private static async Task<(List<RunResult> Parts, int Earlier)> ReadAsync(string stepFolder, DateTimeOffset searchStartedUtc, CancellationToken cancellationToken)
+    private static async Task<(List<RunResult> Parts, int Earlier)> ReadAsync(string stepFolder, int step, SearchWindow search, CancellationToken cancellationToken)
     {
         var results = new List<RunResult>();
         var earlier = 0;
@@ -62,7 +62,7 @@ internal static class SegmentBarrier
             try
             {
                 var part = await RunResultJson.ReadAsync(file, cancellationToken).ConfigureAwait(false);
-                if (EarlierSearches.IsEarlier(part, searchStartedUtc))
+                if (search.IsEarlier(part, step))
                 {
                     earlier++;
                 }
