@@ -14,9 +14,7 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     {
         using var temp = new TempFolder();
         var config = temp.Write("config.json", server.Config());
-        string[] Args(string segment) =>
-            ["capacity", "-c", config, "--out", temp.File("out"), "--segment", segment,
-             "--step-vus", "3", "--max-vus", "6", "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s"];
+        string[] Args(string segment) => Search(config, temp.File("out"), segment, maxVUs: 6);
 
         var outcomes = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/2")), CliRunner.RunAsync(Args("1/2:1")));
 
@@ -52,10 +50,7 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     {
         using var temp = new TempFolder();
         var config = temp.Write("config.json", server.Config());
-        string[] Args(string segment, int maxVUs) =>
-            ["capacity", "-c", config, "--out", temp.File("out"), "--segment", segment,
-             "--step-vus", "3", "--max-vus", maxVUs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--gate", "p(95) < 500",
-             "--step-duration", "2s", "--warm-up", "1s"];
+        string[] Args(string segment, int maxVUs) => Search(config, temp.File("out"), segment, maxVUs);
 
         // The earlier search: three segments, up to 9 VUs. Its steps' segment-*/result.json stay in out/steps/.
         var earlier = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/3", 9)), CliRunner.RunAsync(Args("1/3:2/3", 9)), CliRunner.RunAsync(Args("2/3:1", 9)));
@@ -102,9 +97,7 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     {
         using var temp = new TempFolder();
         var config = temp.Write("config.json", server.Config());
-        string[] Args(string segment) =>
-            ["capacity", "-c", config, "--out", temp.File("out"), "--segment", segment,
-             "--step-vus", "3", "--max-vus", "6", "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s"];
+        string[] Args(string segment) => Search(config, temp.File("out"), segment, maxVUs: 6);
 
         // The first pod runs its part of step 1 and waits; the second (an image pulled on a new node) starts only then.
         var first = CliRunner.RunAsync(Args("0:1/2"));
@@ -133,9 +126,7 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     {
         using var temp = new TempFolder();
         var config = temp.Write("config.json", server.Config());
-        string[] Args(int maxVUs) =>
-            ["capacity", "-c", config, "--out", temp.File("out"), "--step-vus", "3", "--max-vus", maxVUs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s"];
+        string[] Args(int maxVUs) => Search(config, temp.File("out"), null, maxVUs);
         var earlier = await CliRunner.RunAsync(Args(6));
         Assert.True(earlier.ExitCode == 0, earlier.ToString());
         Directory.CreateDirectory(temp.File("out/steps/mine"));
@@ -161,4 +152,12 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Contains("--segment 0:1/2 needs --out", outcome.Err, StringComparison.Ordinal);
     }
+
+    /// <summary>A search of 3 VUs a step up to <paramref name="maxVUs"/>, 1 s warm-up + 2 s a step, into <paramref name="outFolder"/>.</summary>
+    private static string[] Search(string config, string outFolder, string? segment, int maxVUs) =>
+        [
+            "capacity", "-c", config, "--out", outFolder, .. segment is null ? Array.Empty<string>() : ["--segment", segment],
+            "--step-vus", "3", "--max-vus", maxVUs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s",
+        ];
 }
