@@ -30,6 +30,20 @@ public sealed class ReportSavingTests
         Assert.Contains($"the result is saved to {folder}/result.json", err.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("quick", "GET /api/health", "quick-GET__api_health-")] // a quick run: its suite and request
+    [InlineData("seed", "day16 audit", "day16_audit-")]
+    public async Task A_fallback_folder_is_named_by_the_test(string suite, string name, string prefix)
+    {
+        using var temp = new TempFolder();
+        var blocked = temp.Write("a-file", "not a folder");
+        var result = Result with { Test = Result.Test with { TestSuite = suite, TestName = name } };
+
+        var (folder, _) = await ReportSaving.WriteAsync(new CliContext(TextWriter.Null, TextWriter.Null, false), result, Path.Combine(blocked, "reports"), [], temp.Path);
+
+        Assert.StartsWith(prefix, Path.GetFileName(folder), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task When_nothing_can_be_written_no_folder_is_claimed()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadHarness.Cli.Configuration;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting;
 
@@ -24,7 +25,9 @@ internal static class ReportSaving
 
         // A folder of this user's (a shared /tmp/loadharness-results another user made first is not writable), then one
         // nobody has made yet.
-        var name = string.Create(CultureInfo.InvariantCulture, $"{Safe(result.Test.TestName)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        // The test's name (a quick run's, its request: "quick-GET__api_health"), the time and the process.
+        var test = result.Test.TestSuite == QuickRunConfig.TestSuite ? $"{QuickRunConfig.TestSuite}-{result.Test.TestName}" : result.Test.TestName;
+        var name = string.Create(CultureInfo.InvariantCulture, $"{Safe(test)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         string[] fallbacks =
         [
             Path.Combine(tempRoot ?? Path.GetTempPath(), "loadharness-results-" + Safe(Environment.UserName), name),

@@ -23,7 +23,7 @@ internal static class MergeCommand
         var formats = CommonOptions.Formats("Report formats besides result.json (default: the config's, else html, md, csv, junit).");
         var allowPartial = new Option<bool>("--allow-partial")
         {
-            Description = "Merge even when the segments do not add up to the whole test (0:1) or never ran at the same time: the result is marked partial and never passes the gate (exit 99).",
+            Description = "Merge even when the results are not one test's whole load (segments missing or doubled, never run at the same time, or of different tests): the result is marked partial and never passes the gate (exit 99).",
         };
         var command = new Command("merge", "Merge the result.json of several execution segments into one result and gate on its thresholds (exit 99 if crossed).\n\n"
             + "The segments must add up to the whole test (0:1) exactly and have run at the same time; a missing or doubled segment, "
@@ -44,7 +44,7 @@ internal static class MergeCommand
             IReadOnlyList<string> coverage = [.. SegmentCoverage.Problems(results.SelectMany(r => r.Segments)), .. SegmentCoverage.NotTogether(results)];
             if (coverage.Count > 0 && !parse.GetValue(allowPartial))
             {
-                throw new CliInputException("merge: the results do not add up to the whole test: " + string.Join("; ", coverage)
+                throw new CliInputException("merge: the results are not one test's whole load: " + string.Join("; ", coverage)
                     + ". Merge every segment's result.json, or pass --allow-partial (the result is marked partial and never passes the gate).");
             }
 
