@@ -58,17 +58,8 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
         var earlierSteps = (await CapacityJson.ReadAsync(temp.File("out/capacity.json"))).Steps;
         Assert.Contains(earlierSteps, s => s.Load == 9);
 
-        // As if it had run ten minutes ago. (A step-1 part that ended less than two minutes before a search began may be
-        // a partner's that started a step earlier, which the partner waits for: only an older one is provably another
-        // search's. Parts of later steps are told by their start: A_pod_that_starts_a_step_late_still_meets_its_partner.)
-        foreach (var file in Directory.GetFiles(temp.File("out/steps"), "result.json", SearchOption.AllDirectories))
-        {
-            var run = await RunResultJson.ReadAsync(file);
-            var shift = TimeSpan.FromMinutes(-10);
-            await RunResultJson.WriteAsync(run with { StartedUtc = run.StartedUtc + shift, EndedUtc = run.EndedUtc + shift, LoadStartedUtc = run.LoadStartedUtc + shift }, file);
-        }
 
-        // This search: two segments, up to 6 VUs, the same --out. The earlier search's three segments of 3 and of 6 VUs
+        // This search, started at once: two segments, up to 6 VUs, the same --out. The earlier search's three segments of 3 and of 6 VUs
         // added up to the whole load: merged in, they would have stood in for a segment not yet arrived, or (with this
         // search's) overlapped so that no step ever added up.
         var outcomes = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/2", 6)), CliRunner.RunAsync(Args("1/2:1", 6)));
@@ -160,4 +151,24 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
             "--step-vus", "3", "--max-vus", maxVUs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gate", "p(95) < 500", "--step-duration", "2s", "--warm-up", "1s",
         ];
+
+    [Theory]
+    [InlineData(false, 1, -5, 0, true)] // whole: ended before the search began (each result here lasts 3 s)
+    [InlineData(false, 1, -2, 0, false)]
+    [InlineData(true, 2, -1, 0, true)] // a segment of a later step: started before the search began
+    [InlineData(true, 2, 1, 0, false)]
+    [InlineData(true, 1, -100, 0, false)] // step 1, 100 s before: a partner that started a step earlier
+    [InlineData(true, 1, -130, 0, true)] // step 1, over the barrier's 2-minute wait before: another search's
+    [InlineData(true, 1, -100, -90, true)] // step 1, ended before the earlier search in the folder did
+    [InlineData(true, 1, -80, -90, false)] // step 1, ended after it: this search's
+    public void A_result_is_an_earlier_searchs_only_when_provably_so(bool segmented, int step, int startsAt, int earlierSearchEndedAt, bool earlier)
+    {
+        var began = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        var run = LoadHarness.Testing.TestResults.With(LoadHarness.Testing.TestResults.Scenario("s", Core.Metrics.StatsBuilder.Build(
+            Core.Metrics.Histograms.Create(), Core.Metrics.Histograms.Create(), 1, 0, 0, new Dictionary<string, long>(), [])), 3_000);
+        var result = run with { StartedUtc = began.AddSeconds(startsAt), EndedUtc = began.AddSeconds(startsAt + 3) };
+        var window = new LoadHarness.Cli.Commands.Capacity.SearchWindow(began, segmented, earlierSearchEndedAt == 0 ? null : began.AddSeconds(earlierSearchEndedAt));
+
+        Assert.Equal(earlier, window.IsEarlier(result, step));
+    }
 }

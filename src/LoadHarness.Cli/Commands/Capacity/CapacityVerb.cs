@@ -132,7 +132,7 @@ internal sealed class CapacityVerb(CliContext cli)
         var gate = runner.Gate.Select(t => t.Step is null ? t.Expression : $"{t.Step}: {t.Expression}").ToArray();
         var thinkTime = plan.ThinkTime ?? (scenario.ThinkTimeMax > TimeSpan.Zero ? (scenario.ThinkTimeMin + scenario.ThinkTimeMax) / 2 : TimeSpan.FromSeconds(1));
         var startedUtc = DateTimeOffset.UtcNow;
-        var window = new SearchWindow(startedUtc, !settings.Segment.IsWhole);
+        var window = await SearchWindow.StartAsync(folder, !settings.Segment.IsWhole, startedUtc).ConfigureAwait(false);
         CapacityConsole.Plan(cli.Out, plan, gate, settings.Segment.IsWhole ? "" : $"; this process runs segment {settings.Segment} of each step's load");
 
         var search = new CapacitySearch(plan.Search);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting;
+using LoadHarness.Reporting.Capacity;
 using LoadHarness.Reporting.Json;
 
 namespace LoadHarness.Cli.Commands.Capacity;
@@ -90,20 +91,47 @@ internal static partial class EarlierSearches
     private static partial Regex StepFolderName();
 }
 
-/// <summary>When this process's search began, and whether other processes (segments) share its folder.</summary>
-internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented)
+/// <summary>
+/// When this process's search began, whether other processes (segments) share its folder, and when the last search
+/// into the folder ended (its capacity.json, when one from before this search is there).
+/// </summary>
+internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented, DateTimeOffset? EarlierSearchEndedUtc = null)
 {
+    /// <summary>
+    /// The window of a search starting now into <paramref name="outFolder"/>: the folder's capacity.json, written when a
+    /// search there ended, says when the last one did (unreadable or from the future: not known).
+    /// </summary>
+    public static async Task<SearchWindow> StartAsync(string outFolder, bool segmented, DateTimeOffset startedUtc)
+    {
+        DateTimeOffset? earlier = null;
+        var file = Path.Combine(outFolder, CapacityJson.FileName);
+        if (File.Exists(file))
+        {
+            try
+            {
+                var ended = (await CapacityJson.ReadAsync(file, CancellationToken.None).ConfigureAwait(false)).EndedUtc;
+                earlier = ended <= startedUtc ? ended : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                // Not known: the time rules alone.
+            }
+        }
+
+        return new SearchWindow(startedUtc, segmented, earlier);
+    }
+
     /// <summary>
     /// Whether <paramref name="result"/>, found in step <paramref name="step"/>'s folder, is provably an earlier search's:
     /// <list type="bullet">
     /// <item>Alone in the folder (no segments): it ended before this search began.</item>
     /// <item>A segment of step 2 or later: it started before this search began. A segment of this search starts a step
     /// after the step before it was merged, with this process's own part in it, so after this search began.</item>
-    /// <item>A segment of step 1: it ended more than <see cref="CapacityStepRunner.SegmentTimeout"/> before this search
-    /// began. A pod that starts late still meets a partner that finished step 1 before it started (the partner waits
-    /// for it that long), so only a result older than that wait is provably another search's. An earlier search that
-    /// ended less than that before this one began can still leave step 1 a part: run a new search after the last one
-    /// has been over for two minutes, or into a new --out.</item>
+    /// <item>A segment of step 1: it ended no later than the earlier search did (that search's capacity.json), or more
+    /// than <see cref="CapacityStepRunner.SegmentTimeout"/> before this search began. A pod that starts late still
+    /// meets a partner that finished step 1 before it started (the partner waits for it that long); only an earlier
+    /// search killed before it wrote its capacity.json, and over less than that before this one began, can still leave
+    /// step 1 a part.</item>
     /// </list>
     /// </summary>
     public bool IsEarlier(RunResult result, int step)
@@ -111,6 +139,6 @@ internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented)
         ArgumentNullException.ThrowIfNull(result);
         return !Segmented ? result.EndedUtc < StartedUtc
             : step > 1 ? result.StartedUtc < StartedUtc
-            : result.EndedUtc < StartedUtc - CapacityStepRunner.SegmentTimeout;
+            : result.EndedUtc <= EarlierSearchEndedUtc || result.EndedUtc < StartedUtc - CapacityStepRunner.SegmentTimeout;
     }
 }
