@@ -1,3 +1,4 @@
+using LoadHarness.Core.Results;
 using LoadHarness.Reporting.Compare;
 
 namespace LoadHarness.Cli.Commands;
@@ -16,11 +17,12 @@ internal static class ResultSets
 
     /// <summary>
     /// As <see cref="ReadAsync(IEnumerable{string}, string, CancellationToken)"/>; a folder's results of another test than
-    /// <paramref name="test"/> (suite, name) are left out, each folder's said in <paramref name="notes"/>, and a folder
-    /// with none of that test is invalid input. A file named on its own is always read: the user chose it.
+    /// <paramref name="test"/> (<see cref="Comparability.SameTest"/>) are left out, each folder's said in
+    /// <paramref name="notes"/>, and a folder with none of that test is invalid input. A file named on its own is always
+    /// read: the user chose it.
     /// </summary>
     public static async Task<IReadOnlyList<ComparedRun>> ReadAsync(
-        IEnumerable<string> paths, string role, (string Suite, string Name)? test, List<string> notes, CancellationToken cancellationToken)
+        IEnumerable<string> paths, string role, TestInfo? test, List<string> notes, CancellationToken cancellationToken)
     {
         var runs = new List<ComparedRun>();
         foreach (var path in paths)
@@ -34,23 +36,22 @@ internal static class ResultSets
                 }
 
                 var others = new List<string>();
-                var kept = 0;
+                var before = runs.Count;
                 foreach (var file in files)
                 {
                     var result = await ResultFiles.ReadAsync(file, cancellationToken).ConfigureAwait(false);
-                    if (test is { } t && (result.Test.TestSuite != t.Suite || result.Test.TestName != t.Name))
+                    if (test is not null && !Comparability.SameTest(result.Test, test))
                     {
-                        others.Add($"{result.Test.TestSuite} / {result.Test.TestName}");
+                        others.Add(Comparability.TestTitle(result.Test));
                         continue;
                     }
 
                     runs.Add(new ComparedRun(file, result));
-                    kept++;
                 }
 
-                if (kept == 0)
+                if (runs.Count == before)
                 {
-                    throw new CliInputException($"{role} {path}: no {ResultFileName} of {test!.Value.Suite} / {test.Value.Name} in this folder or below it "
+                    throw new CliInputException($"{role} {path}: no {ResultFileName} of {Comparability.TestTitle(test!)} in this folder or below it "
                         + $"(it holds {string.Join(", ", others.Distinct(StringComparer.Ordinal).Take(3))})");
                 }
 

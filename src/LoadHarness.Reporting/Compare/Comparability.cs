@@ -12,6 +12,24 @@ namespace LoadHarness.Reporting.Compare;
 /// </summary>
 public static class Comparability
 {
+    /// <summary>
+    /// Whether two results are runs of one test (suite and name; a quick run's name is its request): what trend trends,
+    /// a compare baseline folder gives and merge takes as segments of one load.
+    /// </summary>
+    public static bool SameTest(TestInfo a, TestInfo b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.TestSuite == b.TestSuite && a.TestName == b.TestName;
+    }
+
+    /// <summary>"suite / name", as notes and errors name a test.</summary>
+    public static string TestTitle(TestInfo test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return $"{test.TestSuite} / {test.TestName}";
+    }
+
     /// <summary>Why <paramref name="other"/> cannot be compared with <paramref name="reference"/>; empty when it can.</summary>
     public static IReadOnlyList<string> Problems(RunResult reference, RunResult other)
     {

@@ -68,10 +68,10 @@ public static class SegmentCoverage
         }
 
         // Segments of one test carry its name: another name is another config's run, whatever its times.
-        var tests = results.GroupBy(r => (r.Test.TestSuite, r.Test.TestName)).ToArray();
+        var tests = results.GroupBy(r => Compare.Comparability.TestTitle(r.Test), StringComparer.Ordinal).ToArray();
         if (tests.Length > 1)
         {
-            return [$"the results are of {tests.Length} tests ({string.Join("; ", tests.Select(t => $"{t.Key.TestSuite} / {t.Key.TestName}: segment {string.Join(", ", t.SelectMany(r => r.Segments))}"))}), not segments of one"];
+            return [$"the results are of {tests.Length} tests ({string.Join("; ", tests.Select(t => $"{t.Key}: segment {string.Join(", ", t.SelectMany(r => r.Segments))}"))}), not segments of one"];
         }
 
         var latestStart = results.MaxBy(Began)!;

@@ -27,7 +27,7 @@ public sealed record TrendAnalysis
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public string TestName => Runs.Count == 0 ? "" : $"{Runs[^1].Result.Test.TestSuite} / {Runs[^1].Result.Test.TestName}";
+    public string TestName => Runs.Count == 0 ? "" : Comparability.TestTitle(Runs[^1].Result.Test);
 
     public static TrendAnalysis Compute(IReadOnlyList<ComparedRun> runs, int window = DefaultWindow, CompareOptions? options = null)
     {
@@ -51,7 +51,7 @@ public sealed record TrendAnalysis
         var others = ordered.Where(r => !SameTest(r, latest)).ToList();
         if (others.Count > 0)
         {
-            notes.Add($"{others.Count} run(s) of other tests left out ({string.Join(", ", others.Select(r => $"{r.Result.Test.TestSuite} / {r.Result.Test.TestName}").Distinct().Take(3))})");
+            notes.Add($"{others.Count} run(s) of other tests left out ({string.Join(", ", others.Select(r => Comparability.TestTitle(r.Result.Test)).Distinct().Take(3))})");
         }
 
         var trended = ordered.Where(r => SameTest(r, latest)).ToList();
@@ -84,6 +84,5 @@ public sealed record TrendAnalysis
     /// <summary>"REGRESSION", "NO REGRESSION" or "NOT JUDGED" for the latest run.</summary>
     public string Headline => Latest is null ? "NOT JUDGED" : ComparisonText.Headline(Latest);
 
-    private static bool SameTest(ComparedRun a, ComparedRun b) =>
-        a.Result.Test.TestSuite == b.Result.Test.TestSuite && a.Result.Test.TestName == b.Result.Test.TestName;
+    private static bool SameTest(ComparedRun a, ComparedRun b) => Comparability.SameTest(a.Result.Test, b.Result.Test);
 }

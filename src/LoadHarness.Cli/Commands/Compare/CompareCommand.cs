@@ -61,8 +61,7 @@ internal static class CompareCommand
             // candidate's test is its baseline, as in trend.
             var candidates = await ResultSets.ReadAsync(candidatePaths, "candidate", cancellationToken).ConfigureAwait(false);
             var leftOut = new List<string>();
-            var test = (candidates[^1].Result.Test.TestSuite, candidates[^1].Result.Test.TestName);
-            var baselines = await ResultSets.ReadAsync(baselinePaths, "baseline", test, leftOut, cancellationToken).ConfigureAwait(false);
+            var baselines = await ResultSets.ReadAsync(baselinePaths, "baseline", candidates[^1].Result.Test, leftOut, cancellationToken).ConfigureAwait(false);
             var options = new CompareOptions { TolerancePercent = failOn ?? 10, MinChangeMs = floor };
             var comparison = BuildComparison.Compute(baselines, candidates, options);
             comparison = comparison with { Notes = [.. leftOut, .. comparison.Notes] };
