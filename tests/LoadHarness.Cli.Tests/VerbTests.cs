@@ -65,6 +65,63 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
     }
 
     [Fact]
+    public async Task Segments_started_apart_start_their_load_together_and_merge_takes_one_runs_segments_only()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", Configs.Http(server.BaseUrl, "/ok", ["rate < 0.01"], load: """[{ "KeepConstant": [4, "3s"] }]"""));
+        string[] Segment(string segment, string output, string runId) =>
+            ["run", "--config", config, "--segment", segment, "--start-together", temp.File("shared/segments"), "--run-id", runId, "--out", temp.File(output), "--no-gate", "--ci"];
+
+        // The second pod starts 4 s after the first (longer than the test): without --start-together the first pod's
+        // half of the load was over before the second's began, and the merge refused them as never together.
+        var first = CliRunner.RunAsync(Segment("0:1/2", "s0", "job-1"));
+        var entry = temp.File("shared/segments/segment-0-1_2.json");
+        for (var waited = 0; !File.Exists(entry) && !first.IsCompleted && waited < 600; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(File.Exists(entry), (first.IsCompleted ? await first : null)?.ToString() ?? "the first pod never said it was here");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var second = await CliRunner.RunAsync(Segment("1/2:1", "s1", "job-1"));
+        var outcomes = new[] { await first, second };
+
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        Assert.Contains("segment 0:1/2: waiting for the other segments of this run in", outcomes[0].Out, StringComparison.Ordinal);
+        Assert.Contains("(missing 1/2:1 of 0:1)", outcomes[0].Out, StringComparison.Ordinal);
+        var a = await RunResultJson.ReadAsync(temp.File("s0/result.json"));
+        var b = await RunResultJson.ReadAsync(temp.File("s1/result.json"));
+        Assert.Equal("job-1", a.Test.Labels["run.id"]);
+        var starts = new[] { a.LoadStartedUtc ?? a.StartedUtc, b.LoadStartedUtc ?? b.StartedUtc };
+        Assert.True((starts.Max() - starts.Min()) < TimeSpan.FromSeconds(1.5), $"the loads started {(starts.Max() - starts.Min()).TotalSeconds:0.00} s apart");
+        var merged = await CliRunner.RunAsync("merge", temp.File("s0/result.json"), temp.File("s1/result.json"), "--out", temp.File("merged"));
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        Assert.DoesNotContain("loads began", merged.Out, StringComparison.Ordinal); // together: nothing to say
+
+        // The next run of the Job (another uid): segment 0 of it waits for its own partner, not the last run's entry ...
+        var alone = await CliRunner.RunAsync([.. Segment("0:1/2", "s2", "job-2"), "--segment-wait", "2s"]);
+        Assert.True(alone.ExitCode == 1, alone.ToString());
+        Assert.Contains("the run's segments were not all here within 2 s (missing 1/2:1 of 0:1; 1 segment(s) of an earlier run, not counted)", alone.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing was run", alone.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("s2/result.json")));
+
+        // ... and merge refuses a half of each run, though they ran at the same time.
+        var other = await Task.WhenAll(CliRunner.RunAsync(Segment("0:1/2", "s3", "job-3")), CliRunner.RunAsync(Segment("1/2:1", "s4", "job-3")));
+        Assert.All(other, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        var s4 = await RunResultJson.ReadAsync(temp.File("s4/result.json"));
+        Directory.CreateDirectory(temp.File("s5"));
+        await RunResultJson.WriteAsync(s4 with { Test = s4.Test with { Labels = new Dictionary<string, string> { ["run.id"] = "job-4" } } }, temp.File("s5/result.json"));
+        var mixed = await CliRunner.RunAsync("merge", temp.File("s3/result.json"), temp.File("s5/result.json"), "--out", temp.File("mixed"));
+        Assert.True(mixed.ExitCode == 2, mixed.ToString());
+        Assert.Contains("the segments are of 2 runs (--run-id job-3: segment 0:1/2; --run-id job-4: segment 1/2:1), not one run's", mixed.Err, StringComparison.Ordinal);
+
+        var whole = await CliRunner.RunAsync("run", "--config", config, "--start-together", temp.File("shared/segments"), "--out", temp.File("whole"));
+        Assert.True(whole.ExitCode == 2 && whole.Err.Contains("--start-together needs --segment", StringComparison.Ordinal), whole.ToString());
+        var wait = await CliRunner.RunAsync([.. Segment("0:1/2", "s6", "job-5"), "--segment-wait", "soon"]);
+        Assert.True(wait.ExitCode == 2 && wait.Err.Contains("--segment-wait: 'soon' is not a positive duration", StringComparison.Ordinal), wait.ToString());
+    }
+
+    [Fact]
     public async Task List_shows_the_planned_load_over_time()
     {
         using var temp = new TempFolder();

@@ -9,6 +9,9 @@ public static class RunNames
     /// <summary>The key of <see cref="TestInfo.Labels"/> that <c>run --label</c> sets.</summary>
     public const string BuildLabel = "build";
 
+    /// <summary>The key of <see cref="TestInfo.Labels"/> that <c>run --run-id</c> sets: the segments of one run share it.</summary>
+    public const string RunIdLabel = "run.id";
+
     public static string? Build(RunResult result) =>
         result.Test.Labels.TryGetValue(BuildLabel, out var build) && !string.IsNullOrWhiteSpace(build) ? build : null;
 

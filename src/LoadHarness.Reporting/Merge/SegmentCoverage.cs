@@ -55,7 +55,7 @@ public static class SegmentCoverage
     }
 
     /// <summary>
-    /// Whether the results are one test's load: of one test (suite and name), and run together, every one of them
+    /// Whether the results are one test's load: of one test (suite and name), of one run (their --run-id, when given), and run together, every one of them
     /// running at some common moment. One whose run ended before another's load began is from another run (a pod that crashed this
     /// time, its folder still holding the last run's result.json): merged, it would stand in for load never sent.
     /// </summary>
@@ -74,6 +74,13 @@ public static class SegmentCoverage
             return [$"the results are of {tests.Length} tests ({string.Join("; ", tests.Select(t => $"{t.Key}: segment {string.Join(", ", t.SelectMany(r => r.Segments))}"))}), not segments of one"];
         }
 
+        // Segments run with --run-id (job.yaml: the Job's uid) name their run: another id is another run's, whatever its times.
+        var runs = results.GroupBy(r => r.Test.Labels.GetValueOrDefault(Formatting.RunNames.RunIdLabel) ?? "", StringComparer.Ordinal).ToArray();
+        if (runs.Length > 1)
+        {
+            return [$"the segments are of {runs.Length} runs ({string.Join("; ", runs.Select(g => $"{(g.Key.Length == 0 ? "no --run-id" : "--run-id " + g.Key)}: segment {string.Join(", ", g.SelectMany(r => r.Segments))}"))}), not one run's"];
+        }
+
         var latestStart = results.MaxBy(Began)!;
         var earliestEnd = results.MinBy(r => r.EndedUtc)!;
         if (Began(latestStart) < earliestEnd.EndedUtc)
@@ -87,5 +94,29 @@ public static class SegmentCoverage
         static DateTimeOffset Began(RunResult r) => r.LoadStartedUtc ?? r.StartedUtc;
         static string Span(RunResult r) => string.Create(CultureInfo.InvariantCulture,
             $"{Began(r).UtcDateTime:yyyy-MM-dd HH:mm:ss}–{r.EndedUtc.UtcDateTime:HH:mm:ss} UTC");
+    }
+
+    /// <summary>Segments' loads that began further apart than this are said: the scheduling of one start, not a late pod.</summary>
+    public static readonly TimeSpan StartTolerance = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How far apart the segments' loads began, when more than <see cref="StartTolerance"/>: for that long at the start
+    /// (and at the end) the target had only part of the plan's load, which the merge judges as the whole (null: together).
+    /// </summary>
+    public static string? StartedApart(IReadOnlyList<RunResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count < 2)
+        {
+            return null;
+        }
+
+        static DateTimeOffset Began(RunResult r) => r.LoadStartedUtc ?? r.StartedUtc;
+        var first = results.MinBy(Began)!;
+        var last = results.MaxBy(Began)!;
+        var apart = Began(last) - Began(first);
+        return apart <= StartTolerance ? null : string.Create(CultureInfo.InvariantCulture,
+            $"the segments' loads began {apart.TotalSeconds:0.0} s apart (segment {string.Join(",", first.Segments)} first, {string.Join(",", last.Segments)} last): ")
+            + "for that long at the start and the end the target had part of the plan's load; `run --segment … --start-together DIR` starts them together";
     }
 }

@@ -19,6 +19,7 @@ public sealed class CapacityCommandTests(KnownCapacityServer server) : IClassFix
     [InlineData("--resolution|120%", "--resolution", "is not a resolution")]
     [InlineData("--warm-up|soon", "--warm-up", "'soon' is not a duration")]
     [InlineData("--step-duration|0s", "--step-duration", "positive duration")]
+    [InlineData("--segment-wait|0s", "--segment-wait", "positive duration")]
     [InlineData("--step-rate|0", "--step-rate", "at least 1")]
     [InlineData("--scenario|wrok", "--target-scenarios", "did you mean 'work'")]
     [InlineData("--before-after", "--before-after", "needs the embedded default")]
@@ -73,6 +74,7 @@ public sealed class CapacityCommandTests(KnownCapacityServer server) : IClassFix
                 "StepVUs": 5,
                 "Resolutoin": "5%",
                 "MaxVUs": "many",
+                "SegmentWait": "a while",
                 "Gate": [ "p(95) < 300", "p(95) <<" ]
               }
             """);
@@ -85,6 +87,7 @@ public sealed class CapacityCommandTests(KnownCapacityServer server) : IClassFix
         Assert.Contains("Capacity.MaxVUs", outcome.Err, StringComparison.Ordinal);
         Assert.Contains("'many'", outcome.Err, StringComparison.Ordinal);
         Assert.Contains("Capacity.Gate[1]", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("Capacity.SegmentWait", outcome.Err, StringComparison.Ordinal);
         Assert.Matches(@"Capacity\.Resolutoin \(line \d+\)", outcome.Err);
         Assert.False(Directory.Exists(temp.File("out")));
     }

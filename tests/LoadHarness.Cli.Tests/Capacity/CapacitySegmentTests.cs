@@ -84,32 +84,102 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     }
 
     [Fact]
-    public async Task A_pod_that_starts_a_step_late_still_meets_its_partner()
+    public async Task A_pod_that_starts_late_runs_step_1_together_with_its_partner()
     {
         using var temp = new TempFolder();
         var config = temp.Write("config.json", server.Config());
         string[] Args(string segment) => Search(config, temp.File("out"), segment, maxVUs: 6);
 
-        // The first pod runs its part of step 1 and waits; the second (an image pulled on a new node) starts only then.
+        // The first pod is here; the second (an image pulled on a new node) starts 4 s later, longer than a step
+        // (1 s warm-up + 2 s): without the roll call the first pod's half of step 1 was over before the second's began.
         var first = CliRunner.RunAsync(Args("0:1/2"));
-        var part = temp.File("out/steps/01-3vus/segment-0-1_2/result.json");
-        for (var waited = 0; !File.Exists(part) && !first.IsCompleted && waited < 600; waited++)
+        var entry = temp.File("out/segments/segment-0-1_2.json");
+        for (var waited = 0; !File.Exists(entry) && !first.IsCompleted && waited < 600; waited++)
         {
             await Task.Delay(100);
         }
 
-        Assert.True(File.Exists(part), (first.IsCompleted ? await first : null)?.ToString() ?? "the first pod's step 1 never ended");
+        Assert.True(File.Exists(entry), (first.IsCompleted ? await first : null)?.ToString() ?? "the first pod never said it was here");
+        await Task.Delay(TimeSpan.FromSeconds(4));
         var second = await CliRunner.RunAsync(Args("1/2:1"));
         var outcomes = new[] { await first, second };
 
         Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        Assert.Matches(@"segment 0:1/2: waiting for the other segments of this search in \S+segments \(missing 1/2:1 of 0:1\)", outcomes[0].Out);
+        Assert.Contains("all 2 segments are here: the load starts", outcomes[0].Out, StringComparison.Ordinal);
         Assert.Equal(outcomes[0].Out.TrimEnd().Split('\n')[^1], outcomes[1].Out.TrimEnd().Split('\n')[^1]);
         var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
         Assert.Equal(SearchOutcome.LimitReached, result.Answer.Outcome);
         foreach (var step in result.Steps)
         {
             Assert.Equal(["0:1/2", "1/2:1"], (await RunResultJson.ReadAsync(temp.File("out/" + step.ResultPath))).Segments);
+
+            // Every step, the first included, is the whole load at once: the two halves ran at the same time.
+            var parts = await Parts(temp.File("out/" + step.ResultPath));
+            Assert.True(parts.Max(p => p.StartedUtc) < parts.Min(p => p.EndedUtc), $"step {step.Number}: the segments never ran together");
         }
+    }
+
+    [Fact]
+    public async Task With_a_search_id_nothing_a_killed_search_left_counts()
+    {
+        using var temp = new TempFolder();
+        var config = temp.Write("config.json", server.Config());
+        string[] Args(string segment, string id) => [.. Search(config, temp.File("out"), segment, maxVUs: 3), "--search-id", id];
+
+        // Job A ran its step and was killed before it wrote capacity.json (removed here): its roll call and its parts
+        // are seconds old, so by time alone they would count, and pod 0 of job B would run at once with A's half.
+        var a = await Task.WhenAll(CliRunner.RunAsync(Args("0:1/2", "job-a")), CliRunner.RunAsync(Args("1/2:1", "job-a")));
+        Assert.All(a, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        File.Delete(temp.File("out/capacity.json"));
+
+        var first = CliRunner.RunAsync(Args("0:1/2", "job-b"));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var second = await CliRunner.RunAsync(Args("1/2:1", "job-b"));
+        var outcomes = new[] { await first, second };
+
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.ToString()));
+        Assert.Contains("missing 1/2:1 of 0:1; 1 segment(s) of an earlier search, not counted", outcomes[0].Out, StringComparison.Ordinal);
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        foreach (var step in result.Steps)
+        {
+            var parts = await Parts(temp.File("out/" + step.ResultPath));
+            Assert.All(parts, p => Assert.Equal("job-b", p.Test.Labels["capacity.search"]));
+            Assert.True(parts.Max(p => p.StartedUtc) < parts.Min(p => p.EndedUtc), $"step {step.Number}: the segments never ran together");
+        }
+
+        // Job A's roll call is gone with its results: segments/ names job B's two processes.
+        Assert.Equal(["segment-0-1_2.json", "segment-1_2-1.json"], Directory.GetFiles(temp.File("out/segments")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(Directory.GetFiles(temp.File("out/segments")), f => Assert.Contains("\"id\": \"job-b\"", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_segment_that_never_comes_stops_the_search_before_its_first_step_with_exit_1()
+    {
+        using var temp = new TempFolder();
+        var outcome = await CliRunner.RunAsync(
+            [.. Search(temp.Write("config.json", server.Config()), temp.File("out"), "0:1/2", maxVUs: 3), "--segment-wait", "2s"]);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("the search's segments were not all here within 2 s (missing 1/2:1 of 0:1)", outcome.Err, StringComparison.Ordinal);
+        var result = await CapacityJson.ReadAsync(temp.File("out/capacity.json"));
+        Assert.Equal(SearchOutcome.Interrupted, result.Answer.Outcome);
+        Assert.Contains("never started", result.Answer.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Steps);
+        Assert.False(Directory.Exists(temp.File("out/steps/01-3vus")));
+    }
+
+    /// <summary>The segments' own results beside a merged step's result.json.</summary>
+    private static async Task<List<RunResult>> Parts(string merged)
+    {
+        var parts = new List<RunResult>();
+        foreach (var folder in Directory.GetDirectories(Path.GetDirectoryName(merged)!, "segment-*").Order(StringComparer.Ordinal))
+        {
+            parts.Add(await RunResultJson.ReadAsync(Path.Combine(folder, "result.json")));
+        }
+
+        Assert.Equal(2, parts.Count);
+        return parts;
     }
 
     [Fact]
@@ -161,6 +231,7 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
     [InlineData(true, 1, -130, 0, true)] // step 1, over the barrier's 2-minute wait before: another search's
     [InlineData(true, 1, -100, -90, true)] // step 1, ended before the earlier search in the folder did
     [InlineData(true, 1, -80, -90, false)] // step 1, ended after it: this search's
+    // (these time rules judge a segmented search only before its roll call; after it, the next theory's)
     public void A_result_is_an_earlier_searchs_only_when_provably_so(bool segmented, int step, int startsAt, int earlierSearchEndedAt, bool earlier)
     {
         var began = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
@@ -170,5 +241,34 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
         var window = new LoadHarness.Cli.Commands.Capacity.SearchWindow(began, segmented, earlierSearchEndedAt == 0 ? null : began.AddSeconds(earlierSearchEndedAt));
 
         Assert.Equal(earlier, window.IsEarlier(result, step));
+    }
+
+    [Theory]
+    [InlineData("0:1/2", 5, null, null, false)] // its segment is here, and it started after that segment's process began
+    [InlineData("0:1/2", -1, null, null, true)] // started before that process began: the part is older than the process
+    [InlineData("0:1/3", 5, null, null, true)] // a segment not in this search (another split)
+    [InlineData("0:1/2", 5, "job-b", "job-b", false)] // the same --search-id
+    [InlineData("0:1/2", 5, "job-b", "job-a", true)] // another search's id, however recent
+    [InlineData("0:1/2", 5, "job-b", null, true)] // no id where this search has one
+    [InlineData("0:1/2", 5, null, "job-a", false)] // this search has none: time alone
+    public void After_the_roll_call_a_result_is_this_searchs_when_its_segment_is_here_since_before_it_started(
+        string segment, int startsAfterItsProcess, string? searchId, string? resultId, bool earlier)
+    {
+        var began = new DateTimeOffset(2026, 12, 8, 1, 0, 0, TimeSpan.Zero);
+        var partner = began.AddSeconds(40); // a pod that started late: its part of step 1 starts only after it is here
+        var run = LoadHarness.Testing.TestResults.With(LoadHarness.Testing.TestResults.Scenario("s", Core.Metrics.StatsBuilder.Build(
+            Core.Metrics.Histograms.Create(), Core.Metrics.Histograms.Create(), 1, 0, 0, new Dictionary<string, long>(), [])), 3_000);
+        var result = run with
+        {
+            StartedUtc = partner.AddSeconds(startsAfterItsProcess),
+            EndedUtc = partner.AddSeconds(startsAfterItsProcess + 3),
+            Segments = [segment],
+            Test = run.Test with { Labels = resultId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["capacity.search"] = resultId } },
+        };
+        var window = new LoadHarness.Cli.Commands.Capacity.SearchWindow(began, Segmented: true, SearchId: searchId,
+            RollCall: new Dictionary<string, DateTimeOffset> { ["0:1/2"] = partner, ["1/2:1"] = began });
+
+        Assert.Equal(earlier, window.IsEarlier(result, step: 1));
+        Assert.Equal(earlier, window.IsEarlier(result, step: 4));
     }
 }

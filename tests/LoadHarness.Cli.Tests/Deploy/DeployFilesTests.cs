@@ -140,8 +140,35 @@ public sealed class DeployFilesTests
         return ((YamlScalarNode)((YamlSequenceNode)container.Children[new YamlScalarNode("args")]).Children.Single()).Value!;
     }
 
+    [Theory]
+    [InlineData("5d7c", null, "5d7c")] // Kubernetes 1.27+: batch.kubernetes.io/controller-uid
+    [InlineData(null, "0a1b", "0a1b")] // earlier: controller-uid
+    [InlineData("5d7c", "5d7c", "5d7c")] // both (1.27+ sets the legacy label too)
+    [InlineData(null, null, "")] // neither: an empty id, which capacity reads as none
+    public void Indexed_jobs_name_their_run_by_the_jobs_uid(string? uid, string? legacyUid, string expected)
+    {
+        foreach (var (file, flag) in new[] { ("job.yaml", "--run-id"), ("capacity-job.yaml", "--search-id") })
+        {
+            var container = (YamlMappingNode)((YamlSequenceNode)Map(Load(file), "spec", "template", "spec").Children[new YamlScalarNode("containers")]).Children.Single();
+            var env = ((YamlSequenceNode)container.Children[new YamlScalarNode("env")]).Children.Cast<YamlMappingNode>().ToDictionary(e => Scalar(e, "name"));
+            Assert.Equal("metadata.labels['batch.kubernetes.io/controller-uid']", Scalar(env["JOB_UID"], "valueFrom", "fieldRef", "fieldPath"));
+            Assert.Equal("metadata.labels['controller-uid']", Scalar(env["LEGACY_JOB_UID"], "valueFrom", "fieldRef", "fieldPath"));
+
+            // The downward API gives an empty string for a label the pod does not have.
+            var arguments = Shell(Command(container), 0, "4", new Dictionary<string, string> { ["JOB_UID"] = uid ?? "", ["LEGACY_JOB_UID"] = legacyUid ?? "" });
+
+            Assert.Equal(expected, arguments[arguments.IndexOf(flag) + 1]);
+            if (file == "job.yaml")
+            {
+                // The run's pods start their load together, in a folder of the shared volume that no pod's --out is.
+                Assert.Equal("/results/segments", arguments[arguments.IndexOf("--start-together") + 1]);
+                Assert.NotEqual("/results/segments", arguments[arguments.IndexOf("--out") + 1]);
+            }
+        }
+    }
+
     /// <summary>Runs a pod's shell command with <c>loadharness</c> replaced by a function printing one argument a line.</summary>
-    private static List<string> Shell(string script, int index, string segments)
+    private static List<string> Shell(string script, int index, string segments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("/bin/sh", ["-c", "loadharness() { printf '%s\\n' \"$@\"; }\n" + script])
         {
@@ -150,12 +177,17 @@ public sealed class DeployFilesTests
         };
         start.Environment["JOB_COMPLETION_INDEX"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["SEGMENTS"] = segments;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(10_000), "the shell must end");
         Assert.True(process.ExitCode == 0, error);
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+        return [.. output.Split('\n')[..^1]]; // one argument a line, an empty one too
     }
 
     private static string RepositoryRoot()

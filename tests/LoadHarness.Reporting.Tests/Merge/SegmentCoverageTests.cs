@@ -71,4 +71,43 @@ public sealed class SegmentCoverageTests
         Assert.StartsWith($"the results are of 2 tests ({a.Test.TestSuite} / {a.Test.TestName}: segment 0:1/2; {a.Test.TestSuite} / another: segment 1/2:1)", problem, StringComparison.Ordinal);
         Assert.Empty(SegmentCoverage.NotTogether([a, b with { Test = a.Test }]));
     }
+
+    [Fact]
+    public void Segments_given_a_run_id_must_be_of_one_run()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var a = Runs.Passing() with { Segments = ["0:1/2"], StartedUtc = now, LoadStartedUtc = now, EndedUtc = now.AddMinutes(1) };
+        var b = a with { Segments = ["1/2:1"] };
+        LoadHarness.Core.Results.RunResult Run(LoadHarness.Core.Results.RunResult r, string? id) =>
+            r with { Test = r.Test with { Labels = id is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["run.id"] = id } } };
+
+        // Together in time, of one test, but of two Jobs (a pod of each wrote into the same folder).
+        var problem = Assert.Single(SegmentCoverage.NotTogether([Run(a, "job-1"), Run(b, "job-2")]));
+        Assert.Equal("the segments are of 2 runs (--run-id job-1: segment 0:1/2; --run-id job-2: segment 1/2:1), not one run's", problem);
+        Assert.Contains("no --run-id: segment 1/2:1", Assert.Single(SegmentCoverage.NotTogether([Run(a, "job-1"), Run(b, null)])), StringComparison.Ordinal);
+        Assert.Empty(SegmentCoverage.NotTogether([Run(a, "job-1"), Run(b, "job-1")]));
+        Assert.Empty(SegmentCoverage.NotTogether([Run(a, null), Run(b, null)]));
+    }
+
+    [Theory]
+    [InlineData(0.2, null)] // one start, scheduled
+    [InlineData(1.0, null)]
+    [InlineData(4.02, "the segments' loads began 4.0 s apart (segment 0:1/2 first, 1/2:1 last)")] // a pod that started late
+    public void Segments_whose_loads_began_apart_are_said(double secondsApart, string? said)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var a = Runs.Passing() with { Segments = ["0:1/2"], StartedUtc = now, LoadStartedUtc = now, EndedUtc = now.AddSeconds(10) };
+        var b = a with { Segments = ["1/2:1"], LoadStartedUtc = now.AddSeconds(secondsApart), EndedUtc = now.AddSeconds(10 + secondsApart) };
+
+        var apart = SegmentCoverage.StartedApart([b, a]);
+
+        if (said is null)
+        {
+            Assert.Null(apart);
+        }
+        else
+        {
+            Assert.StartsWith(said, apart, StringComparison.Ordinal);
+        }
+    }
 }

@@ -42,6 +42,11 @@ internal sealed record CapacityArguments
 
     public string? ApiBaseUrl { get; init; }
 
+    /// <summary>--search-id: the same for every segment of one search (a Job's uid); empty = not given.</summary>
+    public string? SearchId { get; init; }
+
+    public string? SegmentWait { get; init; }
+
     /// <summary>Search twice on the embedded default: without the index migration, then with it.</summary>
     public bool BeforeAfter { get; init; }
 }

@@ -31,7 +31,18 @@ internal static class CapacityCommand
         var thinkTime = new Option<string?>("--think-time") { Description = "Think time for Little's law in the answer (Capacity.ThinkTime; default: the scenario's, else 1s)." };
         var output = CommonOptions.Out("Write capacity.json/.md/.html and steps/NN-<load>/result.json into this folder (default: <ReportFolder>/<TestName>-capacity/<UTC timestamp>/).");
         var reportFolder = new Option<string?>("--report-folder") { Description = "Overrides GlobalSettings.ReportFolder." };
-        var segment = new Option<string?>("--segment") { Description = "Run every step as this execution segment 'a:b' of the step's load (e.g. 0:1/4): the step loads are the whole, split across N generators." };
+        var segment = new Option<string?>("--segment") { Description = "Run every step as this execution segment 'a:b' of the step's load (e.g. 0:1/4): the step loads are the whole, split across N generators "
+            + "sharing --out, where they meet before step 1 (segments/) and after every step." };
+        var searchId = new Option<string?>("--search-id")
+        {
+            Description = "With --segment: names this search, the same for every segment's process (capacity-job.yaml passes the Job's uid), "
+                + "so nothing an earlier search left in --out is counted, whenever it ran (Capacity.SearchId; default: told apart by time).",
+        };
+        var segmentWait = new Option<string?>("--segment-wait")
+        {
+            Description = "With --segment: how long a process waits for the other segments, at the start and past each step's length "
+                + "(Capacity.SegmentWait; default 2m).",
+        };
         var apiBaseUrl = new Option<string?>("--api-base-url") { Description = "Overrides Target.ApiBaseUrl." };
         var beforeAfter = new Option<bool>("--before-after")
         {
@@ -50,7 +61,7 @@ internal static class CapacityCommand
             + "  loadharness capacity --scenario api_profile --before-after   (the embedded default, without and with the index migration)")
         {
             config, quickRun.Url, quickRun.Think, quickRun.Timeout, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, scenario, gate, stepVUs, stepRate, start, stepDuration, warmUp, maxVUs, maxRate, resolution, maxSteps, noConfirm, thinkTime,
-            output, reportFolder, segment, apiBaseUrl, beforeAfter,
+            output, reportFolder, segment, searchId, segmentWait, apiBaseUrl, beforeAfter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -80,6 +91,8 @@ internal static class CapacityCommand
                 ReportFolder = parse.GetValue(reportFolder),
                 Segment = parse.GetValue(segment),
                 ApiBaseUrl = parse.GetValue(apiBaseUrl),
+                SearchId = parse.GetValue(searchId),
+                SegmentWait = parse.GetValue(segmentWait),
                 BeforeAfter = parse.GetValue(beforeAfter),
             };
             return new CapacityVerb(cli).ExecuteAsync(arguments, cancellationToken);

@@ -31,7 +31,9 @@ internal static class CapacityConfigReader
         ("MaxSteps", KeySchema.Scalar),
         ("ConfirmFailures", KeySchema.Scalar),
         ("ErrorExplosionRate", KeySchema.Scalar),
-        ("ThinkTime", KeySchema.Scalar));
+        ("ThinkTime", KeySchema.Scalar),
+        ("SearchId", KeySchema.Scalar),
+        ("SegmentWait", KeySchema.Scalar));
 
     public static (CapacityPlan? Plan, IReadOnlyList<ConfigProblem> Problems) Read(RunSettings settings, CapacityArguments arguments, Func<string, LoadModel> scenarioModel)
     {
@@ -98,6 +100,9 @@ internal static class CapacityConfigReader
             StepDuration = read.Duration("--step-duration", arguments.StepDuration, "StepDuration", positive: true) ?? CapacityPlan.DefaultStepDuration,
             WarmUp = read.Duration("--warm-up", arguments.WarmUp, "WarmUp", positive: false) ?? CapacityPlan.DefaultWarmUp,
             ThinkTime = read.Duration("--think-time", arguments.ThinkTime, "ThinkTime", positive: false),
+            // Empty (a Job's label the cluster does not set) is not given: the segments are told apart by time.
+            SearchId = arguments.SearchId is { } id ? (string.IsNullOrWhiteSpace(id) ? null : id.Trim()) : read.String("SearchId"),
+            SegmentWait = read.Duration("--segment-wait", arguments.SegmentWait, "SegmentWait", positive: true) ?? CapacityStepRunner.SegmentTimeout,
         };
         return problems.Count == 0 ? (plan, []) : (null, problems.All);
     }

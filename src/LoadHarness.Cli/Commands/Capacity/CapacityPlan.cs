@@ -23,6 +23,15 @@ internal sealed record CapacityPlan
 
     public required TimeSpan WarmUp { get; init; }
 
+    /// <summary>
+    /// Names this search for its segments (--search-id; capacity-job.yaml passes the Job's uid): a segment's result or
+    /// roll-call entry with another id is an earlier search's, whatever its time. Null: told apart by time alone.
+    /// </summary>
+    public string? SearchId { get; init; }
+
+    /// <summary>How long a segment waits for the others: at the start, and past each step's length (--segment-wait).</summary>
+    public TimeSpan SegmentWait { get; init; } = CapacityStepRunner.SegmentTimeout;
+
     /// <summary>Think time for Little's law; null = the scenario's mean think time, or 1 s when it has none.</summary>
     public TimeSpan? ThinkTime { get; init; }
 }

@@ -66,6 +66,11 @@ internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings s
             ["capacity.phase"] = decision.Phase.ToString().ToLowerInvariant(),
             ["capacity.load"] = plan.Search.Describe(decision.Load),
         };
+        if (search.SearchId is { } id)
+        {
+            labels[SearchWindow.SearchLabel] = id;
+        }
+
         var (_, _, result) = await engine.RunTestAsync(
             new RunArguments { Quiet = true, NoGate = true, Ci = true },
             settings,
@@ -77,7 +82,7 @@ internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings s
             labels).ConfigureAwait(false);
         if (!segment.IsWhole && result.Status != RunStatus.Interrupted)
         {
-            result = await SegmentBarrier.MergeAsync(stepFolder, number, search, plan.WarmUp + plan.StepDuration + SegmentTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            result = await SegmentBarrier.MergeAsync(stepFolder, number, search, plan.WarmUp + plan.StepDuration + search.SegmentWait, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             if (segment.From.CompareTo(Fraction.Zero) == 0)
             {
                 await RunResultJson.WriteAsync(result, Path.Combine(stepFolder, "result.json"), CancellationToken.None).ConfigureAwait(false);
@@ -89,6 +94,9 @@ internal sealed class CapacityStepRunner(RunCommandHandler engine, RunSettings s
         return (StepMeasurement.Observe(result, scenario.Name, decision.Load, plan.StepDuration, Gate, Guard), result, path);
     }
 
-    /// <summary>How long past a step's own length a segment waits for the other segments' results.</summary>
+    /// <summary>
+    /// How long past a step's own length a segment waits for the other segments' results, and at the start for every
+    /// segment to be here, unless --segment-wait says otherwise.
+    /// </summary>
     public static readonly TimeSpan SegmentTimeout = TimeSpan.FromMinutes(2);
 }

@@ -132,15 +132,38 @@ internal sealed class CapacityVerb(CliContext cli)
         var gate = runner.Gate.Select(t => t.Step is null ? t.Expression : $"{t.Step}: {t.Expression}").ToArray();
         var thinkTime = plan.ThinkTime ?? (scenario.ThinkTimeMax > TimeSpan.Zero ? (scenario.ThinkTimeMin + scenario.ThinkTimeMax) / 2 : TimeSpan.FromSeconds(1));
         var startedUtc = DateTimeOffset.UtcNow;
-        var window = await SearchWindow.StartAsync(folder, !settings.Segment.IsWhole, startedUtc).ConfigureAwait(false);
-        CapacityConsole.Plan(cli.Out, plan, gate, settings.Segment.IsWhole ? "" : $"; this process runs segment {settings.Segment} of each step's load");
+        var window = await SearchWindow.StartAsync(folder, !settings.Segment.IsWhole, startedUtc, plan.SearchId, plan.SegmentWait).ConfigureAwait(false);
+        CapacityConsole.Plan(cli.Out, plan, gate, settings.Segment.IsWhole ? "" : $"; this process runs segment {settings.Segment} of each step's load"
+            + (plan.SearchId is null ? "" : $" of search {plan.SearchId}"));
 
         var search = new CapacitySearch(plan.Search);
         var rows = new List<CapacityStepResult>();
         var runs = new List<RunResult>();
         var decision = search.Start();
         int? exitOverride = null;
-        while (!decision.IsFinished)
+        if (!settings.Segment.IsWhole)
+        {
+            // Every segment starts step 1 together, as every later step: the step is the whole load at once.
+            try
+            {
+                var hint = "every pod must run `capacity` with the same config, the same --out on a shared volume, its own segment of i/N:(i+1)/N"
+                    + (window.SearchId is null ? ", and, when a search may have run there before, the same --search-id (capacity-job.yaml passes the Job's uid)" : $" and --search-id {window.SearchId}");
+                window = window with
+                {
+                    RollCall = await SegmentRollCall.GatherAsync(
+                        Path.Combine(folder, SegmentRollCall.Folder), settings.Segment, window.SearchId, window.StartedUtc, window.IsThisSearchs, "search", hint,
+                        window.SegmentWait, TimeProvider.System, cli.Out, cancellationToken).ConfigureAwait(false),
+                };
+            }
+            catch (TimeoutException e)
+            {
+                cli.Problem(e.Message);
+                search.Interrupt("never started: the search's segments were not all here");
+                exitOverride = ExitCodes.HarnessError;
+            }
+        }
+
+        while (exitOverride is null && !decision.IsFinished)
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -192,6 +215,7 @@ internal sealed class CapacityVerb(CliContext cli)
 
             // --out searched into before: what the earlier search left in steps/ goes, so the folder is this search's.
             var removed = await EarlierSearches.RemoveAsync(folder, window).ConfigureAwait(false);
+            SegmentRollCall.RemoveEarlier(Path.Combine(folder, SegmentRollCall.Folder), window.RollCall);
             if (removed > 0)
             {
                 cli.Out.WriteLine($"removed {removed} result(s) of an earlier search from {Path.Combine(folder, CapacityStepRunner.StepsFolder)}");

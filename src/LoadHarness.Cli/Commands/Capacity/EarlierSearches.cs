@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LoadHarness.Core.Load;
 using LoadHarness.Core.Results;
 using LoadHarness.Reporting;
 using LoadHarness.Reporting.Capacity;
@@ -92,16 +93,30 @@ internal static partial class EarlierSearches
 }
 
 /// <summary>
-/// When this process's search began, whether other processes (segments) share its folder, and when the last search
-/// into the folder ended (its capacity.json, when one from before this search is there).
+/// When this process's search began, whether other processes (segments) share its folder, when the last search into the
+/// folder ended (its capacity.json, when one from before this search is there), the search's --search-id, how long a
+/// segment waits for the others, and, once every segment is here (<see cref="SegmentRollCall"/>), when each segment's
+/// process began its search.
 /// </summary>
-internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented, DateTimeOffset? EarlierSearchEndedUtc = null)
+internal sealed record SearchWindow(
+    DateTimeOffset StartedUtc,
+    bool Segmented,
+    DateTimeOffset? EarlierSearchEndedUtc = null,
+    string? SearchId = null,
+    TimeSpan? Wait = null,
+    IReadOnlyDictionary<string, DateTimeOffset>? RollCall = null)
 {
+    /// <summary>The label (result.json's test.labels) that carries --search-id on each step's result.</summary>
+    public const string SearchLabel = "capacity.search";
+
+    /// <summary>How long a segment waits for the others, at the start and past each step's length.</summary>
+    public TimeSpan SegmentWait => Wait ?? CapacityStepRunner.SegmentTimeout;
+
     /// <summary>
     /// The window of a search starting now into <paramref name="outFolder"/>: the folder's capacity.json, written when a
     /// search there ended, says when the last one did (unreadable or from the future: not known).
     /// </summary>
-    public static async Task<SearchWindow> StartAsync(string outFolder, bool segmented, DateTimeOffset startedUtc)
+    public static async Task<SearchWindow> StartAsync(string outFolder, bool segmented, DateTimeOffset startedUtc, string? searchId = null, TimeSpan? wait = null)
     {
         DateTimeOffset? earlier = null;
         var file = Path.Combine(outFolder, CapacityJson.FileName);
@@ -110,7 +125,7 @@ internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented, D
             try
             {
                 var ended = (await CapacityJson.ReadAsync(file, CancellationToken.None).ConfigureAwait(false)).EndedUtc;
-                earlier = ended <= startedUtc ? ended : null;
+                earlier = ended < startedUtc ? ended : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
@@ -118,27 +133,51 @@ internal sealed record SearchWindow(DateTimeOffset StartedUtc, bool Segmented, D
             }
         }
 
-        return new SearchWindow(startedUtc, segmented, earlier);
+        return new SearchWindow(startedUtc, segmented, earlier, searchId, wait);
     }
+
+    /// <summary>
+    /// Whether a segment's process that began its search at <paramref name="startedUtc"/> with <paramref name="searchId"/>
+    /// is of this search: the same --search-id when this search has one, and by time, it began after the folder's last
+    /// search ended and no longer than the wait before this one (a partner that began earlier has given up on it since).
+    /// </summary>
+    public bool IsThisSearchs(string? searchId, DateTimeOffset startedUtc) =>
+        (SearchId is null || string.Equals(searchId, SearchId, StringComparison.Ordinal))
+        && !(startedUtc <= EarlierSearchEndedUtc)
+        && startedUtc >= StartedUtc - SegmentWait;
 
     /// <summary>
     /// Whether <paramref name="result"/>, found in step <paramref name="step"/>'s folder, is provably an earlier search's:
     /// <list type="bullet">
     /// <item>Alone in the folder (no segments): it ended before this search began.</item>
-    /// <item>A segment of step 2 or later: it started before this search began. A segment of this search starts a step
-    /// after the step before it was merged, with this process's own part in it, so after this search began.</item>
-    /// <item>A segment of step 1: it ended no later than the earlier search did (that search's capacity.json), or more
-    /// than <see cref="CapacityStepRunner.SegmentTimeout"/> before this search began. A pod that starts late still
-    /// meets a partner that finished step 1 before it started (the partner waits for it that long); only an earlier
-    /// search killed before it wrote its capacity.json, and over less than that before this one began, can still leave
-    /// step 1 a part.</item>
+    /// <item>A segment's, with --search-id given: it carries another search's id (or none).</item>
+    /// <item>A segment's, once every segment was here (<see cref="RollCall"/>): one of its segments is not in this
+    /// search, or it started before that segment's process began this search (the same process's clock on both sides).</item>
+    /// <item>Before the roll call (a search that never started), by time: a segment of step 2 or later that started
+    /// before this search began; of step 1, one that ended no later than the earlier search did, or more than the wait
+    /// before this search began.</item>
     /// </list>
     /// </summary>
     public bool IsEarlier(RunResult result, int step)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return !Segmented ? result.EndedUtc < StartedUtc
-            : step > 1 ? result.StartedUtc < StartedUtc
-            : result.EndedUtc <= EarlierSearchEndedUtc || result.EndedUtc < StartedUtc - CapacityStepRunner.SegmentTimeout;
+        if (!Segmented)
+        {
+            return result.EndedUtc < StartedUtc;
+        }
+
+        if (SearchId is not null && !(result.Test.Labels.TryGetValue(SearchLabel, out var id) && string.Equals(id, SearchId, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        if (RollCall is { } rollCall)
+        {
+            return !result.Segments.All(s => ExecutionSegment.TryParse(s, out var segment, out _)
+                && rollCall.TryGetValue(segment!.ToString(), out var began) && result.StartedUtc >= began);
+        }
+
+        return step > 1 ? result.StartedUtc < StartedUtc
+            : result.EndedUtc <= EarlierSearchEndedUtc || result.EndedUtc < StartedUtc - SegmentWait;
     }
 }

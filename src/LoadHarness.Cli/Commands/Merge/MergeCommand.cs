@@ -72,6 +72,11 @@ internal static class MergeCommand
                 cli.Problem("merge: PARTIAL result (" + string.Join("; ", coverage) + "): it cannot pass the gate");
             }
 
+            if (SegmentCoverage.StartedApart(results) is { } apart)
+            {
+                cli.Out.WriteLine("note: " + apart);
+            }
+
             var names = CommonOptions.List(parse.GetValue(formats)) ?? settings?.ReportFormats ?? ReportFormats.Default;
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
                 : ReportFolder.Resolve(null, settings?.ReportFolder ?? "reports", merged.Test.TestName, DateTimeOffset.UtcNow, "-merged");

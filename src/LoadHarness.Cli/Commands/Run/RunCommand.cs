@@ -2,6 +2,7 @@ using System.CommandLine;
 using LoadHarness.Cli.Launch;
 using LoadHarness.Cli.Configuration;
 using LoadHarness.Cli.Output;
+using LoadHarness.Core.Load;
 
 namespace LoadHarness.Cli.Commands.Run;
 
@@ -52,6 +53,17 @@ internal static class RunCommand
         {
             Description = "A build label for this run (e.g. v1.4.2 or the PR number), kept in result.json (labels.build); compare and trend name runs by it.",
         };
+        var startTogether = new Option<string?>("--start-together")
+        {
+            Description = "With --segment: a folder every segment's process shares (job.yaml: /results/segments); each says it is here and the "
+                + "load starts when the segments there make up the whole, so they add up to the plan at every moment (default: each starts at once).",
+        };
+        var runId = new Option<string?>("--run-id")
+        {
+            Description = "With --segment: the same for every segment of one run (job.yaml passes the Job's uid); --start-together counts only its "
+                + "segments, and merge refuses segments of different runs (kept as the result's run.id label; empty: none).",
+        };
+        var segmentWait = new Option<string?>("--segment-wait") { Description = "With --start-together: how long to wait for the other segments (default 2m); then exit 1." };
         var command = new Command("run", "Run the load test described by the config and gate on its thresholds.\n\n"
             + "With Target.ApiBaseUrl and Target.ConnectionString both empty, a throwaway PostgreSQL and the sample API are started and stopped.\n"
             + "Ctrl+C / SIGTERM: load stops, in-flight iterations finish (up to GracefulStop), the partial result is written; exit 130.\n\n"
@@ -63,12 +75,12 @@ internal static class RunCommand
             + "  loadharness run --url http://127.0.0.1:8080/api/orders -X POST -H \"Authorization: Bearer abc\" -d @order.json --vus 20\n"
             + "  loadharness run -c nbomber-config.json\n"
             + "  loadharness run -c nbomber-config.json --duration-scale 0.1 --target-scenarios api_profile\n"
-            + "  loadharness run -c nbomber-config.json --segment 0:1/4 --out results/segment-0 --no-gate\n"
+            + "  loadharness run -c nbomber-config.json --segment 0:1/4 --start-together results/segments --out results/segment-0 --no-gate\n"
             + "  loadharness run -c nbomber-config.json --before-after --duration-scale 0.1\n"
             + "  loadharness run -c nbomber-config.json --label v1.4.2 --out results/v1.4.2\n"
             + "  LOADHARNESS__TARGET__APIBASEURL=http://staging:8080 loadharness run -c nbomber-config.json --ci")
         {
-            config, quickRun.Url, vus, duration, iterations, rate, quickRun.Think, quickRun.Timeout, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label,
+            config, quickRun.Url, vus, duration, iterations, rate, quickRun.Think, quickRun.Timeout, threshold, quickRun.Check, quickRun.FollowRedirects, quickRun.Insecure, quickRun.Method, quickRun.Header, quickRun.Body, targetScenarios, reportFolder, output, segment, scale, noGate, formats, ci, quiet, apiBaseUrl, sockets, beforeAfter, label, startTogether, runId, segmentWait,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -99,10 +111,30 @@ internal static class RunCommand
                 Quiet = parse.GetValue(quiet),
                 BeforeAfter = parse.GetValue(beforeAfter),
                 Label = BuildLabel(parse.GetValue(label)),
+                StartTogether = parse.GetValue(startTogether),
+                RunId = parse.GetValue(runId) is { } id && !string.IsNullOrWhiteSpace(id) ? id.Trim() : null,
+                SegmentWait = SegmentWait(parse.GetValue(segmentWait)),
             };
+            if ((arguments.StartTogether is not null || arguments.RunId is not null) && parse.GetValue(segment) is null)
+            {
+                throw new CliInputException($"{(arguments.StartTogether is not null ? "--start-together" : "--run-id")} needs --segment: it names the processes that run one test's segments together");
+            }
+
             return new RunCommandHandler(cli).ExecuteAsync(arguments, cancellationToken);
         });
         return command;
+    }
+
+    private static TimeSpan SegmentWait(string? text)
+    {
+        if (text is null)
+        {
+            return Capacity.CapacityStepRunner.SegmentTimeout;
+        }
+
+        return DurationParser.TryParse(text, out var value, out _) && value > TimeSpan.Zero
+            ? value
+            : throw new CliInputException($"--segment-wait: '{text}' is not a positive duration (use 30s, 2m, 00:02:00)");
     }
 
     /// <summary>A label is one line of printable text, at most 100 characters; anything else is invalid input (exit 2).</summary>

@@ -11,6 +11,8 @@ using LoadHarness.Cli.Embedded;
 using LoadHarness.Postgres.Scenarios;
 using LoadHarness.Postgres.QueryBench;
 using LoadHarness.Cli.Commands.BenchQueries;
+using LoadHarness.Cli.Commands.Capacity;
+using LoadHarness.Core.Load;
 
 namespace LoadHarness.Cli.Commands.Run;
 
@@ -105,6 +107,11 @@ internal sealed class RunCommandHandler(CliContext cli)
             {
                 var test = TestDefinitionBuilder.Build(settings, catalog, target, sqlRows);
                 var folder = ReportFolder.Resolve(arguments.OutFolder, settings.ReportFolder, arguments.QuickRun is null ? settings.TestName : QuickRunConfig.TestSuite, DateTimeOffset.UtcNow);
+                if (arguments.StartTogether is { } together && !await StartTogetherAsync(arguments, settings.Segment, together, cancellationToken).ConfigureAwait(false))
+                {
+                    return ExitCodes.HarnessError;
+                }
+
                 (exit, lastLine, _) = await RunTestAsync(arguments, settings, test, target, folder, null, cancellationToken).ConfigureAwait(false);
             }
 
@@ -127,6 +134,38 @@ internal sealed class RunCommandHandler(CliContext cli)
             {
                 cli.Out.WriteLine(lastLine);
             }
+        }
+    }
+
+    /// <summary>
+    /// --start-together: says this segment is here in the shared folder and waits until the segments there of this run
+    /// (its --run-id; by time, none older than the wait) make up the whole test. False (said) when they did not within
+    /// --segment-wait: nothing was run.
+    /// </summary>
+    private async Task<bool> StartTogetherAsync(RunArguments arguments, ExecutionSegment segment, string folder, CancellationToken cancellationToken)
+    {
+        var began = DateTimeOffset.UtcNow;
+        try
+        {
+            await SegmentRollCall.GatherAsync(
+                folder,
+                segment,
+                arguments.RunId,
+                began,
+                (id, started) => (arguments.RunId is null || string.Equals(id, arguments.RunId, StringComparison.Ordinal)) && started >= began - arguments.SegmentWait,
+                "run",
+                "every pod must run `run` with the same config, its own segment of i/N:(i+1)/N and the same --start-together folder on a shared volume"
+                    + (arguments.RunId is null ? ", and, when a run may have started there less than --segment-wait before, the same --run-id (job.yaml passes the Job's uid)" : $" and --run-id {arguments.RunId}"),
+                arguments.SegmentWait,
+                TimeProvider.System,
+                cli.Out,
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException e)
+        {
+            cli.Problem(e.Message + "; nothing was run");
+            return false;
         }
     }
 
@@ -171,7 +210,7 @@ internal sealed class RunCommandHandler(CliContext cli)
                 ConfigPath = settings.ConfigPath,
                 Environment = WithSocketSettings(EnvironmentCapture.Capture(gitCommit: false), settings),
                 Targets = targets,
-                Labels = Labels(settings, target, extraLabels, arguments.Label),
+                Labels = Labels(settings, target, extraLabels, arguments.Label, arguments.RunId),
             };
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var machineBefore = MachineCpu.Read();
@@ -285,12 +324,17 @@ internal sealed class RunCommandHandler(CliContext cli)
         return targets;
     }
 
-    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target, IReadOnlyDictionary<string, string>? extra, string? build)
+    private static Dictionary<string, string> Labels(RunSettings settings, TargetSettings target, IReadOnlyDictionary<string, string>? extra, string? build, string? runId)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (build is not null)
         {
             labels[RunNames.BuildLabel] = build;
+        }
+
+        if (runId is not null)
+        {
+            labels[RunNames.RunIdLabel] = runId;
         }
 
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
