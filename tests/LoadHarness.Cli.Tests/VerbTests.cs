@@ -117,6 +117,10 @@ public sealed class VerbTests(LoopbackServer server) : IClassFixture<LoopbackSer
 
         var whole = await CliRunner.RunAsync("run", "--config", config, "--start-together", temp.File("shared/segments"), "--out", temp.File("whole"));
         Assert.True(whole.ExitCode == 2 && whole.Err.Contains("--start-together needs --segment", StringComparison.Ordinal), whole.ToString());
+        var file = temp.Write("a-file", "not a folder");
+        var unwritable = await CliRunner.RunAsync("run", "--config", config, "--segment", "0:1/2", "--start-together", file, "--out", temp.File("s7"), "--no-gate");
+        Assert.True(unwritable.ExitCode == 2 && unwritable.Err.Contains($"--start-together: cannot write {Path.Combine(file, "segment-0-1_2.json")}", StringComparison.Ordinal), unwritable.ToString());
+        Assert.False(File.Exists(temp.File("s7/result.json")));
         var wait = await CliRunner.RunAsync([.. Segment("0:1/2", "s6", "job-5"), "--segment-wait", "soon"]);
         Assert.True(wait.ExitCode == 2 && wait.Err.Contains("--segment-wait: 'soon' is not a positive duration", StringComparison.Ordinal), wait.ToString());
     }

@@ -24,10 +24,12 @@ internal static class SegmentRollCall
     /// Says this process is here (in <paramref name="folder"/>, shared by every segment's process) and returns the roll
     /// call (segment → when its process began) once the entries that <paramref name="isThis"/> takes (by id and time)
     /// cover the whole load; a <see cref="TimeoutException"/> naming what is missing after <paramref name="timeout"/>.
-    /// <paramref name="what"/> names the whole ("search", "run"); <paramref name="hint"/> ends the timeout's message.
+    /// <paramref name="what"/> names the whole ("search", "run"); <paramref name="hint"/> ends the timeout's message; a folder
+    /// that cannot be written is invalid input (<see cref="CliInputException"/>, exit 2) named by <paramref name="folderOption"/>.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, DateTimeOffset>> GatherAsync(
         string folder,
+        string folderOption,
         ExecutionSegment segment,
         string? id,
         DateTimeOffset startedUtc,
@@ -39,8 +41,16 @@ internal static class SegmentRollCall
         TextWriter output,
         CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        await WriteAsync(Path.Combine(folder, FileName(segment)), new Entry(segment.ToString(), id, startedUtc), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await WriteAsync(Path.Combine(folder, FileName(segment)), new Entry(segment.ToString(), id, startedUtc), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"{folderOption}: cannot write {Path.Combine(folder, FileName(segment))} ({e.GetType().Name}: {e.Message}); "
+                + "the segments' processes meet in a folder every one of them can write (a shared volume); nothing was run");
+        }
 
         var started = time.GetTimestamp();
         var said = false;

@@ -212,6 +212,13 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
 
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Contains("--segment 0:1/2 needs --out", outcome.Err, StringComparison.Ordinal);
+
+        // An --out that cannot be a folder (a file in the way): named, invalid input, no stack trace.
+        var file = temp.Write("a-file", "not a folder");
+        var blocked = await CliRunner.RunAsync("capacity", "-c", temp.File("config.json"), "--segment", "0:1/2", "--step-vus", "2", "--out", file);
+        Assert.True(blocked.ExitCode == 2, blocked.ToString());
+        Assert.Contains($"--out: cannot write {Path.Combine(file, "segments", "segment-0-1_2.json")}", blocked.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", blocked.Err, StringComparison.Ordinal);
     }
 
     /// <summary>A search of 3 VUs a step up to <paramref name="maxVUs"/>, 1 s warm-up + 2 s a step, into <paramref name="outFolder"/>.</summary>

@@ -151,7 +151,7 @@ internal sealed class CapacityVerb(CliContext cli)
                 window = window with
                 {
                     RollCall = await SegmentRollCall.GatherAsync(
-                        Path.Combine(folder, SegmentRollCall.Folder), settings.Segment, window.SearchId, window.StartedUtc, window.IsThisSearchs, "search", hint,
+                        Path.Combine(folder, SegmentRollCall.Folder), "--out", settings.Segment, window.SearchId, window.StartedUtc, window.IsThisSearchs, "search", hint,
                         window.SegmentWait, TimeProvider.System, cli.Out, cancellationToken).ConfigureAwait(false),
                 };
             }

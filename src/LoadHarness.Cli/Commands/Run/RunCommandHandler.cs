@@ -149,6 +149,7 @@ internal sealed class RunCommandHandler(CliContext cli)
         {
             await SegmentRollCall.GatherAsync(
                 folder,
+                "--start-together",
                 segment,
                 arguments.RunId,
                 began,
