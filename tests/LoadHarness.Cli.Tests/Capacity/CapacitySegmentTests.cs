@@ -134,6 +134,13 @@ public sealed class CapacitySegmentTests(KnownCapacityServer server) : IClassFix
         File.Delete(temp.File("out/capacity.json"));
 
         var first = CliRunner.RunAsync(Args("0:1/2", "job-b"));
+        var entry = temp.File("out/segments/segment-0-1_2.json");
+        for (var waited = 0; !(File.Exists(entry) && File.ReadAllText(entry).Contains("job-b", StringComparison.Ordinal)) && !first.IsCompleted && waited < 600; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(File.ReadAllText(entry).Contains("job-b", StringComparison.Ordinal), (first.IsCompleted ? await first : null)?.ToString() ?? "pod 0 of job B never said it was here");
         await Task.Delay(TimeSpan.FromSeconds(4));
         var second = await CliRunner.RunAsync(Args("1/2:1", "job-b"));
         var outcomes = new[] { await first, second };
