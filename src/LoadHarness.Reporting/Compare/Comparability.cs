@@ -6,7 +6,8 @@ namespace LoadHarness.Reporting.Compare;
 
 /// <summary>
 /// Whether two results measured the same thing: the same scenarios and steps, the same load plans (model and planned
-/// load second by second), the same execution segments and the same thresholds. Anything else is "not comparable",
+/// load second by second), the same part of the load (execution segments; the whole load however many processes sent
+/// it) and the same thresholds. Anything else is "not comparable",
 /// said and never compared. Differences that do not change what was measured (machine, harness version, an
 /// interrupted run) are notes.
 /// </summary>
@@ -65,8 +66,9 @@ public static class Comparability
             }
         }
 
+        // The whole load is the whole load, sent by one process or merged from N segments (a note says how).
         var segments = reference.Segments.ToHashSet(StringComparer.Ordinal);
-        if (!segments.SetEquals(other.Segments))
+        if (!segments.SetEquals(other.Segments) && !(Merge.SegmentCoverage.IsWholeLoad(reference) && Merge.SegmentCoverage.IsWholeLoad(other)))
         {
             problems.Add($"execution segments differ ({string.Join(", ", reference.Segments)} vs {string.Join(", ", other.Segments)})");
         }
@@ -81,6 +83,9 @@ public static class Comparability
         return problems;
     }
 
+    private static string Senders(IReadOnlyList<string> segments) =>
+        segments.Count == 1 ? "one process" : string.Create(CultureInfo.InvariantCulture, $"{segments.Count} processes (segments {string.Join(", ", segments)}, merged)");
+
     /// <summary>Differences worth knowing that do not make the runs incomparable.</summary>
     public static IReadOnlyList<string> Notes(RunResult reference, RunResult other, string otherName)
     {
@@ -94,6 +99,13 @@ public static class Comparability
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{otherName} ran on another machine ({other.Environment.MachineName}, {other.Environment.ProcessorCount} cores vs {reference.Environment.MachineName}, {reference.Environment.ProcessorCount} cores)"));
+        }
+
+        if (!reference.Segments.ToHashSet(StringComparer.Ordinal).SetEquals(other.Segments)
+            && Merge.SegmentCoverage.IsWholeLoad(reference) && Merge.SegmentCoverage.IsWholeLoad(other))
+        {
+            notes.Add($"{otherName} sent the whole load from {Senders(other.Segments)}, the first baseline from {Senders(reference.Segments)}: "
+                + "the same load, other generators (their CPU and network are part of what was measured)");
         }
 
         if (TargetsNote(reference, other, otherName) is { } targets)

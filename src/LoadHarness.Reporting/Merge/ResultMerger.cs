@@ -81,6 +81,9 @@ public static class ResultMerger
                 ],
             })];
 
+    /// <summary>The label (test.labels) of a merge asked for with --allow-partial: what made it partial.</summary>
+    public const string PartialLabel = "partial";
+
     /// <summary>
     /// A merge of an incomplete set of segments, asked for explicitly: labelled <c>partial</c> with what is missing and
     /// judged with one more threshold outcome that never holds, so the gate cannot pass on part of the test.
@@ -89,7 +92,7 @@ public static class ResultMerger
     {
         ArgumentNullException.ThrowIfNull(merged);
         var why = string.Join("; ", coverageProblems);
-        var labels = new Dictionary<string, string>(merged.Test.Labels, StringComparer.Ordinal) { ["partial"] = why };
+        var labels = new Dictionary<string, string>(merged.Test.Labels, StringComparer.Ordinal) { [PartialLabel] = why };
         var outcome = new ThresholdOutcome
         {
             Expression = "segments cover 0:1",

@@ -55,6 +55,16 @@ public static class SegmentCoverage
     }
 
     /// <summary>
+    /// Whether <paramref name="result"/> is of the whole load: a run of all of it (0:1), or the merge of segments that add
+    /// up to it exactly, not marked partial. How many processes sent it does not change what was measured.
+    /// </summary>
+    public static bool IsWholeLoad(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Problems(result.Segments).Count == 0 && !result.Test.Labels.ContainsKey(ResultMerger.PartialLabel);
+    }
+
+    /// <summary>
     /// Whether the results are one test's load: of one test (suite and name), of one run (their --run-id, when given), and run together, every one of them
     /// running at some common moment. One whose run ended before another's load began is from another run (a pod that crashed this
     /// time, its folder still holding the last run's result.json): merged, it would stand in for load never sent.

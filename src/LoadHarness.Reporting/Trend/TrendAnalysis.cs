@@ -38,7 +38,7 @@ public sealed record TrendAnalysis
 
         // An execution segment's result is a part of one run's load (its merge is the run). Beside whole runs, the parts
         // are left out: a half-load point is not a slower build, and a part run last is not the latest run.
-        var whole = ordered.Where(r => SegmentCoverage.Problems(r.Result.Segments).Count == 0).ToList();
+        var whole = ordered.Where(r => SegmentCoverage.IsWholeLoad(r.Result)).ToList();
         if (whole.Count > 0 && whole.Count < ordered.Count)
         {
             notes.Add($"{ordered.Count - whole.Count} result(s) of a part of the load left out (execution segments, or a partial merge): the merged result is the run");

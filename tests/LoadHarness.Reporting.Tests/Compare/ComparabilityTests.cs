@@ -72,6 +72,28 @@ public sealed class ComparabilityTests
         Assert.NotEmpty(c.Metrics);
     }
 
+    [Fact]
+    public void The_whole_load_merged_from_segments_is_compared_with_the_whole_load_from_one_process()
+    {
+        // The release ran on one machine; this build's gate ran as 2 pods of an Indexed Job, merged.
+        var merged = SyntheticRuns.Build(new SyntheticRun { Seed = 2 }) with { Segments = ["0:1/2", "1/2:1"] };
+
+        var c = Compare(merged);
+
+        Assert.NotEqual(ComparisonOutcome.NotComparable, c.Outcome);
+        Assert.NotEmpty(c.Metrics);
+        Assert.Contains("candidate cand.json sent the whole load from 2 processes (segments 0:1/2, 1/2:1, merged), the first baseline from one process", c.Notes.Single(n => n.Contains("whole load", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // 4 pods against 2: the same load.
+        var four = BuildComparison.Compute([new ComparedRun("two.json", merged)], [new ComparedRun("four.json", merged with { Segments = ["0:1/4", "1/4:1/2", "1/2:3/4", "3/4:1"] })]);
+        Assert.NotEqual(ComparisonOutcome.NotComparable, four.Outcome);
+
+        // Not the whole load: a merge with --allow-partial, though its segments add up (they never ran together).
+        var partial = merged with { Test = merged.Test with { Labels = new Dictionary<string, string> { ["partial"] = "never at the same time" } } };
+        Assert.Equal(ComparisonOutcome.NotComparable, Compare(partial).Outcome);
+        Assert.DoesNotContain(Compare(partial).Notes, n => n.Contains("whole load", StringComparison.Ordinal));
+    }
+
     private static RunResult Edit(RunResult run, Func<ScenarioResult, ScenarioResult> edit) => run with { Scenarios = [edit(run.Scenarios[0])] };
 
     [Theory]
